@@ -1,0 +1,266 @@
+/**
+ * Turns a Schema parse failure into the API's `details[]`: one entry per
+ * invalid field (every one, not only the first), each with its location, a
+ * JSON Pointer (RFC 6901) in wire names, a readable message and a type.
+ *
+ * Messages never contain the rejected value: a card number that fails a
+ * check is reported by where it is, not by what it is.
+ *
+ * The `type` names follow the validation error types of the API's own
+ * validator (`missing`, `extra_forbidden`, `string_too_long`, ...), so a
+ * client can match on them.
+ *
+ * @since 0.1.0
+ */
+import { type SchemaAST, SchemaIssue } from "effect"
+import type { ErrorDetail, ErrorLocation } from "./Errors.ts"
+
+/**
+ * Escapes one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`).
+ *
+ * @category pointers
+ * @since 0.1.0
+ */
+export const escapePointerToken = (token: PropertyKey): string =>
+  String(token).replace(/~/g, "~0").replace(/\//g, "~1")
+
+/**
+ * The JSON Pointer of a path: `["cart_items", 0, "name"]` → `/cart_items/0/name`;
+ * the empty path is the whole document, `""`.
+ *
+ * @category pointers
+ * @since 0.1.0
+ */
+export const toPointer = (path: ReadonlyArray<PropertyKey>): string =>
+  path.map((token) => `/${escapePointerToken(token)}`).join("")
+
+/**
+ * The reference tokens of a JSON Pointer (`/a~1b/0` → `["a/b", "0"]`).
+ *
+ * @category pointers
+ * @since 0.1.0
+ */
+export const parsePointer = (pointer: string): Array<string> =>
+  pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))
+
+/**
+ * The value a JSON Pointer names in a document, or `undefined`.
+ *
+ * @category pointers
+ * @since 0.1.0
+ */
+export const valueAt = (document: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
+  let current: unknown = document
+  for (const token of path) {
+    if (typeof current !== "object" || current === null) return undefined
+    current = (current as Record<PropertyKey, unknown>)[token as string]
+  }
+  return current
+}
+
+const describe = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`
+
+const expectedOf = (ast: SchemaAST.AST): string => {
+  switch (ast._tag) {
+    case "String":
+      return "a string"
+    case "Number":
+      return "a number"
+    case "Boolean":
+      return "a boolean"
+    case "Null":
+      return "null"
+    case "Arrays":
+      return "an array"
+    case "Objects":
+      return "an object"
+    case "Literal":
+      return JSON.stringify(ast.literal)
+    case "Union": {
+      const literals = ast.types.filter((t) => t._tag === "Literal").map((t) => JSON.stringify(t.literal))
+      if (literals.length > 0 && literals.length === ast.types.filter((t) => t._tag !== "Null").length) {
+        return `one of ${literals.join(", ")}`
+      }
+      return ast.types.map(expectedOf).join(" or ")
+    }
+    default:
+      return "a valid value"
+  }
+}
+
+const typeOfInvalidType = (ast: SchemaAST.AST, value: unknown): string => {
+  switch (ast._tag) {
+    case "String":
+      return "string_type"
+    case "Number":
+      return "int_type"
+    case "Boolean":
+      return "bool_type"
+    case "Arrays":
+      return "list_type"
+    case "Objects":
+      return "model_type"
+    case "Literal":
+      return "literal_error"
+    case "Union":
+      if (ast.types.some((t) => t._tag === "Literal")) return "literal_error"
+      if (value === null) return "none_forbidden"
+      return ast.types.length > 0 ? typeOfInvalidType(ast.types[0], value) : "invalid_type"
+    default:
+      return "invalid_type"
+  }
+}
+
+type Payload = Record<string, unknown> | undefined
+
+const filterDetail = (filter: SchemaAST.Filter<unknown>, value: unknown): { type: string; message: string } => {
+  const representation = filter.annotations?.representation as { id: string; payload: unknown } | undefined
+  const payload = representation?.payload as Payload
+  switch (representation?.id) {
+    case "effect/schema/isMinLength": {
+      const min = payload?.minLength as number
+      return Array.isArray(value)
+        ? { type: "too_short", message: `List should have at least ${min} item${min === 1 ? "" : "s"}` }
+        : { type: "string_too_short", message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
+    }
+    case "effect/schema/isMaxLength": {
+      const max = payload?.maxLength as number
+      return Array.isArray(value)
+        ? { type: "too_long", message: `List should have at most ${max} item${max === 1 ? "" : "s"}` }
+        : { type: "string_too_long", message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
+    }
+    case "effect/schema/isMinCodePoints": {
+      const min = payload?.minCodePoints as number
+      return { type: "string_too_short", message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
+    }
+    case "effect/schema/isMaxCodePoints": {
+      const max = payload?.maxCodePoints as number
+      return { type: "string_too_long", message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
+    }
+    case "effect/schema/isPattern":
+      return { type: "string_pattern_mismatch", message: `String should match pattern '${String(payload?.source)}'` }
+    case "effect/schema/isInt":
+      return { type: "int_type", message: "Input should be a valid integer" }
+    case "effect/schema/isGreaterThan":
+      return { type: "greater_than", message: `Input should be greater than ${String(payload?.exclusiveMinimum)}` }
+    case "effect/schema/isGreaterThanOrEqualTo":
+      return { type: "greater_than_equal", message: `Input should be greater than or equal to ${String(payload?.minimum)}` }
+    case "effect/schema/isLessThanOrEqualTo":
+      return { type: "less_than_equal", message: `Input should be less than or equal to ${String(payload?.maximum)}` }
+    case "effect/schema/isBetween": {
+      const min = payload?.minimum as number
+      const max = payload?.maximum as number
+      return typeof value === "number" && value < min
+        ? { type: "greater_than_equal", message: `Input should be greater than or equal to ${min}` }
+        : { type: "less_than_equal", message: `Input should be less than or equal to ${max}` }
+    }
+    case "effect/schema/isFinite":
+      return { type: "finite_number", message: "Input should be a finite number" }
+    case "checkout-kit/format":
+      switch (payload as unknown) {
+        case "uuid":
+          return { type: "uuid_parsing", message: "Input should be a valid UUID" }
+        case "date-time":
+          return { type: "datetime_parsing", message: "Input should be a valid RFC 3339 date-time" }
+        case "date":
+          return { type: "date_parsing", message: "Input should be a valid date in the format YYYY-MM-DD" }
+      }
+  }
+  const expected = filter.annotations?.expected
+  return { type: "value_error", message: expected === undefined ? "Value is not valid" : `Expected ${expected}` }
+}
+
+interface Entry {
+  readonly path: ReadonlyArray<PropertyKey>
+  readonly type: string
+  readonly message: string
+}
+
+const collect = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, input: unknown, out: Array<Entry>) => {
+  switch (issue._tag) {
+    case "Pointer":
+      return collect(issue.issue, [...path, ...issue.path], input, out)
+    case "Composite":
+      for (const inner of issue.issues) collect(inner, path, input, out)
+      return
+    case "Encoding":
+      return collect(issue.issue, path, input, out)
+    case "Filter": {
+      const { message, type } = filterDetail(issue.filter, valueAt(input, path))
+      out.push({ path, type, message })
+      return
+    }
+    case "AnyOf": {
+      if (issue.issues.length === 0) {
+        const value = valueAt(input, path)
+        out.push({
+          path,
+          type: typeOfInvalidType(issue.ast, value),
+          message: `Input should be ${expectedOf(issue.ast)}, not ${describe(value)}`
+        })
+        return
+      }
+      // Several members were tried: report the one the input came closest to.
+      let best: Array<Entry> | undefined
+      for (const inner of issue.issues) {
+        const candidate: Array<Entry> = []
+        collect(inner, path, input, candidate)
+        if (best === undefined || candidate.length < best.length) best = candidate
+      }
+      out.push(...best!)
+      return
+    }
+    case "MissingKey":
+      out.push({ path, type: "missing", message: "Field required" })
+      return
+    case "UnexpectedKey":
+      out.push({ path, type: "extra_forbidden", message: "Extra inputs are not permitted" })
+      return
+    case "InvalidType": {
+      const value = valueAt(input, path)
+      out.push({
+        path,
+        type: typeOfInvalidType(issue.ast, value),
+        message: `Input should be ${expectedOf(issue.ast)}, not ${describe(value)}`
+      })
+      return
+    }
+    case "InvalidValue":
+      out.push({ path, type: "value_error", message: SchemaIssue.defaultLeafHook(issue) })
+      return
+    case "Forbidden":
+      out.push({ path, type: "value_error", message: "Value is not allowed here" })
+      return
+    case "OneOf":
+      out.push({ path, type: "union_tag_invalid", message: "Input matches more than one kind" })
+      return
+  }
+}
+
+/**
+ * The `details[]` of a parse failure: one entry per invalid field, in wire
+ * names, ordered by pointer. `input` is the value that was decoded; it is
+ * read to word messages (never quoted in them).
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const issueToDetails = (
+  issue: SchemaIssue.Issue,
+  input: unknown,
+  location: ErrorLocation = "body"
+): Array<ErrorDetail> => {
+  const entries: Array<Entry> = []
+  collect(issue, [], input, entries)
+  const seen = new Set<string>()
+  const details: Array<ErrorDetail> = []
+  for (const entry of entries) {
+    const pointer = toPointer(entry.path)
+    const key = `${pointer}\u0000${entry.type}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    details.push({ location, pointer, message: entry.message, type: entry.type })
+  }
+  return details
+}

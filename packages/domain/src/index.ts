@@ -1,0 +1,36 @@
+/**
+ * @checkout-kit/domain: Effect Schema models of Gr4vy's Checkout Sessions
+ * API, the error bodies, the mapping from a parse failure to `details[]`, and
+ * a strict wire decoder.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * as Airline from "./Airline.ts"
+/**
+ * @since 0.1.0
+ */
+export * as Buyer from "./Buyer.ts"
+/**
+ * @since 0.1.0
+ */
+export * as Cart from "./Cart.ts"
+/**
+ * @since 0.1.0
+ */
+export * as CheckoutSession from "./CheckoutSession.ts"
+/**
+ * @since 0.1.0
+ */
+export * as Errors from "./Errors.ts"
+/**
+ * @since 0.1.0
+ */
+export * as PaymentMethod from "./PaymentMethod.ts"
+/**
+ * @since 0.1.0
+ */
+export * as Primitives from "./Primitives.ts"
