@@ -135,6 +135,66 @@ const compileConverter = (ast: SchemaAST.AST): Convert | undefined => {
   }
 }
 
+// The converter of `compileConverter`, generated as straight-line code: one
+// function per converted node, no closures or loops over property lists.
+const generateConverter = (root: SchemaAST.AST): Convert | undefined => {
+  const constants: Array<unknown> = []
+  const constant = (value: unknown) => `K[${constants.push(value) - 1}]`
+  const functions: Array<string> = []
+  const fn = (body: string) => {
+    const name = `c${functions.length}`
+    functions.push(`function ${name}(w) {\n${body}\n}`)
+    return name
+  }
+  // The name of a function converting a validated wire value of `ast`, or undefined when it is the identity.
+  const gen = (ast: SchemaAST.AST): string | undefined => {
+    const conversion = getConversion(ast)
+    if (conversion !== undefined) {
+      const convert = compileConverter(ast)!
+      return fn(`return ${constant(convert)}(w)`)
+    }
+    switch (ast._tag) {
+      case "Objects": {
+        const keys = getWireKeys(ast)
+        const properties = ast.propertySignatures.map((ps) => ({
+          name: ps.name as string,
+          wire: keys?.[ps.name as string] ?? (ps.name as string),
+          convert: gen(ps.type)
+        }))
+        if (keys === undefined && properties.every((p) => p.convert === undefined)) return undefined
+        let body = "const out = {};\nlet v;\n"
+        for (const p of properties) {
+          const value = p.convert === undefined ? "v" : `${p.convert}(v)`
+          body += `v = w[${JSON.stringify(p.wire)}];\nif (v !== undefined) out[${JSON.stringify(p.name)}] = ${value};\n`
+        }
+        return fn(`${body}return out;`)
+      }
+      case "Arrays": {
+        if (ast.elements.length > 0 || ast.rest.length !== 1) throw new Error("tuples are not supported")
+        const convert = gen(ast.rest[0])
+        return convert === undefined
+          ? undefined
+          : fn(`const out = new Array(w.length);\nfor (let i = 0; i < w.length; i++) out[i] = ${convert}(w[i]);\nreturn out;`)
+      }
+      case "Union": {
+        const members = ast.types.filter((t) => t._tag !== "Null")
+        if (members.length === 1) {
+          const convert = gen(members[0])
+          return convert === undefined ? undefined : fn(`return w === null ? null : ${convert}(w);`)
+        }
+        const convert = compileConverter(ast)
+        return convert === undefined ? undefined : fn(`return ${constant(convert)}(w);`)
+      }
+      default:
+        return compileConverter(ast) === undefined ? undefined : fn(`return ${constant(compileConverter(ast))}(w);`)
+    }
+  }
+  const entry = gen(root)
+  if (entry === undefined) return undefined
+  const source = `"use strict";\n${functions.join("\n")}\nreturn ${entry};`
+  return new Function("K", source)(constants) as Convert
+}
+
 type HasExcess = (wire: any) => boolean
 
 const compileExcessCheck = (ast: SchemaAST.AST): HasExcess | undefined => {
@@ -200,6 +260,154 @@ const compileExcessCheck = (ast: SchemaAST.AST): HasExcess | undefined => {
   }
 }
 
+type Validate = (wire: unknown) => boolean
+
+const flattenChecks = (checks: SchemaAST.Checks | undefined): Array<SchemaAST.Filter<any>> =>
+  checks === undefined
+    ? []
+    : checks.flatMap((check) => (check._tag === "Filter" ? [check] : flattenChecks(check.checks)))
+
+// Generates one straight-line validator for a wire AST: types, every check,
+// required keys and unknown keys, in a single pass with no allocation on the
+// valid path. Checks it does not know are called through their own `run`.
+const generateValidator = (root: SchemaAST.AST): Validate => {
+  const constants: Array<unknown> = []
+  const constant = (value: unknown) => `K[${constants.push(value) - 1}]`
+  let fresh = 0
+  const name = (prefix: string) => `${prefix}${fresh++}`
+  const functions: Array<string> = []
+
+  const checksCode = (ast: SchemaAST.AST, v: string): string => {
+    let code = ""
+    for (const check of flattenChecks(ast.checks)) {
+      const representation = check.annotations?.representation as { id: string; payload: any } | undefined
+      const payload = representation?.payload
+      const run = `${constant(check)}.run(${v}, ${constant(ast)}, O) !== undefined`
+      switch (representation?.id) {
+        case "effect/schema/isMinCodePoints": {
+          const min = payload.minCodePoints as number
+          code += `if (${v}.length < ${min} || (${v}.length < ${2 * min} && ${run})) return false;\n`
+          break
+        }
+        case "effect/schema/isMaxCodePoints":
+          code += `if (${v}.length > ${payload.maxCodePoints as number} && ${run}) return false;\n`
+          break
+        case "effect/schema/isMaxLength":
+          code += `if (${v}.length > ${payload.maxLength as number}) return false;\n`
+          break
+        case "effect/schema/isPattern":
+          code += /[gy]/.test(payload.flags)
+            ? `if (${run}) return false;\n`
+            : `if (!${constant(new RegExp(payload.source, payload.flags))}.test(${v})) return false;\n`
+          break
+        case "effect/schema/isInt":
+          code += `if (!Number.isInteger(${v})) return false;\n`
+          break
+        default:
+          code += `if (${run}) return false;\n`
+      }
+    }
+    return code
+  }
+
+  // A separate function for a union member: `return` leaves the member only.
+  const memberFunction = (ast: SchemaAST.AST): string => {
+    const f = name("m")
+    const v = name("v")
+    functions.push(`function ${f}(${v}) {\n${gen(ast, v)}return true;\n}`)
+    return f
+  }
+
+  const gen = (ast: SchemaAST.AST, v: string): string => {
+    switch (ast._tag) {
+      case "String":
+        return `if (typeof ${v} !== "string") return false;\n${checksCode(ast, v)}`
+      case "Number":
+        return `if (typeof ${v} !== "number") return false;\n${checksCode(ast, v)}`
+      case "Boolean":
+        return `if (typeof ${v} !== "boolean") return false;\n${checksCode(ast, v)}`
+      case "Null":
+        return `if (${v} !== null) return false;\n`
+      case "Literal":
+        return `if (${v} !== ${constant(ast.literal)}) return false;\n${checksCode(ast, v)}`
+      case "Union": {
+        const literals = ast.types.every((t) => t._tag === "Literal" || t._tag === "Null")
+        if (literals && (ast.types as Array<SchemaAST.AST>).every((t) => flattenChecks(t.checks).length === 0)) {
+          const tests = ast.types.map((t) => `${v} === ${t._tag === "Null" ? "null" : constant((t as SchemaAST.Literal).literal)}`)
+          return `if (!(${tests.join(" || ")})) return false;\n${checksCode(ast, v)}`
+        }
+        const others = ast.types.filter((t) => t._tag !== "Null")
+        const nullable = others.length < ast.types.length
+        const body = others.length === 1
+          ? gen(others[0], v)
+          : `if (!(${others.map((t) => `${memberFunction(t)}(${v})`).join(" || ")})) return false;\n`
+        return (nullable ? `if (${v} !== null) {\n${body}}\n` : body) + checksCode(ast, v)
+      }
+      case "Arrays": {
+        if (ast.elements.length > 0 || ast.rest.length !== 1) throw new Error("tuples are not supported")
+        const i = name("i")
+        const e = name("e")
+        return `if (!Array.isArray(${v})) return false;\n${checksCode(ast, v)}` +
+          `for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\nconst ${e} = ${v}[${i}];\n${gen(ast.rest[0], e)}}\n`
+      }
+      case "Objects": {
+        let code = `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;\n`
+        const k = name("k")
+        if (ast.indexSignatures.length > 0) {
+          if (ast.propertySignatures.length > 0 || ast.indexSignatures.length > 1) {
+            throw new Error("structs with rest are not supported")
+          }
+          const index = ast.indexSignatures[0]
+          if (index.parameter._tag !== "String") throw new Error("only string-keyed records are supported")
+          const e = name("e")
+          return code + `for (const ${k} in ${v}) {\nconst ${e} = ${v}[${k}];\n${gen(index.type, e)}}\n` +
+            checksCode(ast, v)
+        }
+        const cases = ast.propertySignatures.map((ps) => `case ${JSON.stringify(ps.name)}:`).join(" ")
+        code += `for (const ${k} in ${v}) {\nswitch (${k}) { ${cases} break; default: return false }\n}\n`
+        for (const ps of ast.propertySignatures) {
+          const p = name("p")
+          const key = JSON.stringify(ps.name)
+          code += `const ${p} = ${v}[${key}];\n`
+          code += SchemaAST.isOptional(ps.type)
+            ? `if (${p} === undefined) { if (Object.hasOwn(${v}, ${key})) return false; } else {\n${gen(ps.type, p)}}\n`
+            : `if (${p} === undefined) return false;\n${gen(ps.type, p)}`
+        }
+        return code + checksCode(ast, v)
+      }
+      default:
+        throw new Error(`unsupported schema node ${ast._tag}`)
+    }
+  }
+
+  const body = gen(root, "input")
+  const source = `"use strict";\n${functions.join("\n")}\nreturn function validate(input) {\n${body}return true;\n}`
+  return new Function("K", "O", source)(constants, {}) as Validate
+}
+
+// The generated converter, or the interpreted one where code generation is blocked.
+const compileConvert = (ast: SchemaAST.AST): Convert => {
+  const identity = (x: unknown) => x
+  try {
+    return generateConverter(ast) ?? identity
+  } catch {
+    return compileConverter(ast) ?? identity
+  }
+}
+
+// The generated validator; where code generation is blocked (a CSP without
+// `unsafe-eval`), Effect's own validator plus the unknown-key walker.
+const compileValidator = (wire: Schema.Top): Validate => {
+  try {
+    return generateValidator(wire.ast)
+  } catch {
+    SchemaJIT.enable(wire.ast)
+    const validate = Schema.is(wire)
+    const hasExcess = compileExcessCheck(wire.ast) ?? (() => false)
+    return (input) => validate(input) && !hasExcess(input)
+  }
+}
+
 /**
  * A compiled strict decoder for one schema.
  *
@@ -225,13 +433,9 @@ export const make = <S extends Schema.Top & { readonly DecodingServices: never }
 ): StrictDecoder<S["Type"]> => {
   const location = options?.location ?? "body"
   const wire = Schema.toEncoded(schema)
-  SchemaJIT.enable(wire.ast)
-  const validateWire = Schema.is(wire)
-  const hasExcess = compileExcessCheck(wire.ast) ?? (() => false)
-  const convert = compileConverter(schema.ast) ?? ((x: unknown) => x)
+  const convert = compileConvert(schema.ast)
   const slowDecode = Schema.decodeUnknownExit(schema)
-
-  const isValid = (input: unknown) => validateWire(input) && !hasExcess(input)
+  const isValid = compileValidator(wire)
 
   const decode = (input: unknown): Result.Result<S["Type"], ReadonlyArray<ErrorDetail>> => {
     if (isValid(input)) return Result.succeed(convert(input))

@@ -240,7 +240,7 @@ const collect = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, inp
 
 /**
  * The `details[]` of a parse failure: one entry per invalid field, in wire
- * names, ordered by pointer. `input` is the value that was decoded; it is
+ * names; a field that breaks several constraints is reported once, for the first. `input` is the value that was decoded; it is
  * read to word messages (never quoted in them).
  *
  * @category validation
@@ -257,9 +257,9 @@ export const issueToDetails = (
   const details: Array<ErrorDetail> = []
   for (const entry of entries) {
     const pointer = toPointer(entry.path)
-    const key = `${pointer}\u0000${entry.type}`
-    if (seen.has(key)) continue
-    seen.add(key)
+    // One entry per field: the first constraint it breaks.
+    if (seen.has(pointer)) continue
+    seen.add(pointer)
     details.push({ location, pointer, message: entry.message, type: entry.type })
   }
   return details

@@ -45,7 +45,7 @@ export const normalize = (schema: any): any => {
         break
       case "properties":
         out.properties = Object.fromEntries(
-          Object.entries(value as Record<string, any>).map(([k, v]) => [k, normalize(v)]).sort(([a], [b]) =>
+          Object.entries(value as Record<string, any>).map(([k, v]) => [k, normalize(v)]).toSorted(([a], [b]) =>
             a < b ? -1 : 1
           )
         )
@@ -63,7 +63,7 @@ export const normalize = (schema: any): any => {
         break
       }
       case "required":
-        out.required = [...(value as Array<string>)].sort()
+        out.required = (value as Array<string>).toSorted()
         break
       case "minimum":
       case "maximum":

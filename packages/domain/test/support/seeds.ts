@@ -32,7 +32,7 @@ const objectEnd = (text: string, start: number): number => {
 /** Every JSON object example of every seed page, in page order. */
 export const seedExamples = (): Array<SeedExample> => {
   const examples: Array<SeedExample> = []
-  for (const file of readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).toSorted()) {
     const text = readFileSync(new URL(file, seedsDir), "utf8")
     let from = 0
     let index = 0

@@ -1,0 +1,178 @@
+import { assert, describe, it } from "@effect/vitest"
+import { DateTime, Redacted, Schema } from "effect"
+import { CheckoutSession, CheckoutSessionUpdate } from "../src/CheckoutSession.ts"
+import { models, modelNames } from "../src/Models.ts"
+import { CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
+import * as StrictDecoder from "../src/StrictDecoder.ts"
+import { fullSeedSession, seedExamples } from "./support/seeds.ts"
+
+const session = StrictDecoder.make(CheckoutSession)
+const full = fullSeedSession()
+
+// The schema's own decoder under the strict options: the reference the fast path must agree with.
+const reference = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, input: unknown) =>
+  Schema.decodeUnknownExit(schema)(input, StrictDecoder.strictOptions)
+
+describe("StrictDecoder", () => {
+  it("decodes the full seed session to the same Type value as the schema's own decoder", () => {
+    const result = session.decode(full)
+    const expected = reference(CheckoutSession, full)
+    assert.strictEqual(result._tag, "Success")
+    assert.strictEqual(expected._tag, "Success")
+    if (result._tag === "Success" && expected._tag === "Success") {
+      assert.deepStrictEqual(result.success, expected.value)
+      assert.isTrue(DateTime.isDateTime(result.success.expiresAt))
+      assert.strictEqual(result.success.buyer?.billingDetails?.address?.houseNumberOrName, "10")
+      assert.strictEqual(result.success.airline?.passengers?.[0]?.dateOfBirth, "2013-07-16")
+    }
+  })
+
+  it("decode ∘ encode is the identity on the Type side", () => {
+    for (const example of seedExamples()) {
+      const schema = example.role === "request" ? CheckoutSessionUpdate : CheckoutSession
+      const decoded = Schema.decodeUnknownExit(schema)(example.json, StrictDecoder.strictOptions)
+      if (decoded._tag === "Failure") continue
+      const wire = Schema.encodeSync(schema)(decoded.value)
+      assert.deepStrictEqual(Schema.decodeUnknownSync(schema)(wire, StrictDecoder.strictOptions), decoded.value)
+      const fast = StrictDecoder.make(schema).decode(wire)
+      assert.deepStrictEqual(fast._tag === "Success" ? fast.success : undefined, decoded.value)
+    }
+  })
+
+  it("encodes date-times in UTC ISO form and calendar dates unchanged", () => {
+    const decoded = Schema.decodeUnknownSync(CheckoutSession)(full)
+    const wire = Schema.encodeSync(CheckoutSession)(decoded)
+    assert.strictEqual(wire.expires_at, "2023-11-07T05:31:56.000Z")
+    assert.strictEqual(wire.airline?.passengers?.[0]?.date_of_birth, "2013-07-16")
+  })
+
+  it("agrees with the schema's own decoder on valid and invalid variants of the seed", () => {
+    const variants: Array<unknown> = [
+      full,
+      { ...full, amount: null, currency: "EUR" },
+      { ...full, metadata: {} },
+      { ...full, cart_items: [] },
+      { ...full, unknown: 1 },
+      { ...full, buyer: { ...(full.buyer as object), extra: null } },
+      { ...full, metadata: { a: "b", c: 1 } },
+      { ...full, airline: null },
+      { ...full, payment_method: { type: "payment-method" } },
+      { ...full, payment_method: { method: "id" } },
+      { ...full, id: undefined },
+      { id: full.id, expires_at: full.expires_at }
+    ]
+    for (const variant of variants) {
+      const fast = session.decode(variant)
+      const slow = reference(CheckoutSession, variant)
+      assert.strictEqual(fast._tag, slow._tag, JSON.stringify(variant).slice(0, 200))
+      if (fast._tag === "Success" && slow._tag === "Success") assert.deepStrictEqual(fast.success, slow.value)
+    }
+  })
+
+  it("isValid rejects unknown keys at any depth", () => {
+    const legs = (full.airline as { legs: Array<object> }).legs
+    assert.isTrue(session.isValid(full))
+    assert.isFalse(session.isValid({ ...full, airline: { ...(full.airline as object), legs: [{ ...legs[0], x: 1 }] } }))
+  })
+
+  it("compiles for every model", () => {
+    for (const name of modelNames) assert.isFunction(StrictDecoder.make(models[name]).decode)
+  })
+
+  describe("secure fields", () => {
+    const fields = StrictDecoder.make(CheckoutSessionSecureFields)
+    const number = "4111111111111111"
+
+    it("decodes a card with the number and security code redacted", () => {
+      const result = fields.decode({ payment_method: { number, expiration_date: "12/30", security_code: "123" } })
+      assert.strictEqual(result._tag, "Success")
+      if (result._tag !== "Success") return
+      const card = result.success.paymentMethod
+      assert.isTrue("number" in card && Redacted.isRedacted(card.number))
+      if (!("number" in card)) return
+      assert.strictEqual(Redacted.value(card.number), number)
+      assert.notInclude(String(card.number), number)
+      assert.notInclude(JSON.stringify(result.success), number)
+      assert.notInclude(JSON.stringify(result.success), "123")
+    })
+
+    it("picks the member of the union by its keys and its method", () => {
+      const id = fields.decode({ payment_method: { method: "id", id: "ef9496d8-53a5-4aad-8ca2-00eb68334389" } })
+      assert.deepStrictEqual(id._tag === "Success" ? id.success.paymentMethod : undefined, {
+        method: "id",
+        id: "ef9496d8-53a5-4aad-8ca2-00eb68334389"
+      } as never)
+      const ctp = { merchant_transaction_id: "m", src_correlation_id: "c", src_dpa_id: "d" }
+      const clickToPay = fields.decode({ payment_method: ctp })
+      assert.deepStrictEqual(clickToPay._tag === "Success" ? clickToPay.success.paymentMethod : undefined, {
+        merchantTransactionId: "m",
+        srcCorrelationId: "c",
+        srcDpaId: "d"
+      } as never)
+    })
+  })
+})
+
+describe("the generated validator agrees with the schema's own decoder", () => {
+  // Every leaf and every object of the full seed, replaced in turn by each of these values.
+  const replacements: ReadonlyArray<unknown> = [
+    null,
+    "",
+    "x".repeat(321),
+    "🛒".repeat(200),
+    0,
+    -1,
+    1.5,
+    100_000_000,
+    true,
+    [],
+    {},
+    { unexpected: 1 },
+    "2013-07-16",
+    "US",
+    "+1234567890",
+    "ef9496d8-53a5-4aad-8ca2-00eb68334389"
+  ]
+  const paths: Array<Array<string | number>> = []
+  const walk = (value: unknown, path: Array<string | number>) => {
+    paths.push(path)
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]))
+    else if (typeof value === "object" && value !== null) {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k])
+      paths.push([...path, "unexpected_field"])
+    }
+  }
+  walk(full, [])
+  const replaced = (path: ReadonlyArray<string | number>, value: unknown): unknown => {
+    if (path.length === 0) return value
+    const copy = structuredClone(full) as any
+    let node = copy
+    for (const token of path.slice(0, -1)) node = node[token]
+    node[path[path.length - 1]] = value
+    return copy
+  }
+
+  it(`on ${paths.length} paths × ${replacements.length} values, and with each key removed`, () => {
+    let compared = 0
+    const disagreements: Array<string> = []
+    const compare = (input: unknown, label: string) => {
+      const expected = reference(CheckoutSession, input)._tag === "Success"
+      if (session.isValid(input) !== expected) disagreements.push(label)
+      compared++
+    }
+    for (const path of paths) {
+      for (const value of replacements) compare(replaced(path, value), `${path.join("/")} = ${JSON.stringify(value)}`)
+      if (path.length > 0) {
+        const removed = structuredClone(full) as any
+        let node = removed
+        for (const token of path.slice(0, -1)) node = node[token]
+        if (!Array.isArray(node)) {
+          delete node[path[path.length - 1]]
+          compare(removed, `without ${path.join("/")}`)
+        }
+      }
+    }
+    assert.deepStrictEqual(disagreements, [])
+    assert.isAbove(compared, 2000)
+  })
+})
