@@ -386,8 +386,9 @@ const generateValidator = (root: SchemaAST.AST): Validate => {
 }
 
 // The generated converter, or the interpreted one where code generation is blocked.
+const identity = (x: unknown) => x
+
 const compileConvert = (ast: SchemaAST.AST): Convert => {
-  const identity = (x: unknown) => x
   try {
     return generateConverter(ast) ?? identity
   } catch {
