@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { optionalNullable, WireStruct } from "./Primitives.ts"
+import { optionalNullable } from "./Primitives.ts"
 
 /**
  * Where an invalid value was found.
@@ -114,10 +114,11 @@ export const Error405 = errorBody(405, errorCodes[405])
  * @category models
  * @since 0.1.0
  */
-export const Error409 = WireStruct("Error409", {
+export const Error409 = Schema.Struct({
   ...errorFields(409, errorCodes[409]),
-  resourceId: optionalNullable(Schema.String)
-}).annotate({ httpApiStatus: 409 })
+  // Error bodies keep their wire names on both sides: a client matches on them as sent.
+  resource_id: optionalNullable(Schema.String)
+}).annotate({ identifier: "Error409", httpApiStatus: 409 })
 /**
  * @category models
  * @since 0.1.0
@@ -169,3 +170,89 @@ export const makeErrorBody = (
   message: string,
   details: ReadonlyArray<ErrorDetail> = []
 ): ErrorBody => ({ type: "error", code: errorCodes[status], status, message, details })
+
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class BadRequest extends Schema.Error<BadRequest>("BadRequest")(Error400, { httpApiStatus: 400 }) {}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class Unauthorized extends Schema.Error<Unauthorized>("Unauthorized")(Error401, { httpApiStatus: 401 }) {}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class Forbidden extends Schema.Error<Forbidden>("Forbidden")(Error403, { httpApiStatus: 403 }) {}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class NotFound extends Schema.Error<NotFound>("NotFound")(Error404, { httpApiStatus: 404 }) {}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class MethodNotAllowed
+  extends Schema.Error<MethodNotAllowed>("MethodNotAllowed")(Error405, { httpApiStatus: 405 })
+{}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class DuplicateRecord
+  extends Schema.Error<DuplicateRecord>("DuplicateRecord")(Error409, { httpApiStatus: 409 })
+{}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class TooEarly extends Schema.Error<TooEarly>("TooEarly")(Error425, { httpApiStatus: 425 }) {}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class TooManyRequests
+  extends Schema.Error<TooManyRequests>("TooManyRequests")(Error429, { httpApiStatus: 429 })
+{}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class ServerError extends Schema.Error<ServerError>("ServerError")(Error500, { httpApiStatus: 500 }) {}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class BadGateway extends Schema.Error<BadGateway>("BadGateway")(Error502, { httpApiStatus: 502 }) {}
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export class GatewayTimeout
+  extends Schema.Error<GatewayTimeout>("GatewayTimeout")(Error504, { httpApiStatus: 504 })
+{}
+
+/**
+ * Every error the API answers with, as yieldable errors whose wire form is the
+ * spec's `ErrorNNN` body (no `_tag`). Endpoints declare them; a client decodes
+ * an error response into the one of its status.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export const ApiErrors = [
+  BadRequest,
+  Unauthorized,
+  Forbidden,
+  NotFound,
+  MethodNotAllowed,
+  DuplicateRecord,
+  TooEarly,
+  TooManyRequests,
+  ServerError,
+  BadGateway,
+  GatewayTimeout
+] as const

@@ -420,6 +420,8 @@ export interface StrictDecoder<A> {
   readonly decode: (input: unknown) => Result.Result<A, ReadonlyArray<ErrorDetail>>
   /** `true` when the wire JSON is valid (checks and unknown keys), without building the Type side. */
   readonly isValid: (input: unknown) => boolean
+  /** Validates wire JSON without building the Type side: `undefined` when valid, else every invalid field. */
+  readonly check: (input: unknown) => ReadonlyArray<ErrorDetail> | undefined
 }
 
 /**
@@ -453,5 +455,11 @@ export const make = <S extends Schema.Top & { readonly DecodingServices: never }
     return Result.fail([{ location, pointer: "", message: "Invalid request body", type: "value_error" }])
   }
 
-  return { decode, isValid }
+  const check = (input: unknown): ReadonlyArray<ErrorDetail> | undefined => {
+    if (isValid(input)) return undefined
+    const result = decode(input)
+    return result._tag === "Failure" ? result.failure : undefined
+  }
+
+  return { decode, isValid, check }
 }

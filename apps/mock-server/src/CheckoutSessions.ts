@@ -1,0 +1,150 @@
+/**
+ * The checkout-sessions behaviour: create, read, update and delete sessions
+ * of a merchant account, on wire JSON (the bodies are validated with the
+ * domain's strict decoder; the store keeps and serves wire JSON).
+ *
+ * Update semantics (CONTRACT.md): each top-level field the body names is
+ * replaced, a field sent as `null` is cleared (absent from then on), a field
+ * not named keeps its value; `expires_in` moves `expires_at` to now +
+ * expires_in. `id` and `payment_method` never change through an update.
+ *
+ * @since 0.1.0
+ */
+import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
+import * as Defaults from "@checkout-kit/domain/Defaults"
+import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
+import { Context, Effect, Layer, SchemaAST } from "effect"
+import { randomUUID } from "node:crypto"
+import { ApiError } from "./ApiError.ts"
+import { MockClock } from "./MockClock.ts"
+import { SessionStore, type StoredSession } from "./SessionStore.ts"
+
+const wireObject = (ast: SchemaAST.AST) => {
+  const encoded = SchemaAST.toEncoded(ast)
+  if (encoded._tag !== "Objects") throw new Error("expected an object schema")
+  return encoded
+}
+const sessionWire = wireObject(CheckoutSession.ast)
+const updateWire = wireObject(CheckoutSessionUpdate.ast)
+
+/**
+ * The fields a create or update body sets on the session: those the update
+ * body and the session share (the others, such as `intent`, are accepted and
+ * not kept).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const sessionFields: ReadonlyArray<string> = updateWire.propertySignatures.map((ps) => ps.name as string)
+  .filter((key) => sessionWire.propertySignatures.some((ps) => ps.name === key))
+
+// The default lifetime of a session in seconds: the spec's default of `expires_in`.
+const defaultExpiresIn = updateWire.propertySignatures.find((ps) => ps.name === "expires_in")?.type.context
+  ?.annotations?.["default"] as number
+
+const expiresAt = (now: number, body: Record<string, unknown>) =>
+  now + ((body.expires_in as number | undefined) ?? defaultExpiresIn) * 1000
+
+const notFound = () => ApiError.notFound("The checkout session could not be found")
+
+/**
+ * @category services
+ * @since 0.1.0
+ */
+export class CheckoutSessions extends Context.Service<CheckoutSessions, {
+  /** Creates a session from a create body (`undefined`: no body); answers its wire JSON. */
+  readonly create: (merchantAccountId: string, body: unknown) => Effect.Effect<string, ApiError>
+  readonly get: (merchantAccountId: string, id: string) => Effect.Effect<string, ApiError>
+  readonly update: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<string, ApiError>
+  readonly remove: (merchantAccountId: string, id: string) => Effect.Effect<void, ApiError>
+  /** Replaces the payment method of a live session (secure fields); `f` builds it from nothing else. */
+  readonly setPaymentMethod: (
+    merchantAccountId: string,
+    id: string,
+    paymentMethod: Record<string, unknown>
+  ) => Effect.Effect<void, ApiError>
+  /** Answers 404 unless the session is live. */
+  readonly ensureLive: (merchantAccountId: string, id: string) => Effect.Effect<void, ApiError>
+}>()("@checkout-kit/mock-server/CheckoutSessions") {
+  static readonly layerNoDeps = Layer.effect(
+    CheckoutSessions,
+    Effect.gen(function*() {
+      const store = yield* SessionStore
+      const clock = yield* MockClock
+      const updateBody = StrictDecoder.make(CheckoutSessionUpdate)
+      const withDefaults = Defaults.make(CheckoutSession)
+
+      const validate = (body: unknown) => {
+        const details = updateBody.check(body)
+        return details === undefined ? Effect.void : Effect.fail(ApiError.invalid(details))
+      }
+
+      const render = (session: Record<string, unknown>) => JSON.stringify(withDefaults(session as never))
+
+      const live = (merchantAccountId: string, id: string) =>
+        Effect.flatMap(clock.now, (now) => store.get(merchantAccountId, id, now))
+
+      const modify = (
+        merchantAccountId: string,
+        id: string,
+        f: (session: Record<string, unknown>, now: number) => Record<string, unknown>
+      ) =>
+        Effect.flatMap(clock.now, (now) =>
+          store.modify(merchantAccountId, id, now, (current) =>
+            Effect.sync((): StoredSession => {
+              const next = f(JSON.parse(current.json), now)
+              return { ...current, expiresAt: Date.parse(next.expires_at as string), json: render(next) }
+            }))).pipe(
+            Effect.flatMap((session) => (session === undefined ? Effect.fail(notFound()) : Effect.succeed(session)))
+          )
+
+      return CheckoutSessions.of({
+        create: Effect.fnUntraced(function*(merchantAccountId, input) {
+          const body = (input ?? {}) as Record<string, unknown>
+          yield* validate(body)
+          const now = yield* clock.now
+          const expires = expiresAt(now, body)
+          const session: Record<string, unknown> = {
+            type: "checkout-session",
+            id: randomUUID(),
+            expires_at: new Date(expires).toISOString()
+          }
+          for (const key of sessionFields) {
+            if (body[key] !== undefined && body[key] !== null) session[key] = body[key]
+          }
+          const json = render(session)
+          yield* store.insert({ merchantAccountId, id: session.id as string, expiresAt: expires, json })
+          return json
+        }),
+        get: (merchantAccountId, id) =>
+          Effect.flatMap(live(merchantAccountId, id), (session) =>
+            session === undefined ? Effect.fail(notFound()) : Effect.succeed(session.json)),
+        update: (merchantAccountId, id, input) =>
+          Effect.flatMap(validate(input), () =>
+            Effect.map(
+              modify(merchantAccountId, id, (session, now) => {
+                const body = input as Record<string, unknown>
+                const next: Record<string, unknown> = { ...session }
+                for (const key of sessionFields) {
+                  if (!Object.hasOwn(body, key)) continue
+                  if (body[key] === null) delete next[key]
+                  else next[key] = body[key]
+                }
+                if (body.expires_in !== undefined) next.expires_at = new Date(expiresAt(now, body)).toISOString()
+                return next
+              }),
+              (session) => session.json
+            )),
+        remove: (merchantAccountId, id) =>
+          Effect.flatMap(clock.now, (now) => store.remove(merchantAccountId, id, now)).pipe(
+            Effect.flatMap((removed) => (removed ? Effect.void : Effect.fail(notFound())))
+          ),
+        setPaymentMethod: (merchantAccountId, id, paymentMethod) =>
+          Effect.asVoid(modify(merchantAccountId, id, (session) => ({ ...session, payment_method: paymentMethod }))),
+        ensureLive: (merchantAccountId, id) =>
+          Effect.flatMap(live(merchantAccountId, id), (session) =>
+            session === undefined ? Effect.fail(notFound()) : Effect.void)
+      })
+    })
+  )
+}

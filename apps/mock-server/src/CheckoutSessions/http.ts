@@ -1,0 +1,97 @@
+/**
+ * The checkout-sessions endpoints of the contract, implemented. Bodies are
+ * read raw and validated by the domain's strict decoder (unknown keys
+ * rejected, every invalid field reported); sessions are answered with the
+ * wire JSON the store holds, so a GET re-encodes nothing.
+ *
+ * @since 0.1.0
+ */
+import { Api } from "@checkout-kit/domain/api/Api"
+import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
+import { Effect } from "effect"
+import { type HttpServerRequest, HttpServerResponse } from "effect/http"
+import { HttpApiBuilder } from "effect/http-api"
+import { ApiError } from "../ApiError.ts"
+import { CheckoutSessions } from "../CheckoutSessions.ts"
+import * as Responses from "../Responses.ts"
+
+/**
+ * The merchant account a request is for: its `x-gr4vy-merchant-account-id`, or `default`.
+ *
+ * @category requests
+ * @since 0.1.0
+ */
+export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest): string => {
+  const value = request.headers[merchantAccountHeader]
+  return value === undefined || value === "" ? "default" : value
+}
+
+/**
+ * The JSON body of a request: `undefined` when there is none; a 400 with the
+ * empty pointer when it is not JSON.
+ *
+ * @category requests
+ * @since 0.1.0
+ */
+export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
+  Effect.flatMap(request.text, (text) => {
+    if (text.trim() === "") return Effect.succeed(undefined)
+    try {
+      return Effect.succeed(JSON.parse(text) as unknown)
+    } catch {
+      return Effect.fail(
+        ApiError.of(400, "The request body is not valid JSON", [
+          { location: "body", pointer: "", message: "Invalid JSON", type: "json_invalid" }
+        ])
+      )
+    }
+  })
+
+const requireBody = (body: unknown) =>
+  body === undefined
+    ? Effect.fail(ApiError.invalid([{ location: "body", pointer: "", message: "Field required", type: "missing" }]))
+    : Effect.succeed(body)
+
+// Every failure becomes its error response; anything else is a defect (500).
+const respond = <E>(effect: Effect.Effect<HttpServerResponse.HttpServerResponse, E>) =>
+  Effect.catch(effect, (e) => (Responses.isApiError(e) ? Effect.succeed(Responses.fromApiError(e)) : Effect.die(e)))
+
+/**
+ * The handlers, without their dependencies.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerNoDeps = HttpApiBuilder.group(
+  Api,
+  "checkoutSessions",
+  Effect.fn(function*(handlers) {
+    const sessions = yield* CheckoutSessions
+    return handlers
+      .handleRaw("create", ({ request }) =>
+        respond(
+          readJsonBody(request).pipe(
+            Effect.flatMap((body) => sessions.create(merchantAccountOf(request), body)),
+            Effect.map((json) => Responses.json(json, 201))
+          )
+        ))
+      .handleRaw("get", ({ params, request }) =>
+        respond(Effect.map(sessions.get(merchantAccountOf(request), params.session_id), (json) => Responses.json(json))))
+      .handleRaw("update", ({ params, request }) =>
+        respond(
+          readJsonBody(request).pipe(
+            Effect.flatMap(requireBody),
+            Effect.flatMap((body) => sessions.update(merchantAccountOf(request), params.session_id, body)),
+            Effect.map((json) => Responses.json(json))
+          )
+        ))
+      .handleRaw("delete", ({ params, request }) =>
+        respond(
+          Effect.as(sessions.remove(merchantAccountOf(request), params.session_id), HttpServerResponse.empty({ status: 204 }))
+        ))
+      .handleRaw("updateFields", () =>
+        Effect.succeed(Responses.error(501, "Secure fields are not implemented yet")))
+      .handleRaw("cardDetails", () =>
+        Effect.succeed(Responses.error(501, "Card details are not implemented yet")))
+  })
+)

@@ -1,0 +1,246 @@
+/**
+ * The mock server: the contract's routes, the admin routes, and the behaviour
+ * around every request — forced errors and latency (`Prefer`), body limits,
+ * 404/405 in the API's error shape, the request journal and one log line per
+ * request.
+ *
+ * @since 0.1.0
+ */
+import { Api } from "@checkout-kit/domain/api/Api"
+import { NodeHttpServer } from "@effect/platform-node"
+import { ByteSize, Cause, Duration, Effect, Layer, Schedule } from "effect"
+import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResponse } from "effect/http"
+import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
+import { createServer } from "node:http"
+import * as Admin from "./Admin.ts"
+import { CheckoutSessions } from "./CheckoutSessions.ts"
+import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
+import { merchantAccountOf } from "./CheckoutSessions/http.ts"
+import { Journal } from "./Journal.ts"
+import { MockClock } from "./MockClock.ts"
+import * as Responses from "./Responses.ts"
+import { SessionStore } from "./SessionStore.ts"
+import * as SystemHttp from "./System/http.ts"
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface ServerOptions {
+  readonly port: number
+  readonly host: string
+  /** Serve the `/_mock/` test controls. */
+  readonly admin: boolean
+  /** Log one line per request to stdout. */
+  readonly logRequests: boolean
+}
+
+/**
+ * The largest request body accepted (1 MiB); larger ones are answered 413.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxBodyBytes = 1024 * 1024
+
+/**
+ * The longest `Prefer: delay=` honoured, in milliseconds.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxDelayMs = 30_000
+
+interface Route {
+  readonly method: string
+  readonly pattern: RegExp
+}
+
+const toPattern = (path: string) =>
+  new RegExp(`^${path.replace(/:[A-Za-z_]+/g, "[^/]+").replace(/\*$/, ".*")}/?$`)
+
+// Every route the server knows, to tell 405 (known path, other method) from 404.
+const routeTable = (admin: boolean): ReadonlyArray<Route> => [
+  ...Object.values(Api.groups).flatMap((group) =>
+    Object.values(group.endpoints).map((endpoint) => ({ method: endpoint.method, pattern: toPattern(endpoint.path) }))
+  ),
+  { method: "GET", pattern: toPattern("/openapi.json") },
+  { method: "GET", pattern: toPattern("/docs") },
+  ...(admin
+    ? [
+      { method: "POST", pattern: toPattern("/_mock/clock") },
+      { method: "GET", pattern: toPattern("/_mock/requests") },
+      { method: "POST", pattern: toPattern("/_mock/reset") }
+    ]
+    : [])
+]
+
+/**
+ * The `Prefer` header's `code=` and `delay=` (RFC 7240 preferences, as Prism
+ * reads them).
+ *
+ * @category requests
+ * @since 0.1.0
+ */
+export const parsePrefer = (header: string | undefined): { code?: number; delay?: number } => {
+  const out: { code?: number; delay?: number } = {}
+  if (header === undefined) return out
+  for (const part of header.split(/[,;]/)) {
+    const [name, value] = part.split("=").map((s) => s.trim().replace(/^"|"$/g, ""))
+    const n = Number(value)
+    if (name === "code" && Number.isInteger(n)) out.code = n
+    if (name === "delay" && Number.isFinite(n) && n >= 0) out.delay = Math.min(n, maxDelayMs)
+  }
+  return out
+}
+
+const pathOf = (url: string) => {
+  const q = url.indexOf("?")
+  return q < 0 ? url : url.slice(0, q)
+}
+
+const makeMiddleware = (options: ServerOptions) =>
+  Effect.gen(function*() {
+    const journal = yield* Journal
+    const routes = routeTable(options.admin)
+    const maxBody = ByteSize.bytes(maxBodyBytes)
+
+    const notFoundOrNotAllowed = (request: HttpServerRequest.HttpServerRequest) => {
+      const path = pathOf(request.url)
+      const allowed = routes.filter((r) => r.pattern.test(path)).map((r) => r.method)
+      return allowed.length > 0
+        ? Responses.error(405, `${request.method} is not allowed on ${path}`, [], { allow: allowed.join(", ") })
+        : Responses.error(404, `No route for ${request.method} ${path}`)
+    }
+
+    return <E, R>(app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>) =>
+      Effect.gen(function*() {
+        const request = yield* HttpServerRequest.HttpServerRequest
+        const start = performance.now()
+        const path = pathOf(request.url)
+        const merchantAccountId = merchantAccountOf(request)
+        const admin = path.startsWith("/_mock/")
+        const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
+        if (prefer.delay !== undefined && prefer.delay > 0) yield* Effect.sleep(Duration.millis(prefer.delay))
+
+        const contentLength = Number(request.headers["content-length"] ?? 0)
+        let response: HttpServerResponse.HttpServerResponse
+        if (prefer.code !== undefined) {
+          response = prefer.code >= 400 && prefer.code <= 599
+            ? Responses.error(prefer.code, `Forced by Prefer: code=${prefer.code}`)
+            : Responses.error(400, `Prefer: code=${prefer.code} is not an error status`)
+        } else if (contentLength > maxBodyBytes) {
+          response = Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`)
+        } else {
+          response = yield* app.pipe(
+            Effect.provideService(HttpIncomingMessage.MaxBodySize, maxBody),
+            Effect.catchCause((cause) => {
+              const error = Cause.squash(cause) as { _tag?: string; reason?: { _tag?: string } }
+              const tag = error?._tag === "HttpServerError" ? error.reason?._tag : error?._tag
+              if (tag === "RouteNotFound") return Effect.succeed(notFoundOrNotAllowed(request))
+              if (tag === "RequestParseError" || tag === "HttpApiPayloadTooLarge") {
+                return Effect.succeed(Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`))
+              }
+              return Effect.as(
+                Effect.logError("request failed", cause),
+                Responses.error(500, "The mock server failed on this request")
+              )
+            })
+          )
+        }
+
+        const duration = Math.round((performance.now() - start) * 100) / 100
+        const entry = {
+          method: request.method,
+          path,
+          status: response.status,
+          merchant_account_id: merchantAccountId,
+          time: new Date().toISOString(),
+          duration_ms: duration
+        }
+        if (!admin) journal.record(entry)
+        if (options.logRequests) process.stdout.write(`${JSON.stringify({ level: "info", msg: "request", ...entry })}\n`)
+        return response
+      })
+  })
+
+// Installed as the router's global middleware, so it sees a request before
+// any route and its outcome — a response, a route not found, a defect —
+// before the server writes anything. The router's types forbid a global
+// middleware to handle errors; answering them in the API's error shape is
+// this one's purpose, hence the cast.
+const aroundEveryRequest = (options: ServerOptions): Layer.Layer<never, never, HttpRouter.HttpRouter | Journal> =>
+  HttpRouter.use((router) =>
+    Effect.flatMap(makeMiddleware(options), (middleware) => router.addGlobalMiddleware(middleware as never))
+  ) as Layer.Layer<never, never, HttpRouter.HttpRouter | Journal>
+
+/**
+ * Every route of the server, with its services.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const routes = (options: Pick<ServerOptions, "admin">) => {
+  const api = HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(
+    Layer.provide([CheckoutSessionsHttp.layerNoDeps, SystemHttp.layer])
+  )
+  const docs = HttpApiScalar.layer(Api, { path: "/docs" })
+  return options.admin ? Layer.mergeAll(api, docs, Admin.layer) : Layer.mergeAll(api, docs)
+}
+
+// Purges expired sessions every minute, so memory is given back without a read.
+const purgeLoop = Layer.effectDiscard(
+  Effect.gen(function*() {
+    const store = yield* SessionStore
+    const clock = yield* MockClock
+    yield* Effect.forkScoped(
+      Effect.repeat(Effect.flatMap(clock.now, store.purgeExpired), Schedule.spaced(Duration.seconds(60)))
+    )
+  })
+)
+
+/**
+ * The state of a server: sessions, clock and journal.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const stateLayer = Layer.mergeAll(SessionStore.layerMemory, MockClock.layer, Journal.layer)
+
+/**
+ * The HTTP app on a given HTTP server, without its state (tests provide one).
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerNoDeps = (options: ServerOptions) =>
+  HttpRouter.serve(Layer.merge(routes(options), aroundEveryRequest(options)), {
+    disableLogger: true,
+    disableListenLog: true
+  }).pipe(
+    Layer.provide(CheckoutSessions.layerNoDeps),
+    Layer.provideMerge(purgeLoop)
+  )
+
+/**
+ * The whole server listening on `options.host:options.port`.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layer = (options: ServerOptions) => {
+  const server = createServer()
+  // On shutdown Node closes the connections idle at that moment; a connection
+  // whose request finishes later would stay open until the client drops it.
+  // Keep closing idle ones until the server has closed.
+  const closeIdleOnShutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
+    Effect.sync(() => {
+      const timer = setInterval(() => server.closeIdleConnections(), 20)
+      server.once("close", () => clearInterval(timer))
+    })
+  ))
+  return Layer.merge(layerNoDeps(options), closeIdleOnShutdown).pipe(
+    Layer.provideMerge(NodeHttpServer.layer(() => server, { port: options.port, host: options.host })),
+    Layer.provide(stateLayer)
+  )
+}

@@ -1,0 +1,128 @@
+/**
+ * Where sessions live. A session is kept as its wire JSON (the bytes a GET
+ * answers with), its merchant account and its expiry; the store never sees
+ * card numbers or security codes.
+ *
+ * `layerMemory` keeps them in a Map. Writes to one session are atomic: a
+ * `modify` runs its function and stores the result with no other write to
+ * that session in between.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Layer, Semaphore } from "effect"
+
+/**
+ * A stored session.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface StoredSession {
+  readonly merchantAccountId: string
+  readonly id: string
+  /** Epoch milliseconds. */
+  readonly expiresAt: number
+  /** The session's wire JSON, as GET answers it. */
+  readonly json: string
+}
+
+// UUIDs compare case-insensitively; the merchant account partitions the space.
+const key = (merchantAccountId: string, id: string) => `${merchantAccountId}\u0000${id.toLowerCase()}`
+
+/**
+ * @category services
+ * @since 0.1.0
+ */
+export class SessionStore extends Context.Service<SessionStore, {
+  readonly insert: (session: StoredSession) => Effect.Effect<void>
+  /** The session, if it exists and has not expired at `now`. */
+  readonly get: (merchantAccountId: string, id: string, now: number) => Effect.Effect<StoredSession | undefined>
+  /**
+   * Replaces a live session with `f(current)`, atomically; `undefined` when
+   * there is no live session. `f` may fail: nothing is written then.
+   */
+  readonly modify: <E>(
+    merchantAccountId: string,
+    id: string,
+    now: number,
+    f: (current: StoredSession) => Effect.Effect<StoredSession, E>
+  ) => Effect.Effect<StoredSession | undefined, E>
+  /** Deletes a live session; `false` when there was none. */
+  readonly remove: (merchantAccountId: string, id: string, now: number) => Effect.Effect<boolean>
+  /** Deletes every session expired at `now`; returns how many. */
+  readonly purgeExpired: (now: number) => Effect.Effect<number>
+  readonly clear: Effect.Effect<void>
+  readonly size: Effect.Effect<number>
+}>()("@checkout-kit/mock-server/SessionStore") {
+  static readonly layerMemory = Layer.sync(SessionStore, () => {
+    const sessions = new Map<string, StoredSession>()
+    const live = (k: string, now: number) => {
+      const session = sessions.get(k)
+      if (session === undefined) return undefined
+      if (session.expiresAt <= now) {
+        // Gone at expiry: purged on first sight.
+        sessions.delete(k)
+        return undefined
+      }
+      return session
+    }
+    // One permit per session key while a modify runs, so its read and write
+    // are never interleaved with another modify of the same session.
+    const locks = new Map<string, { readonly semaphore: Semaphore.Semaphore; users: number }>()
+    const withLock = <A, E>(k: string, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+      Effect.suspend(() => {
+        let lock = locks.get(k)
+        if (lock === undefined) {
+          lock = { semaphore: Semaphore.makeUnsafe(1), users: 0 }
+          locks.set(k, lock)
+        }
+        const held = lock
+        held.users++
+        return Effect.ensuring(
+          held.semaphore.withPermit(effect),
+          Effect.sync(() => {
+            if (--held.users === 0) locks.delete(k)
+          })
+        )
+      })
+
+    return SessionStore.of({
+      insert: (session) => Effect.sync(() => void sessions.set(key(session.merchantAccountId, session.id), session)),
+      get: (merchantAccountId, id, now) => Effect.sync(() => live(key(merchantAccountId, id), now)),
+      modify: (merchantAccountId, id, now, f) => {
+        const k = key(merchantAccountId, id)
+        return withLock(
+          k,
+          Effect.suspend(() => {
+            const current = live(k, now)
+            if (current === undefined) return Effect.succeed(undefined)
+            return Effect.map(f(current), (next) => {
+              // Deleted while `f` ran: do not bring it back.
+              if (sessions.get(k) !== current) return undefined
+              sessions.set(k, next)
+              return next
+            })
+          })
+        )
+      },
+      remove: (merchantAccountId, id, now) =>
+        Effect.sync(() => {
+          const k = key(merchantAccountId, id)
+          return live(k, now) !== undefined && sessions.delete(k)
+        }),
+      purgeExpired: (now) =>
+        Effect.sync(() => {
+          let purged = 0
+          for (const [k, session] of sessions) {
+            if (session.expiresAt <= now) {
+              sessions.delete(k)
+              purged++
+            }
+          }
+          return purged
+        }),
+      clear: Effect.sync(() => sessions.clear()),
+      size: Effect.sync(() => sessions.size)
+    })
+  })
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * `checkout-mock-server`: runs the mock server until SIGINT or SIGTERM, then
+ * stops accepting connections, lets in-flight requests finish and exits 0.
+ *
+ * @since 0.1.0
+ */
+import { NodeRuntime } from "@effect/platform-node"
+import { Cause, Effect, Exit, Layer, Runtime } from "effect"
+import { HttpServer } from "effect/http"
+import * as Cli from "./Cli.ts"
+import * as Server from "./Server.ts"
+
+let options: Cli.CliOptions | "help"
+try {
+  options = Cli.parse(process.argv.slice(2), process.env)
+} catch (e) {
+  if (!(e instanceof Cli.UsageError)) throw e
+  process.stderr.write(`checkout-mock-server: ${e.message}\n\n${Cli.usage}`)
+  process.exit(2)
+}
+if (options === "help") {
+  process.stdout.write(Cli.usage)
+  process.exit(0)
+}
+
+const serverOptions = options
+const announce = Layer.effectDiscard(
+  HttpServer.addressFormattedWith((url) =>
+    Effect.sync(() =>
+      process.stdout.write(
+        `checkout-mock-server listening on ${url} (store: ${serverOptions.store}, admin: ${
+          serverOptions.admin ? "on" : "off"
+        })\n`
+      )
+    )
+  )
+)
+
+// SIGINT / SIGTERM interrupt the server: it stops accepting, finishes the
+// requests in flight and exits 0. Only a real failure exits non-zero.
+Layer.launch(announce.pipe(Layer.provideMerge(Server.layer(serverOptions)))).pipe(
+  NodeRuntime.runMain({
+    teardown: (exit, onExit) =>
+      Exit.isFailure(exit) && !Cause.hasInterruptsOnly(exit.cause) ? Runtime.defaultTeardown(exit, onExit) : onExit(0)
+  })
+)

@@ -1,0 +1,31 @@
+/**
+ * @checkout-kit/mock-server: a stateful, faithful local stand-in for Gr4vy's
+ * Checkout Sessions API.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * as CheckoutSessions from "./CheckoutSessions.ts"
+/**
+ * @since 0.1.0
+ */
+export * as Cli from "./Cli.ts"
+/**
+ * @since 0.1.0
+ */
+export * as Journal from "./Journal.ts"
+/**
+ * @since 0.1.0
+ */
+export * as MockClock from "./MockClock.ts"
+/**
+ * @since 0.1.0
+ */
+export * as Server from "./Server.ts"
+/**
+ * @since 0.1.0
+ */
+export * as SessionStore from "./SessionStore.ts"

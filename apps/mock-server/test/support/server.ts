@@ -1,0 +1,42 @@
+import { Effect, ManagedRuntime } from "effect"
+import { HttpServer } from "effect/http"
+import * as Server from "../../src/Server.ts"
+
+/** A mock server on an ephemeral loopback port, for one test file. */
+export interface TestServer {
+  readonly url: string
+  readonly close: () => Promise<void>
+}
+
+export const startServer = async (options: Partial<Server.ServerOptions> = {}): Promise<TestServer> => {
+  const runtime = ManagedRuntime.make(
+    Server.layer({ port: 0, host: "127.0.0.1", admin: true, logRequests: false, ...options })
+  )
+  const url = await runtime.runPromise(HttpServer.addressFormattedWith((address) => Effect.succeed(address)))
+  return { url, close: () => runtime.dispose() }
+}
+
+/** A JSON request; answers the status, the parsed body (or undefined) and the headers. */
+/** A response as the tests read it. */
+export interface CallResult {
+  readonly status: number
+  readonly body: any
+  readonly headers: globalThis.Headers
+}
+
+export const call = async (
+  url: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}
+): Promise<CallResult> => {
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+  const headers = { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers }
+  const response = await fetch(`${url}${path}`, body === undefined ? { method, headers } : { method, headers, body })
+  const text = await response.text()
+  return {
+    status: response.status,
+    body: text === "" ? undefined : (JSON.parse(text) as any),
+    headers: response.headers
+  }
+}
