@@ -92,8 +92,8 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
         Effect.flatMap(clock.now, (now) =>
           store.modify(merchantAccountId, id, now, (current) =>
             Effect.sync((): StoredSession => {
-              const next = f(JSON.parse(current.json), now)
-              return { ...current, expiresAt: Date.parse(next.expires_at as string), json: render(next) }
+              const next = f(JSON.parse(current.body), now)
+              return { ...current, expiresAt: Date.parse(next.expires_at as string), body: render(next) }
             }))).pipe(
             Effect.flatMap((session) => (session === undefined ? Effect.fail(notFound()) : Effect.succeed(session)))
           )
@@ -112,13 +112,13 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           for (const key of sessionFields) {
             if (body[key] !== undefined && body[key] !== null) session[key] = body[key]
           }
-          const json = render(session)
-          yield* store.insert({ merchantAccountId, id: session.id as string, expiresAt: expires, json })
-          return json
+          const wire = render(session)
+          yield* store.insert({ merchantAccountId, id: session.id as string, expiresAt: expires, body: wire })
+          return wire
         }),
         get: (merchantAccountId, id) =>
           Effect.flatMap(live(merchantAccountId, id), (session) =>
-            session === undefined ? Effect.fail(notFound()) : Effect.succeed(session.json)),
+            session === undefined ? Effect.fail(notFound()) : Effect.succeed(session.body)),
         update: (merchantAccountId, id, input) =>
           Effect.flatMap(validate(input), () =>
             Effect.map(
@@ -133,7 +133,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
                 if (body.expires_in !== undefined) next.expires_at = new Date(expiresAt(now, body)).toISOString()
                 return next
               }),
-              (session) => session.json
+              (session) => session.body
             )),
         remove: (merchantAccountId, id) =>
           Effect.flatMap(clock.now, (now) => store.remove(merchantAccountId, id, now)).pipe(

@@ -13,6 +13,7 @@ import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResp
 import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
 import { createServer } from "node:http"
 import * as Admin from "./Admin.ts"
+import { maxBodyBytes } from "./Limits.ts"
 import { CheckoutSessions } from "./CheckoutSessions.ts"
 import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
 import { merchantAccountOf } from "./CheckoutSessions/http.ts"
@@ -35,13 +36,7 @@ export interface ServerOptions {
   readonly logRequests: boolean
 }
 
-/**
- * The largest request body accepted (1 MiB); larger ones are answered 413.
- *
- * @category constants
- * @since 0.1.0
- */
-export const maxBodyBytes = 1024 * 1024
+export { maxBodyBytes } from "./Limits.ts"
 
 /**
  * The longest `Prefer: delay=` honoured, in milliseconds.

@@ -1,0 +1,194 @@
+/**
+ * HTTP throughput and latency of the mock server, side by side in one run with
+ *
+ * - a bare `node:http` server answering the same bytes (the ceiling), and
+ * - Stoplight Prism mocking the same official spec (the usual stateless mock),
+ *   installed on demand into `node_modules/.cache/prism` (not a dependency;
+ *   needs Node ≥ 24.18). Set BENCH_PRISM=0 to skip it.
+ *
+ * GET answers a stored full seed session; POST creates one from the full seed
+ * body, fully validated. Each server runs in its own process; the load
+ * generator (autocannon, 50 connections) runs here. Rounds are interleaved and
+ * the medians printed, with ratios against the bare server.
+ *
+ * Then memory: RSS growth of a server process holding 100,000 full seed
+ * sessions in the memory store, against their raw wire JSON.
+ *
+ * Run: `pnpm bench` (root or this package). BENCH_SECONDS (default 4) and
+ * BENCH_ROUNDS (default 2) tune it.
+ */
+import autocannon from "autocannon"
+import { type ChildProcess, execFileSync, spawn } from "node:child_process"
+import { existsSync, mkdirSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { seedExamples } from "../../../packages/domain/test/support/seeds.ts"
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 4)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2)
+const connections = 50
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+const fullSession = seedExamples().find((e) => e.file.startsWith("03-") && e.role === "response")!.json
+const fullBody = JSON.stringify(
+  Object.fromEntries(Object.entries(fullSession).filter(([k]) => !["id", "expires_at", "type", "payment_method"].includes(k)))
+)
+
+interface Target {
+  readonly name: string
+  readonly url: string
+  readonly getPath: string
+  readonly stop: () => void
+}
+
+const waitForLine = (child: ChildProcess, pattern: RegExp) =>
+  new Promise<RegExpExecArray>((resolve, reject) => {
+    let out = ""
+    const onData = (chunk: Buffer) => {
+      out += chunk
+      const match = pattern.exec(out)
+      if (match) {
+        child.stdout!.off("data", onData)
+        child.stderr!.off("data", onData)
+        resolve(match)
+      }
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", onData)
+    child.once("exit", (code) => reject(new Error(`exited (${code}) before it was ready:\n${out}`)))
+  })
+
+const startMock = async (): Promise<Target> => {
+  const child = spawn(process.execPath, [here("../src/bin.ts"), "--port", "0", "--quiet"], { stdio: "pipe" })
+  const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
+  const created = (await fetch(`${url}/checkout/sessions`, { method: "POST", body: fullBody }).then((r) => r.json())) as {
+    id: string
+  }
+  return { name: "checkout-kit mock", url, getPath: `/checkout/sessions/${created.id}`, stop: () => child.kill() }
+}
+
+// The ceiling: the same bytes from plain node:http, no routing, no validation.
+const startBare = async (): Promise<Target> => {
+  const script = `
+    const http = require("node:http")
+    const session = ${JSON.stringify(JSON.stringify({ type: "checkout-session", id: "3c90c3cc-0d44-4b50-8888-8dd25736052a", expires_at: "2030-01-01T00:00:00.000Z", ...JSON.parse(fullBody) }))}
+    const server = http.createServer((req, res) => {
+      const chunks = []
+      req.on("data", (c) => chunks.push(c))
+      req.on("end", () => {
+        res.writeHead(req.method === "POST" ? 201 : 200, { "content-type": "application/json" })
+        res.end(session)
+      })
+    })
+    server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port))
+  `
+  const child = spawn(process.execPath, ["-e", script], { stdio: "pipe" })
+  const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
+  return { name: "bare node:http", url, getPath: "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a", stop: () => child.kill() }
+}
+
+const prismDir = here("../../../node_modules/.cache/prism")
+const startPrism = async (): Promise<Target | undefined> => {
+  if (process.env.BENCH_PRISM === "0") return undefined
+  const bin = `${prismDir}/node_modules/@stoplight/prism-cli/dist/index.js`
+  if (!existsSync(bin)) {
+    console.log("installing @stoplight/prism-cli@5.16.0 into node_modules/.cache/prism (once)...")
+    mkdirSync(prismDir, { recursive: true })
+    try {
+      execFileSync("npm", ["install", "--prefix", prismDir, "--no-save", "--no-audit", "--no-fund", "@stoplight/prism-cli@5.16.0"], {
+        stdio: "ignore"
+      })
+    } catch {
+      console.log("could not install Prism: skipping that baseline")
+      return undefined
+    }
+  }
+  const spec = here("../../../packages/domain/spec/gr4vy-checkout-sessions.openapi.json")
+  const port = 20_000 + Math.floor(Math.random() * 20_000)
+  const child = spawn(process.execPath, [bin, "mock", spec, "-p", String(port), "-h", "127.0.0.1"], { stdio: "pipe" })
+  await waitForLine(child, /Prism is listening|listening on/i)
+  return {
+    name: "Prism 5.16 (stateless)",
+    url: `http://127.0.0.1:${port}`,
+    getPath: "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a",
+    stop: () => child.kill()
+  }
+}
+
+interface Result {
+  readonly rps: number
+  readonly p50: number
+  readonly p99: number
+  readonly errors: number
+}
+
+const load = (url: string, method: "GET" | "POST", path: string) =>
+  new Promise<Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: `${url}${path}`,
+        method,
+        connections,
+        duration: seconds,
+        headers: { "content-type": "application/json", authorization: "Bearer bench" },
+        ...(method === "POST" ? { body: fullBody } : {})
+      },
+      (error, result) => {
+        if (error) return reject(error)
+        const bad = result.non2xx + result.errors + result.timeouts
+        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: bad })
+      }
+    )
+  })
+
+const median = (xs: ReadonlyArray<number>) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+
+const main = async () => {
+  const targets = [await startBare(), await startMock(), await startPrism()].filter((t) => t !== undefined)
+  const samples = new Map<string, Array<Result>>()
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const target of targets) {
+        for (const method of ["GET", "POST"] as const) {
+          const key = `${target.name}|${method}`
+          const result = await load(target.url, method, method === "GET" ? target.getPath : "/checkout/sessions")
+          samples.set(key, [...(samples.get(key) ?? []), result])
+        }
+      }
+    }
+  } finally {
+    for (const target of targets) target.stop()
+  }
+
+  console.log(`\nHTTP on loopback, ${connections} connections, ${rounds} × ${seconds}s per cell, medians`)
+  console.log(`${"".padEnd(26)}${"method".padEnd(7)}${"req/s".padStart(9)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"vs bare".padStart(9)}${"non-2xx".padStart(9)}`)
+  const cell = (name: string, method: string) => {
+    const list = samples.get(`${name}|${method}`)!
+    return { rps: median(list.map((x) => x.rps)), p50: median(list.map((x) => x.p50)), p99: median(list.map((x) => x.p99)), errors: list.reduce((n, x) => n + x.errors, 0) }
+  }
+  for (const target of targets) {
+    for (const method of ["GET", "POST"]) {
+      const c = cell(target.name, method)
+      const bare = cell("bare node:http", method)
+      console.log(
+        `${target.name.padEnd(26)}${method.padEnd(7)}${Math.round(c.rps).toString().padStart(9)}${c.p50.toFixed(1).padStart(8)}${c.p99.toFixed(1).padStart(8)}${`${(c.rps / bare.rps).toFixed(2)}×`.padStart(9)}${String(c.errors).padStart(9)}`
+      )
+    }
+  }
+  const mockGet = cell("checkout-kit mock", "GET")
+  const mockPost = cell("checkout-kit mock", "POST")
+  const bareGet = cell("bare node:http", "GET")
+  const barePost = cell("bare node:http", "POST")
+  const targetsMet = [
+    ["GET ≥ 0.40× bare", mockGet.rps / bareGet.rps >= 0.4],
+    ["POST ≥ 0.30× bare", mockPost.rps / barePost.rps >= 0.3],
+    ["GET p99 < 5 ms", mockGet.p99 < 5],
+    ["POST p99 < 15 ms", mockPost.p99 < 15]
+  ] as const
+  for (const [name, met] of targetsMet) console.log(`${met ? "met    " : "MISSED "} ${name}`)
+
+  // Memory: a separate server process fills its memory store directly.
+  const memory = execFileSync(process.execPath, ["--expose-gc", here("./memory.ts")], { encoding: "utf8" })
+  console.log(`\n${memory.trim()}`)
+}
+
+await main()

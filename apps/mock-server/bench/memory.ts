@@ -1,0 +1,42 @@
+/**
+ * RSS growth of the memory store holding 100,000 full seed sessions, created
+ * through the sessions service (validation and defaults included), against
+ * the size of their wire JSON. Run with --expose-gc (bench/http.ts does).
+ */
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { seedExamples } from "../../../packages/domain/test/support/seeds.ts"
+import { CheckoutSessions } from "../src/CheckoutSessions.ts"
+import * as Server from "../src/Server.ts"
+
+const count = Number(process.env.BENCH_SESSIONS ?? 100_000)
+const fullSession = seedExamples().find((e) => e.file.startsWith("03-") && e.role === "response")!.json
+const body = Object.fromEntries(
+  Object.entries(fullSession).filter(([k]) => !["id", "expires_at", "type", "payment_method"].includes(k))
+)
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
+const runtime = ManagedRuntime.make(CheckoutSessions.layerNoDeps.pipe(Layer.provide(Server.stateLayer)))
+const sessions = await runtime.runPromise(Effect.gen(function*() {
+  return yield* CheckoutSessions
+}))
+
+gc()
+const before = process.memoryUsage().rss
+const heapBefore = process.memoryUsage().heapUsed
+let bytes = 0
+for (let i = 0; i < count; i++) {
+  // A fresh body each time, as a request would bring.
+  const wire = await runtime.runPromise(sessions.create("default", JSON.parse(JSON.stringify(body))))
+  bytes += Buffer.byteLength(wire)
+}
+gc()
+await new Promise((resolve) => setTimeout(resolve, 100))
+gc()
+const after = process.memoryUsage().rss
+console.log("heapUsed growth", ((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0), "MB")
+const growth = after - before
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
+console.log(`memory store, ${count.toLocaleString("en-US")} full seed sessions:`)
+console.log(`  wire JSON ${mb(bytes)} (${(bytes / count).toFixed(0)} B each), RSS growth ${mb(growth)} = ${(growth / bytes).toFixed(2)}× the JSON`)
+console.log(`${growth <= 400 * 1024 * 1024 ? "met    " : "MISSED "} RSS growth ≤ 400 MB`)
+await runtime.dispose()
