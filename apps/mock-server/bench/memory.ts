@@ -5,7 +5,7 @@
  */
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { seedExamples } from "../../../packages/domain/test/support/seeds.ts"
-import { CheckoutSessions } from "../src/CheckoutSessions.ts"
+import { CheckoutSessions, FingerprintSecret } from "../src/CheckoutSessions.ts"
 import * as Server from "../src/Server.ts"
 
 const count = Number(process.env.BENCH_SESSIONS ?? 100_000)
@@ -15,7 +15,11 @@ const body = Object.fromEntries(
 )
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
-const runtime = ManagedRuntime.make(CheckoutSessions.layerNoDeps.pipe(Layer.provide(Server.stateLayer)))
+const runtime = ManagedRuntime.make(
+  CheckoutSessions.layerNoDeps.pipe(
+    Layer.provide([Server.stateLayer(), Layer.succeed(FingerprintSecret, "bench")])
+  )
+)
 const sessions = await runtime.runPromise(Effect.gen(function*() {
   return yield* CheckoutSessions
 }))

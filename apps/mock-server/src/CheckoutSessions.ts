@@ -13,9 +13,11 @@
 import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
-import { Context, Effect, Layer, SchemaAST } from "effect"
+import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
+import { Context, Effect, Layer, Redacted, SchemaAST } from "effect"
 import { randomUUID } from "node:crypto"
 import { ApiError } from "./ApiError.ts"
+import * as Cards from "./Cards.ts"
 import { MockClock } from "./MockClock.ts"
 import { SessionStore, type StoredSession } from "./SessionStore.ts"
 
@@ -48,6 +50,16 @@ const expiresAt = (now: number, body: Record<string, unknown>) =>
 const notFound = () => ApiError.notFound("The checkout session could not be found")
 
 /**
+ * The secret that keys card fingerprints.
+ *
+ * @category services
+ * @since 0.1.0
+ */
+export class FingerprintSecret extends Context.Service<FingerprintSecret, string>()(
+  "@checkout-kit/mock-server/FingerprintSecret"
+) {}
+
+/**
  * @category services
  * @since 0.1.0
  */
@@ -57,21 +69,24 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
   readonly get: (merchantAccountId: string, id: string) => Effect.Effect<string, ApiError>
   readonly update: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<string, ApiError>
   readonly remove: (merchantAccountId: string, id: string) => Effect.Effect<void, ApiError>
-  /** Replaces the payment method of a live session (secure fields); `f` builds it from nothing else. */
-  readonly setPaymentMethod: (
-    merchantAccountId: string,
-    id: string,
-    paymentMethod: Record<string, unknown>
-  ) => Effect.Effect<void, ApiError>
-  /** Answers 404 unless the session is live. */
-  readonly ensureLive: (merchantAccountId: string, id: string) => Effect.Effect<void, ApiError>
+  /**
+   * Secure fields: attaches the payment method a `CheckoutSessionSecureFields`
+   * body describes. Of a card only what CONTRACT.md derives is kept; the
+   * number and the security code are not stored.
+   */
+  readonly updateFields: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<void, ApiError>
+  /** Scheme and type of a BIN, for a live session. */
+  readonly cardDetails: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<string, ApiError>
 }>()("@checkout-kit/mock-server/CheckoutSessions") {
   static readonly layerNoDeps = Layer.effect(
     CheckoutSessions,
     Effect.gen(function*() {
       const store = yield* SessionStore
       const clock = yield* MockClock
+      const secret = yield* FingerprintSecret
       const updateBody = StrictDecoder.make(CheckoutSessionUpdate)
+      const secureFields = StrictDecoder.make(CheckoutSessionSecureFields)
+      const cardDetailsRequest = StrictDecoder.make(CheckoutSessionCardDetailsRequest)
       const withDefaults = Defaults.make(CheckoutSession)
 
       const validate = (body: unknown) => {
@@ -139,11 +154,51 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           Effect.flatMap(clock.now, (now) => store.remove(merchantAccountId, id, now)).pipe(
             Effect.flatMap((removed) => (removed ? Effect.void : Effect.fail(notFound())))
           ),
-        setPaymentMethod: (merchantAccountId, id, paymentMethod) =>
-          Effect.asVoid(modify(merchantAccountId, id, (session) => ({ ...session, payment_method: paymentMethod }))),
-        ensureLive: (merchantAccountId, id) =>
-          Effect.flatMap(live(merchantAccountId, id), (session) =>
-            session === undefined ? Effect.fail(notFound()) : Effect.void)
+        updateFields: Effect.fnUntraced(function*(merchantAccountId, id, input) {
+          const decoded = secureFields.decode(input)
+          if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
+          const method = decoded.success.paymentMethod
+          let paymentMethod: Record<string, unknown>
+          if ("number" in method) {
+            const number = Redacted.value(method.number)
+            if (!Cards.isLuhnValid(number)) {
+              return yield* Effect.fail(ApiError.invalid([{
+                location: "body",
+                pointer: "/payment_method/number",
+                message: "The card number fails the Luhn check",
+                type: "luhn_check_failed"
+              }]))
+            }
+            const cardType = Cards.cardTypeOf(number)
+            paymentMethod = {
+              type: "payment-method",
+              method: "card",
+              scheme: Cards.schemeOf(number),
+              label: number.slice(-4),
+              details: { bin: Cards.binOf(number), ...(cardType === undefined ? {} : { card_type: cardType }) },
+              fingerprint: Cards.fingerprint(secret, merchantAccountId, number)
+            }
+          } else if ("id" in method) {
+            paymentMethod = { type: "payment-method", method: "card", id: method.id }
+          } else {
+            paymentMethod = { type: "payment-method", method: "card" }
+          }
+          yield* modify(merchantAccountId, id, (session) => ({ ...session, payment_method: paymentMethod }))
+        }),
+        cardDetails: Effect.fnUntraced(function*(merchantAccountId, id, input) {
+          const decoded = cardDetailsRequest.decode(input)
+          if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
+          const session = yield* live(merchantAccountId, id)
+          if (session === undefined) return yield* Effect.fail(notFound())
+          const bin = decoded.success.bin
+          const cardType = Cards.cardTypeOf(bin)
+          return JSON.stringify({
+            bin,
+            scheme: Cards.schemeOf(bin),
+            ...(cardType === undefined ? {} : { card_type: cardType }),
+            additional_schemes: []
+          })
+        })
       })
     })
   )

@@ -1,27 +1,35 @@
 /**
- * Command-line flags and their environment equivalents.
+ * Command-line flags and their environment equivalents (flags win).
  *
  * | flag | env | default |
  * | --- | --- | --- |
  * | `--port N` | `CHECKOUT_MOCK_PORT` | 4010 |
  * | `--host H` | `CHECKOUT_MOCK_HOST` | 127.0.0.1 |
- * | `--store memory` | `CHECKOUT_MOCK_STORE` | memory |
+ * | `--data-dir D` | `CHECKOUT_MOCK_DATA_DIR` | `.checkout-mock` |
+ * | `--store memory\|sqlite:<path>` | `CHECKOUT_MOCK_STORE` | `sqlite:<data-dir>/sessions.db` |
+ * | `--auth on\|off` | `CHECKOUT_MOCK_AUTH` | on |
+ * | `--public-key <pem>` (repeatable) | `CHECKOUT_MOCK_PUBLIC_KEYS` (comma-separated paths) | the data directory's pair |
  * | `--no-admin` | `CHECKOUT_MOCK_ADMIN=false` | admin on |
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
  *
- * Flags win over the environment.
- *
  * @since 0.1.0
  */
+import { readFileSync } from "node:fs"
+import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
+import * as Keys from "./Keys.ts"
 import type { ServerOptions } from "./Server.ts"
 
 /**
+ * The options of a run, and what to tell the user about them.
+ *
  * @category models
  * @since 0.1.0
  */
 export interface CliOptions extends ServerOptions {
-  readonly store: "memory"
+  readonly dataDir: string
+  /** Where the private key of the generated pair is, when the server uses it. */
+  readonly privateKeyPath: string | undefined
 }
 
 /**
@@ -32,12 +40,17 @@ export interface CliOptions extends ServerOptions {
  */
 export const usage = `Usage: checkout-mock-server [options]
 
-  --port <n>        port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
-  --host <host>     address to bind (env CHECKOUT_MOCK_HOST, default 127.0.0.1)
-  --store memory    where sessions live (env CHECKOUT_MOCK_STORE, default memory)
-  --no-admin        disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
-  --quiet           no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
-  --help            this text
+  --port <n>              port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
+  --host <host>           address to bind (env CHECKOUT_MOCK_HOST, default 127.0.0.1)
+  --data-dir <dir>        keys and the default database (env CHECKOUT_MOCK_DATA_DIR, default .checkout-mock)
+  --store <store>         memory, or sqlite:<path> (env CHECKOUT_MOCK_STORE, default sqlite:<data-dir>/sessions.db)
+  --auth on|off           require ES512 bearer tokens (env CHECKOUT_MOCK_AUTH, default on)
+  --public-key <pem>      SPKI PEM of a P-521 key that signs tokens; repeatable
+                          (env CHECKOUT_MOCK_PUBLIC_KEYS, comma-separated; default: a key pair created
+                          in the data directory, whose private key the server prints on start)
+  --no-admin              disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
+  --quiet                 no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
+  --help                  this text
 `
 
 /**
@@ -51,20 +64,24 @@ export class UsageError extends Error {}
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value)
 
 /**
- * Parses flags (`argv` without node and the script) and the environment.
+ * Parses flags (`argv` without node and the script) and the environment, and
+ * prepares what they name (the data directory's key pair when needed).
  *
  * @category cli
  * @since 0.1.0
  */
 export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | undefined>): CliOptions | "help" => {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | Array<string> | undefined>
   try {
     values = parseArgs({
       args: [...argv],
       options: {
         port: { type: "string" },
         host: { type: "string" },
+        "data-dir": { type: "string" },
         store: { type: "string" },
+        auth: { type: "string" },
+        "public-key": { type: "string", multiple: true },
         "no-admin": { type: "boolean" },
         quiet: { type: "boolean" },
         help: { type: "boolean" }
@@ -76,16 +93,61 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     throw new UsageError((e as Error).message)
   }
   if (values.help === true) return "help"
+
   const portText = (values.port as string | undefined) ?? env.CHECKOUT_MOCK_PORT ?? "4010"
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`invalid port: ${portText}`)
-  const store = (values.store as string | undefined) ?? env.CHECKOUT_MOCK_STORE ?? "memory"
-  if (store !== "memory") throw new UsageError(`unknown store: ${store} (available: memory)`)
+
+  const dataDir = resolve((values["data-dir"] as string | undefined) ?? env.CHECKOUT_MOCK_DATA_DIR ?? ".checkout-mock")
+
+  const storeText = (values.store as string | undefined) ?? env.CHECKOUT_MOCK_STORE ??
+    `sqlite:${join(dataDir, "sessions.db")}`
+  let store: ServerOptions["store"]
+  if (storeText === "memory") store = { kind: "memory" }
+  else if (storeText.startsWith("sqlite:") && storeText.length > "sqlite:".length) {
+    store = { kind: "sqlite", path: resolve(storeText.slice("sqlite:".length)) }
+  } else throw new UsageError(`unknown store: ${storeText} (use memory or sqlite:<path>)`)
+
+  const authText = (values.auth as string | undefined) ?? env.CHECKOUT_MOCK_AUTH ?? "on"
+  if (!/^(on|off)$/.test(authText)) throw new UsageError(`--auth takes on or off, not ${authText}`)
+  const keyFiles = (values["public-key"] as Array<string> | undefined) ??
+    (env.CHECKOUT_MOCK_PUBLIC_KEYS ? env.CHECKOUT_MOCK_PUBLIC_KEYS.split(",").map((s) => s.trim()).filter(Boolean) : [])
+  let auth: ServerOptions["auth"] = { kind: "off" }
+  let privateKeyPath: string | undefined
+  if (authText === "on") {
+    if (keyFiles.length > 0) {
+      const publicKeys = keyFiles.map((file) => {
+        try {
+          return readFileSync(file, "utf8")
+        } catch {
+          throw new UsageError(`cannot read public key ${file}`)
+        }
+      })
+      auth = { kind: "jwt", publicKeys }
+    } else {
+      const pair = Keys.loadOrCreate(dataDir)
+      auth = { kind: "jwt", publicKeys: [pair.publicKeyPem] }
+      privateKeyPath = pair.privateKeyPath
+    }
+  }
+
   return {
+    fingerprintSecret: Keys.loadOrCreateFingerprintSecret(dataDir),
     port,
     host: (values.host as string | undefined) ?? env.CHECKOUT_MOCK_HOST ?? "127.0.0.1",
+    dataDir,
     store,
+    auth,
+    privateKeyPath,
     admin: values["no-admin"] === true ? false : !falsy(env.CHECKOUT_MOCK_ADMIN),
     logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS)
   }
 }
+
+/**
+ * How the store is described in the listening line.
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const describeStore = (store: ServerOptions["store"]) => (store.kind === "memory" ? "memory" : `sqlite:${store.path}`)

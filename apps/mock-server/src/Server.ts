@@ -13,8 +13,11 @@ import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResp
 import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
 import { createServer } from "node:http"
 import * as Admin from "./Admin.ts"
+import * as Authorization from "./Authorization.ts"
+import * as SqliteStore from "./SqliteStore.ts"
+import * as TokenVerifier from "./TokenVerifier.ts"
 import { maxBodyBytes } from "./Limits.ts"
-import { CheckoutSessions } from "./CheckoutSessions.ts"
+import { CheckoutSessions, FingerprintSecret } from "./CheckoutSessions.ts"
 import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
 import { merchantAccountOf } from "./CheckoutSessions/http.ts"
 import { Journal } from "./Journal.ts"
@@ -34,7 +37,25 @@ export interface ServerOptions {
   readonly admin: boolean
   /** Log one line per request to stdout. */
   readonly logRequests: boolean
+  /** Where sessions live. */
+  readonly store: StoreOption
+  /** Bearer JWTs verified against these SPKI PEM public keys, or no authentication. */
+  readonly auth: AuthOption
+  /** Keys card fingerprints; keep it to keep fingerprints stable across restarts. */
+  readonly fingerprintSecret: string
 }
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type StoreOption = { readonly kind: "memory" } | { readonly kind: "sqlite"; readonly path: string }
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type AuthOption = { readonly kind: "off" } | { readonly kind: "jwt"; readonly publicKeys: ReadonlyArray<string> }
 
 export { maxBodyBytes } from "./Limits.ts"
 
@@ -195,12 +216,28 @@ const purgeLoop = Layer.effectDiscard(
 )
 
 /**
- * The state of a server: sessions, clock and journal.
+ * The state of a server: sessions (in the chosen store), clock and journal.
  *
  * @category layers
  * @since 0.1.0
  */
-export const stateLayer = Layer.mergeAll(SessionStore.layerMemory, MockClock.layer, Journal.layer)
+export const stateLayer = (store: StoreOption = { kind: "memory" }) =>
+  Layer.mergeAll(
+    store.kind === "memory" ? SessionStore.layerMemory : SqliteStore.layer(store.path),
+    MockClock.layer,
+    Journal.layer
+  )
+
+/**
+ * The contract's `Authorization` middleware, as configured.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const authorizationLayer = (auth: AuthOption) =>
+  auth.kind === "off"
+    ? Authorization.layerOff
+    : Layer.unwrap(Effect.map(Effect.promise(() => TokenVerifier.make(auth.publicKeys)), Authorization.layerJwt))
 
 /**
  * The HTTP app on a given HTTP server, without its state (tests provide one).
@@ -214,6 +251,7 @@ export const layerNoDeps = (options: ServerOptions) =>
     disableListenLog: true
   }).pipe(
     Layer.provide(CheckoutSessions.layerNoDeps),
+    Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
     Layer.provideMerge(purgeLoop)
   )
 
@@ -236,6 +274,6 @@ export const layer = (options: ServerOptions) => {
   ))
   return Layer.merge(layerNoDeps(options), closeIdleOnShutdown).pipe(
     Layer.provideMerge(NodeHttpServer.layer(() => server, { port: options.port, host: options.host })),
-    Layer.provide(stateLayer)
+    Layer.provide([stateLayer(options.store), authorizationLayer(options.auth)])
   )
 }

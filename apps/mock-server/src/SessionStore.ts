@@ -30,6 +30,33 @@ export interface StoredSession {
   readonly body: string
 }
 
+/**
+ * A lock per key: effects under the same key run one at a time, effects
+ * under different keys run freely. Entries are dropped when unused.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const makeKeyedLock = () => {
+  const locks = new Map<string, { readonly semaphore: Semaphore.Semaphore; users: number }>()
+  return <A, E>(k: string, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+    Effect.suspend(() => {
+      let lock = locks.get(k)
+      if (lock === undefined) {
+        lock = { semaphore: Semaphore.makeUnsafe(1), users: 0 }
+        locks.set(k, lock)
+      }
+      const held = lock
+      held.users++
+      return Effect.ensuring(
+        held.semaphore.withPermit(effect),
+        Effect.sync(() => {
+          if (--held.users === 0) locks.delete(k)
+        })
+      )
+    })
+}
+
 // UUIDs compare case-insensitively; the merchant account partitions the space.
 const key = (merchantAccountId: string, id: string) => `${merchantAccountId}\u0000${id.toLowerCase()}`
 
@@ -70,25 +97,7 @@ export class SessionStore extends Context.Service<SessionStore, {
       }
       return session
     }
-    // One permit per session key while a modify runs, so its read and write
-    // are never interleaved with another modify of the same session.
-    const locks = new Map<string, { readonly semaphore: Semaphore.Semaphore; users: number }>()
-    const withLock = <A, E>(k: string, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
-      Effect.suspend(() => {
-        let lock = locks.get(k)
-        if (lock === undefined) {
-          lock = { semaphore: Semaphore.makeUnsafe(1), users: 0 }
-          locks.set(k, lock)
-        }
-        const held = lock
-        held.users++
-        return Effect.ensuring(
-          held.semaphore.withPermit(effect),
-          Effect.sync(() => {
-            if (--held.users === 0) locks.delete(k)
-          })
-        )
-      })
+    const withLock = makeKeyedLock()
 
     return SessionStore.of({
       insert: (session) => Effect.sync(() => void sessions.set(key(session.merchantAccountId, session.id), session)),

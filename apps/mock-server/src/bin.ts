@@ -29,9 +29,12 @@ const announce = Layer.effectDiscard(
   HttpServer.addressFormattedWith((url) =>
     Effect.sync(() =>
       process.stdout.write(
-        `checkout-mock-server listening on ${url} (store: ${serverOptions.store}, admin: ${
-          serverOptions.admin ? "on" : "off"
-        })\n`
+        `checkout-mock-server listening on ${url} (store: ${Cli.describeStore(serverOptions.store)}, auth: ${
+          serverOptions.auth.kind === "off" ? "off" : "ES512 bearer tokens"
+        }, admin: ${serverOptions.admin ? "on" : "off"})\n` +
+          (serverOptions.privateKeyPath === undefined
+            ? ""
+            : `sign requests with the private key in ${serverOptions.privateKeyPath}\n`)
       )
     )
   )

@@ -1,8 +1,20 @@
-import { assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, describe, it } from "@effect/vitest"
 import { type ChildProcess, spawn } from "node:child_process"
 import { once } from "node:events"
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 
 const bin = new URL("../src/bin.ts", import.meta.url).pathname
+const created: Array<string> = []
+const dataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "checkout-mock-test-"))
+  created.push(dir)
+  return dir
+}
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true })
+})
 
 // Starts the real executable and resolves when it prints its listening line.
 const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
@@ -21,7 +33,8 @@ const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
 
 describe("the checkout-mock-server executable", () => {
   it("prints one line when listening and one structured line per request, without bodies or auth", async () => {
-    const { child, output, url } = await start(["--port", "0"])
+    const dir = dataDir()
+    const { child, output, url } = await start(["--port", "0", "--data-dir", dir, "--store", "memory", "--auth", "off"])
     try {
       await fetch(`${url}/checkout/sessions`, {
         method: "POST",
@@ -38,7 +51,10 @@ describe("the checkout-mock-server executable", () => {
       await once(child, "exit")
     }
     const lines = output().trim().split("\n")
-    assert.match(lines[0], /^checkout-mock-server listening on http:\/\/127\.0\.0\.1:\d+ \(store: memory, admin: on\)$/)
+    assert.match(
+      lines[0],
+      /^checkout-mock-server listening on http:\/\/127\.0\.0\.1:\d+ \(store: memory, auth: off, admin: on\)$/
+    )
     const logs = lines.slice(1).map((line) => JSON.parse(line))
     assert.deepStrictEqual(logs.map((l) => [l.method, l.path, l.status, l.merchant_account_id]), [
       ["POST", "/checkout/sessions", 201, "acme"],
@@ -49,8 +65,28 @@ describe("the checkout-mock-server executable", () => {
     assert.notInclude(output(), "secret-token")
   })
 
+  it("by default requires tokens, keeps sessions in SQLite and creates a key pair in its data directory", async () => {
+    const dir = dataDir()
+    const { child, output, url } = await start(["--port", "0", "--data-dir", dir])
+    const unauthenticated = await fetch(`${url}/checkout/sessions`, { method: "POST" })
+    child.kill("SIGTERM")
+    await once(child, "exit")
+    assert.strictEqual(unauthenticated.status, 401)
+    assert.include(output(), `store: sqlite:${join(dir, "sessions.db")}`)
+    assert.include(output(), `sign requests with the private key in ${join(dir, "private-key.pem")}`)
+    assert.isTrue(existsSync(join(dir, "sessions.db")))
+    assert.strictEqual(statSync(join(dir, "private-key.pem")).mode & 0o777, 0o600)
+    assert.notInclude(output(), "PRIVATE KEY")
+    // The second start reuses the pair.
+    const before = statSync(join(dir, "private-key.pem")).mtimeMs
+    const again = await start(["--port", "0", "--data-dir", dir])
+    again.child.kill("SIGTERM")
+    await once(again.child, "exit")
+    assert.strictEqual(statSync(join(dir, "private-key.pem")).mtimeMs, before)
+  })
+
   it("on SIGTERM finishes the request in flight, then exits 0", async () => {
-    const { child, url } = await start(["--port", "0", "--quiet"])
+    const { child, url } = await start(["--port", "0", "--quiet", "--data-dir", dataDir(), "--auth", "off"])
     const inFlight = fetch(`${url}/health`, { headers: { prefer: "delay=400" } })
     // The journal shows nothing until the delayed request completes; wait until the server has it.
     await new Promise((resolve) => setImmediate(resolve))
@@ -62,10 +98,15 @@ describe("the checkout-mock-server executable", () => {
   })
 
   it("takes its settings from the environment, flags winning", async () => {
-    const { child, output } = await start(["--port", "0"], { CHECKOUT_MOCK_ADMIN: "false", CHECKOUT_MOCK_PORT: "1" })
+    const { child, output } = await start(["--port", "0", "--data-dir", dataDir()], {
+      CHECKOUT_MOCK_ADMIN: "false",
+      CHECKOUT_MOCK_PORT: "1",
+      CHECKOUT_MOCK_STORE: "memory"
+    })
     child.kill("SIGTERM")
     await once(child, "exit")
     assert.include(output(), "admin: off")
+    assert.include(output(), "store: memory")
   })
 
   it("rejects an unknown flag with exit code 2 and the usage", async () => {

@@ -131,9 +131,21 @@ export const layerNoDeps = HttpApiBuilder.group(
         respond(
           Effect.as(sessions.remove(merchantAccountOf(request), params.session_id), HttpServerResponse.empty({ status: 204 }))
         ))
-      .handleRaw("updateFields", () =>
-        Effect.succeed(Responses.error(501, "Secure fields are not implemented yet")))
-      .handleRaw("cardDetails", () =>
-        Effect.succeed(Responses.error(501, "Card details are not implemented yet")))
+      .handleRaw("updateFields", ({ params, request }) =>
+        respond(
+          readJsonBody(request).pipe(
+            Effect.flatMap(requireBody),
+            Effect.flatMap((body) => sessions.updateFields(merchantAccountOf(request), params.session_id, body)),
+            Effect.as(HttpServerResponse.empty({ status: 204 }))
+          )
+        ))
+      .handleRaw("cardDetails", ({ params, request }) =>
+        respond(
+          readJsonBody(request).pipe(
+            Effect.flatMap(requireBody),
+            Effect.flatMap((body) => sessions.cardDetails(merchantAccountOf(request), params.session_id, body)),
+            Effect.map((json) => Responses.json(json))
+          )
+        ))
   })
 )

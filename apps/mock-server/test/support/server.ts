@@ -10,7 +10,16 @@ export interface TestServer {
 
 export const startServer = async (options: Partial<Server.ServerOptions> = {}): Promise<TestServer> => {
   const runtime = ManagedRuntime.make(
-    Server.layer({ port: 0, host: "127.0.0.1", admin: true, logRequests: false, ...options })
+    Server.layer({
+      port: 0,
+      host: "127.0.0.1",
+      admin: true,
+      logRequests: false,
+      store: { kind: "memory" },
+      auth: { kind: "off" },
+      fingerprintSecret: "test-secret",
+      ...options
+    })
   )
   const url = await runtime.runPromise(HttpServer.addressFormattedWith((address) => Effect.succeed(address)))
   return { url, close: () => runtime.dispose() }

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { CheckoutSession, CheckoutSessionUpdate } from "../CheckoutSession.ts"
 import { ApiErrors } from "../Errors.ts"
+import { Authorization } from "./Authorization.ts"
 import { CheckoutSessionCardDetails, CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "../PaymentMethod.ts"
 
 /**
@@ -78,5 +79,6 @@ export class CheckoutSessionsGroup extends HttpApiGroup.make("checkoutSessions")
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Get checkout session card details" }))
   )
+  .middleware(Authorization)
   .annotateMerge(OpenApi.annotations({ title: "Checkout sessions" }))
 {}
