@@ -19,7 +19,11 @@
  */
 import autocannon from "autocannon"
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
-import { existsSync, mkdirSync } from "node:fs"
+import { createPrivateKey, createPublicKey, randomUUID } from "node:crypto"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as Jose from "jose"
 import { fileURLToPath } from "node:url"
 import { seedExamples } from "../../../packages/domain/test/support/seeds.ts"
 
@@ -57,13 +61,33 @@ const waitForLine = (child: ChildProcess, pattern: RegExp) =>
     child.once("exit", (code) => reject(new Error(`exited (${code}) before it was ready:\n${out}`)))
   })
 
-const startMock = async (): Promise<Target> => {
-  const child = spawn(process.execPath, [here("../src/bin.ts"), "--port", "0", "--quiet"], { stdio: "pipe" })
+const dataDir = mkdtempSync(join(tmpdir(), "checkout-mock-bench-"))
+
+const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?: (scopes: Array<string>) => Promise<string> }> => {
+  const child = spawn(
+    process.execPath,
+    [here("../src/bin.ts"), "--port", "0", "--quiet", "--store", "memory", "--auth", auth, "--data-dir", dataDir],
+    { stdio: "pipe" }
+  )
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
-  const created = (await fetch(`${url}/checkout/sessions`, { method: "POST", body: fullBody }).then((r) => r.json())) as {
-    id: string
+  const privateKey = auth === "on" ? createPrivateKey(readFileSync(join(dataDir, "private-key.pem"))) : undefined
+  const kid = privateKey === undefined
+    ? undefined
+    : await Jose.calculateJwkThumbprint(await Jose.exportJWK(createPublicKey(privateKey)))
+  const token = privateKey === undefined ? undefined : (scopes: Array<string>) =>
+    new Jose.SignJWT({ scopes }).setProtectedHeader({ alg: "ES512", kid: kid! }).setIssuedAt().setJti(randomUUID())
+      .setExpirationTime("10m").sign(privateKey)
+  const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${await token(["*.write"])}` }
+  const created = (await fetch(`${url}/checkout/sessions`, { method: "POST", body: fullBody, headers }).then((r) =>
+    r.json()
+  )) as { id: string }
+  return {
+    name: auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on",
+    url,
+    getPath: `/checkout/sessions/${created.id}`,
+    stop: () => child.kill(),
+    ...(token === undefined ? {} : { token })
   }
-  return { name: "checkout-kit mock", url, getPath: `/checkout/sessions/${created.id}`, stop: () => child.kill() }
 }
 
 // The ceiling: the same bytes from plain node:http, no routing, no validation.
@@ -121,16 +145,33 @@ interface Result {
   readonly errors: number
 }
 
-const load = (url: string, method: "GET" | "POST", path: string) =>
+const load = (
+  url: string,
+  method: "GET" | "POST",
+  path: string,
+  options: { readonly authorization?: string; readonly tokens?: ReadonlyArray<string> } = {}
+) =>
   new Promise<Result>((resolve, reject) => {
+    let next = 0
     autocannon(
       {
         url: `${url}${path}`,
         method,
         connections,
-        duration: seconds,
-        headers: { "content-type": "application/json", authorization: "Bearer bench" },
-        ...(method === "POST" ? { body: fullBody } : {})
+        headers: { "content-type": "application/json", authorization: options.authorization ?? "Bearer bench" },
+        ...(method === "POST" ? { body: fullBody } : {}),
+        // Fresh tokens: each request carries one never seen before, so each costs a verification.
+        ...(options.tokens === undefined
+          ? { duration: seconds }
+          : {
+            amount: options.tokens.length,
+            requests: [{
+              setupRequest: (request: any) => ({
+                ...request,
+                headers: { ...request.headers, authorization: `Bearer ${options.tokens![next++]}` }
+              })
+            }]
+          })
       },
       (error, result) => {
         if (error) return reject(error)
@@ -185,6 +226,38 @@ const main = async () => {
     ["POST p99 < 15 ms", mockPost.p99 < 15]
   ] as const
   for (const [name, met] of targetsMet) console.log(`${met ? "met    " : "MISSED "} ${name}`)
+
+  // Authentication: one reused token (a cache hit per request) against the same server with --auth off,
+  // and a fresh token per request (an ES512 verification per request).
+  const authed = await startMock("on")
+  const plain = await startMock("off")
+  try {
+    const reusedToken = await authed.token!(["*.read"])
+    const fresh = await Promise.all(Array.from({ length: 3000 }, () => authed.token!(["*.read"])))
+    const off: Array<Result> = []
+    const reused: Array<Result> = []
+    for (let r = 0; r < rounds; r++) {
+      off.push(await load(plain.url, "GET", plain.getPath))
+      reused.push(await load(authed.url, "GET", authed.getPath, { authorization: `Bearer ${reusedToken}` }))
+    }
+    const freshResult = await load(authed.url, "GET", authed.getPath, { tokens: fresh })
+    const offRps = median(off.map((x) => x.rps))
+    const reusedRps = median(reused.map((x) => x.rps))
+    const freshRps = freshResult.rps
+    console.log(`\nauthentication (GET, ${connections} connections)`)
+    console.log(`  --auth off                    ${Math.round(offRps).toString().padStart(7)} req/s`)
+    console.log(
+      `  one reused ES512 token        ${Math.round(reusedRps).toString().padStart(7)} req/s  ${(reusedRps / offRps).toFixed(2)}× auth off  (non-2xx: ${reused.reduce((n, x) => n + x.errors, 0)})`
+    )
+    console.log(
+      `  a fresh token per request     ${Math.round(freshRps).toString().padStart(7)} req/s  ≈ ${(1000 / freshRps - 1000 / reusedRps).toFixed(2)} ms of verification per request (non-2xx: ${freshResult.errors})`
+    )
+    console.log(`${reusedRps / offRps >= 0.9 ? "met    " : "MISSED "} reused token ≥ 0.9× auth off`)
+  } finally {
+    authed.stop()
+    plain.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 
   // Memory: a separate server process fills its memory store directly.
   const memory = execFileSync(process.execPath, ["--expose-gc", here("./memory.ts")], { encoding: "utf8" })

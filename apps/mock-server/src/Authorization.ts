@@ -31,10 +31,11 @@ export const layerJwt = (verifier: TokenVerifier) =>
         Effect.gen(function*() {
           const token = Redacted.value(credential)
           if (token === "") return yield* unauthorized("A bearer token is required")
-          const claims = yield* Effect.tryPromise({
+          // A token verified before costs a lookup; only a new one waits for an ES512 verification.
+          const claims = verifier.cachedClaims(token) ?? (yield* Effect.tryPromise({
             try: () => verifier.verify(token),
             catch: (e) => unauthorized(e instanceof TokenRejected ? e.message : "The bearer token is not valid")
-          })
+          }))
           const granting = endpointScopes[endpoint.identifier] ?? []
           if (!granting.some((scope) => claims.scopes.includes(scope))) {
             return yield* forbidden(`The token lacks a scope for this call (one of: ${granting.join(", ")})`)

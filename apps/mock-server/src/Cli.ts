@@ -39,6 +39,7 @@ export interface CliOptions extends ServerOptions {
  * @since 0.1.0
  */
 export const usage = `Usage: checkout-mock-server [options]
+       checkout-mock-server token [--scopes a,b] [--session <id>] [--expires-in 1h] [--data-dir <dir>]
 
   --port <n>              port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
   --host <host>           address to bind (env CHECKOUT_MOCK_HOST, default 127.0.0.1)

@@ -42,6 +42,11 @@ export class TokenRejected extends Error {}
  */
 export interface TokenVerifier {
   readonly verify: (token: string) => Promise<Claims>
+  /**
+   * The claims of a token verified before and still valid, synchronously;
+   * `undefined` when it must be verified (`verify`).
+   */
+  readonly cachedClaims: (token: string) => Claims | undefined
   /** The number of tokens in the cache. */
   readonly cached: () => number
 }
@@ -108,7 +113,15 @@ export const make = async (
     throw new TokenRejected("The bearer token is not valid")
   }
 
+  const cachedClaims = (token: string): Claims | undefined => {
+    const hit = cache.get(token)
+    if (hit === undefined) return undefined
+    const t = now()
+    return t < hit.expiresAt && t >= hit.notBefore ? hit : undefined
+  }
+
   return {
+    cachedClaims,
     verify: async (token) => {
       const hit = cache.get(token)
       const t = now()

@@ -10,6 +10,16 @@ import { Cause, Effect, Exit, Layer, Runtime } from "effect"
 import { HttpServer } from "effect/http"
 import * as Cli from "./Cli.ts"
 import * as Server from "./Server.ts"
+import * as Token from "./Token.ts"
+
+if (process.argv[2] === "token") {
+  try {
+    process.exit(await Token.main(process.argv.slice(3), process.env))
+  } catch (e) {
+    process.stderr.write(`checkout-mock-server token: ${(e as Error).message}\n`)
+    process.exit(2)
+  }
+}
 
 let options: Cli.CliOptions | "help"
 try {

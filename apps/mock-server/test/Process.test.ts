@@ -85,6 +85,30 @@ describe("the checkout-mock-server executable", () => {
     assert.strictEqual(statSync(join(dir, "private-key.pem")).mtimeMs, before)
   })
 
+  it("`token` mints a bearer token the server accepts, with the scopes and pin asked for", async () => {
+    const dir = dataDir()
+    const { child, url } = await start(["--port", "0", "--data-dir", dir, "--store", "memory", "--quiet"])
+    const mint = async (...args: Array<string>) => {
+      const minting = spawn(process.execPath, [bin, "token", "--data-dir", dir, ...args])
+      let token = ""
+      minting.stdout.on("data", (chunk) => (token += chunk))
+      const [code] = await once(minting, "exit")
+      assert.strictEqual(code, 0)
+      return token.trim()
+    }
+    try {
+      const writer = await mint()
+      const created = await fetch(`${url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${writer}` } })
+      assert.strictEqual(created.status, 201)
+      const reader = await mint("--scopes", "checkout-sessions.read")
+      const denied = await fetch(`${url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${reader}` } })
+      assert.strictEqual(denied.status, 403)
+    } finally {
+      child.kill("SIGTERM")
+      await once(child, "exit")
+    }
+  })
+
   it("on SIGTERM finishes the request in flight, then exits 0", async () => {
     const { child, url } = await start(["--port", "0", "--quiet", "--data-dir", dataDir(), "--auth", "off"])
     const inFlight = fetch(`${url}/health`, { headers: { prefer: "delay=400" } })
