@@ -130,27 +130,44 @@ const makeMiddleware = (options: ServerOptions) =>
     }
 
     return <E, R>(app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>) =>
-      Effect.gen(function*() {
-        const request = yield* HttpServerRequest.HttpServerRequest
+      Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
         const start = performance.now()
         const path = pathOf(request.url)
         const merchantAccountId = merchantAccountOf(request)
         const admin = path.startsWith("/_mock/")
+        const record = (status: number) => {
+          const entry = {
+            method: request.method,
+            path,
+            status,
+            merchant_account_id: merchantAccountId,
+            time: new Date().toISOString(),
+            duration_ms: Math.round((performance.now() - start) * 100) / 100
+          }
+          if (!admin) journal.record(entry)
+          if (options.logRequests) process.stdout.write(`${JSON.stringify({ level: "info", msg: "request", ...entry })}\n`)
+        }
         const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
-        if (prefer.delay !== undefined && prefer.delay > 0) yield* Effect.sleep(Duration.millis(prefer.delay))
-
         const contentLength = Number(request.headers["content-length"] ?? 0)
-        let response: HttpServerResponse.HttpServerResponse
-        if (prefer.code !== undefined) {
-          response = prefer.code >= 400 && prefer.code <= 599
-            ? Responses.error(prefer.code, `Forced by Prefer: code=${prefer.code}`)
-            : Responses.error(400, `Prefer: code=${prefer.code} is not an error status`)
-        } else if (contentLength > maxBodyBytes) {
-          response = Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`)
-        } else {
-          response = yield* app.pipe(
+
+        const respond: Effect.Effect<HttpServerResponse.HttpServerResponse, never, R> = prefer.code !== undefined
+          ? Effect.succeed(
+            prefer.code >= 400 && prefer.code <= 599
+              ? Responses.error(
+                prefer.code,
+                `Forced by Prefer: code=${prefer.code}`,
+                [],
+                prefer.code === 429 || prefer.code === 503 ? { "retry-after": "1" } : undefined
+              )
+              : Responses.error(400, `Prefer: code=${prefer.code} is not an error status`)
+          )
+          : contentLength > maxBodyBytes
+          ? Effect.succeed(Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`))
+          : app.pipe(
             Effect.provideService(HttpIncomingMessage.MaxBodySize, maxBody),
             Effect.catchCause((cause) => {
+              // The client went away (its timeout, a closed socket): nothing to answer, nothing failed here.
+              if (Cause.hasInterruptsOnly(cause)) return Effect.interrupt
               const error = Cause.squash(cause) as { _tag?: string; reason?: { _tag?: string } }
               const tag = error?._tag === "HttpServerError" ? error.reason?._tag : error?._tag
               if (tag === "RouteNotFound") return Effect.succeed(notFoundOrNotAllowed(request))
@@ -163,20 +180,15 @@ const makeMiddleware = (options: ServerOptions) =>
               )
             })
           )
-        }
 
-        const duration = Math.round((performance.now() - start) * 100) / 100
-        const entry = {
-          method: request.method,
-          path,
-          status: response.status,
-          merchant_account_id: merchantAccountId,
-          time: new Date().toISOString(),
-          duration_ms: duration
-        }
-        if (!admin) journal.record(entry)
-        if (options.logRequests) process.stdout.write(`${JSON.stringify({ level: "info", msg: "request", ...entry })}\n`)
-        return response
+        const delayed = prefer.delay !== undefined && prefer.delay > 0
+          ? Effect.andThen(Effect.sleep(Duration.millis(prefer.delay)), respond)
+          : respond
+        return delayed.pipe(
+          Effect.tap((response) => Effect.sync(() => record(response.status))),
+          // 499 (nginx's "client closed request"): the client left before the answer.
+          Effect.onInterrupt(() => Effect.sync(() => record(499)))
+        )
       })
   })
 

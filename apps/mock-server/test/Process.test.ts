@@ -6,14 +6,14 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 const bin = new URL("../src/bin.ts", import.meta.url).pathname
-const created: Array<string> = []
+const tempDirs: Array<string> = []
 const dataDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "checkout-mock-test-"))
-  created.push(dir)
+  tempDirs.push(dir)
   return dir
 }
 afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true })
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
 })
 
 // Starts the real executable and resolves when it prints its listening line.

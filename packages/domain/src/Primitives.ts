@@ -222,7 +222,15 @@ export const DateTimeUtc = Schema.String.check(
  * @since 0.1.0
  */
 export const Secret = <S extends Schema.Constraint>(schema: S, label: string) =>
-  Schema.RedactedFromValue(schema, { label }).annotate({ [conversionAnnotation]: "redacted" })
+  Schema.RedactedFromValue(schema, { label }).annotate({ [conversionAnnotation]: "redacted", [redactedLabelAnnotation]: label })
+
+/**
+ * The label of a `Secret`'s `Redacted` values, for tools that build them.
+ *
+ * @category annotations
+ * @since 0.1.0
+ */
+export const redactedLabelAnnotation = "@checkout-kit/domain/redactedLabel"
 
 const isCalendarDate = (s: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)

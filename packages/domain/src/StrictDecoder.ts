@@ -23,7 +23,7 @@
 import { DateTime, Redacted, Result, Schema, SchemaAST } from "effect"
 import * as SchemaJIT from "effect/schema/SchemaJITCompiler"
 import type { ErrorDetail, ErrorLocation } from "./Errors.ts"
-import { conversionAnnotation, wireKeysAnnotation } from "./Primitives.ts"
+import { conversionAnnotation, redactedLabelAnnotation, wireKeysAnnotation } from "./Primitives.ts"
 import { issueToDetails } from "./Validation.ts"
 
 /**
@@ -79,7 +79,7 @@ const compileConverter = (ast: SchemaAST.AST): Convert | undefined => {
     case "date-time":
       return (wire: string) => DateTime.makeUnsafe(wire)
     case "redacted": {
-      const label = (ast as SchemaAST.Declaration).annotations?.["label"] as string | undefined
+      const label = ast.annotations?.[redactedLabelAnnotation] as string | undefined
       return (wire) => Redacted.make(wire, label === undefined ? undefined : { label })
     }
   }

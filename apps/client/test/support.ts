@@ -1,0 +1,38 @@
+import * as Server from "@checkout-kit/mock-server/Server"
+import { Effect, ManagedRuntime } from "effect"
+import { HttpServer } from "effect/http"
+import { generateKeyPairSync } from "node:crypto"
+
+/** A merchant key pair: PEM private key for the client, SPKI PEM public key for the server. */
+export const makeKeyPair = () => {
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-521" })
+  return {
+    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString()
+  }
+}
+
+/** The real mock server on an ephemeral port, in this process. */
+export const startMock = async (options: Partial<Server.ServerOptions> = {}) => {
+  const runtime = ManagedRuntime.make(Server.layer({
+    port: 0,
+    host: "127.0.0.1",
+    admin: true,
+    logRequests: false,
+    store: { kind: "memory" },
+    auth: { kind: "off" },
+    fingerprintSecret: "client-tests",
+    ...options
+  }))
+  const url = await runtime.runPromise(HttpServer.addressFormattedWith((address) => Effect.succeed(address)))
+  return {
+    url,
+    close: () => runtime.dispose(),
+    /** The requests the mock saw since the last reset: [method, path, status]. */
+    journal: async () => {
+      const body = (await (await fetch(`${url}/_mock/requests`)).json()) as { items: Array<Record<string, unknown>> }
+      return body.items.map((e) => [e.method, e.path, e.status] as [string, string, number])
+    },
+    reset: () => fetch(`${url}/_mock/reset`, { method: "POST" })
+  }
+}
