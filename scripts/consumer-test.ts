@@ -27,8 +27,8 @@ const tarballs = join(scratch, "tarballs")
 // Node 24 first on the PATH: the packed bins say `#!/usr/bin/env node`.
 const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}` }
 const step = (title: string) => console.log(`consumer test: ${title}`)
-const run = (command: string, args: ReadonlyArray<string>, cwd: string) =>
-  execFileSync(command, args, { cwd, env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" })
+const run = (command: string, args: ReadonlyArray<string>, cwd: string, extraEnv: Record<string, string> = {}) =>
+  execFileSync(command, args, { cwd, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" })
 
 let server: ChildProcess | undefined
 try {
@@ -121,7 +121,7 @@ console.log("consumer program: ok")
   if (health.status !== 200) throw new Error(`/health answered ${health.status}`)
 
   step("running the consumer program against it")
-  process.stdout.write(run(process.execPath, ["main.ts"], app).replace(/^/gm, "  "))
+  process.stdout.write(run(process.execPath, ["main.ts"], app, { MOCK_URL: url }).replace(/^/gm, "  "))
   step("passed")
 } finally {
   server?.kill("SIGTERM")
