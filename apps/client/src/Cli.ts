@@ -15,9 +15,11 @@ import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { existsSync, readFileSync } from "node:fs"
+import * as Fixtures from "@checkout-kit/fixtures"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { CheckoutKitClient, type ClientOptions } from "./CheckoutKitClient.ts"
+import * as Contract from "./Contract.ts"
 import type { CheckoutKitError } from "./Errors.ts"
 import * as TokenSigner from "./TokenSigner.ts"
 
@@ -248,13 +250,52 @@ const token = Command.make(
   })
 ).pipe(Command.withDescription("Mint a bearer token (ES512) for curl"))
 
+const contract = Command.make(
+  "contract",
+  {
+    server,
+    privateKey,
+    merchantAccount,
+    runs: Flag.Int("runs").pipe(Flag.withDescription("Valid and invalid bodies to send, each"), Flag.withDefault(100)),
+    seed: Flag.Int("seed").pipe(Flag.withDescription("fast-check seed (default: random, printed)"), Flag.optional),
+    report: Flag.String("report").pipe(Flag.withDescription("Write the JSON report, every mismatch with seed and body"), Flag.optional)
+  },
+  Effect.fnUntraced(function*(input) {
+    const options = yield* Effect.try({
+      try: () => clientOptions(input),
+      catch: (e) => new CliFailure({ message: (e as Error).message })
+    })
+    const seed = Option.getOrElse(input.seed, () => Math.floor(Math.random() * 2 ** 31))
+    const tty = process.stderr.isTTY === true
+    const report = yield* Effect.promise(() =>
+      Contract.run({
+        server: options.baseUrl!,
+        runs: input.runs,
+        seed,
+        privateKey: options.privateKey,
+        merchantAccountId: options.merchantAccountId,
+        generators: { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate },
+        onProgress: (done, total) => {
+          if (!tty && done !== total) return
+          const width = 30
+          const filled = Math.round((done / total) * width)
+          process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`)
+        }
+      })
+    )
+    if (Option.isSome(input.report)) writeFileSync(resolve(input.report.value), `${JSON.stringify(report, null, 2)}\n`)
+    yield* Console.log(Contract.summary(report))
+    if (report.mismatches.length > 0) return yield* new CliFailure({ message: `${report.mismatches.length} mismatches` })
+  })
+).pipe(Command.withDescription("Drive a server with fixtures and check it honours the contract (exit 1 on any mismatch)"))
+
 /**
- * The root command; `contract` is added by `bin.ts`.
+ * The root command.
  *
  * @category cli
  * @since 0.1.0
  */
 export const root = Command.make("checkout-kit").pipe(
   Command.withDescription("Call the Checkout Sessions API and check servers against its contract"),
-  Command.withSubcommands([sessions, token])
+  Command.withSubcommands([sessions, token, contract])
 )

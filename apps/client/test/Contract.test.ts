@@ -1,0 +1,118 @@
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import * as Fixtures from "@checkout-kit/fixtures"
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as Contract from "../src/Contract.ts"
+import { makeKeyPair, startMock } from "./support.ts"
+
+const merchant = makeKeyPair()
+const dir = mkdtempSync(join(tmpdir(), "checkout-kit-contract-"))
+const keyFile = join(dir, "private-key.pem")
+writeFileSync(keyFile, merchant.privateKeyPem)
+let mock: Awaited<ReturnType<typeof startMock>>
+const generators = { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate }
+
+beforeAll(async () => {
+  mock = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
+})
+afterAll(async () => {
+  await mock.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+// A server that breaks the contract: a proxy to the mock that changes its answers.
+const brokenServer = async (breakIt: (method: string, body: any) => { status: number; body: any } | undefined) => {
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Array<Buffer> = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    const text = Buffer.concat(chunks).toString("utf8")
+    const forwarded = await fetch(`${mock.url}${request.url}`, {
+      method: request.method!,
+      headers: { ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), "content-type": "application/json" },
+      ...(text === "" ? {} : { body: text })
+    })
+    const answer = await forwarded.text()
+    const parsed = answer === "" ? undefined : JSON.parse(answer)
+    const broken = breakIt(request.method!, { request: text === "" ? undefined : JSON.parse(text), status: forwarded.status, response: parsed })
+    const status = broken?.status ?? forwarded.status
+    const body = broken === undefined ? answer : JSON.stringify(broken.body)
+    response.writeHead(status, { "content-type": "application/json" }).end(status === 204 ? undefined : body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
+
+const cli = (...args: Array<string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [new URL("../src/bin.ts", import.meta.url).pathname, ...args], {
+      env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile }
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (c) => (stdout += c))
+    child.stderr.on("data", (c) => (stderr += c))
+    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+
+describe("the contract runner", () => {
+  it("passes against the mock server with 500 valid and 500 invalid bodies", async () => {
+    const report = await Contract.run({ server: mock.url, runs: 500, seed: 11, privateKey: merchant.privateKeyPem, generators })
+    assert.deepStrictEqual(report.mismatches, [])
+    assert.deepStrictEqual(report.checks.map((c) => [c.name, c.passed, c.failed]), [
+      ["valid bodies are accepted and read back", 500, 0],
+      ["invalid bodies are rejected with the pointer", 500, 0],
+      ["unknown session ids answer 404", 3, 0],
+      ["expired sessions answer 404", 1, 0]
+    ])
+  }, 120_000)
+
+  it("fails against a server that drops a field, naming the field", async () => {
+    const server = await brokenServer((method, exchange) => {
+      if (method !== "GET" || exchange.status !== 200) return undefined
+      const { metadata: _, ...rest } = exchange.response
+      return { status: 200, body: rest }
+    })
+    try {
+      const report = await Contract.run({ server: server.url, runs: 40, seed: 3, privateKey: merchant.privateKeyPem, generators })
+      const dropped = report.mismatches.filter((m) => m.message.includes("/metadata"))
+      assert.isAbove(dropped.length, 0)
+      assert.strictEqual(dropped[0].seed, 3)
+      assert.isDefined(dropped[0].body)
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
+
+  it("fails against a server that accepts invalid bodies, and the CLI exits 1 with a report", async () => {
+    const server = await brokenServer((method, exchange) => {
+      if (method !== "POST" || exchange.status !== 400 || !exchange.request) return undefined
+      return { status: 201, body: { type: "checkout-session", id: "3c90c3cc-0d44-4b50-8888-8dd25736052a", expires_at: "2030-01-01T00:00:00.000Z" } }
+    })
+    try {
+      const reportFile = join(dir, "report.json")
+      const out = await cli("contract", "--server", server.url, "--runs", "30", "--seed", "4", "--report", reportFile)
+      assert.strictEqual(out.code, 1)
+      assert.include(out.stdout, "invalid bodies are rejected with the pointer")
+      const report = JSON.parse(readFileSync(reportFile, "utf8")) as Contract.ContractReport
+      const accepted = report.mismatches.filter((m) => m.message.startsWith("accepted with 201"))
+      assert.isAbove(accepted.length, 0)
+      assert.match(accepted[0].message, /broken: \//)
+      assert.strictEqual(accepted[0].seed, 4)
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
+
+  it("the CLI exits 0 against the mock and prints the summary", async () => {
+    const out = await cli("contract", "--server", mock.url, "--runs", "50", "--seed", "9")
+    assert.strictEqual(out.code, 0, out.stderr)
+    assert.include(out.stdout, "no mismatch: the server honours the contract")
+  }, 60_000)
+})
