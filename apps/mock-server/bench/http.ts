@@ -25,17 +25,14 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Jose from "jose"
 import { fileURLToPath } from "node:url"
-import { seedExamples } from "../../../packages/domain/test/support/seeds.ts"
+import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2)
 const connections = 50
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-const fullSession = seedExamples().find((e) => e.file.startsWith("03-") && e.role === "response")!.json
-const fullBody = JSON.stringify(
-  Object.fromEntries(Object.entries(fullSession).filter(([k]) => !["id", "expires_at", "type", "payment_method"].includes(k)))
-)
+const fullBody = JSON.stringify(fullSeedBody())
 
 interface Target {
   readonly name: string

@@ -4,15 +4,12 @@
  * the size of their wire JSON. Run with --expose-gc (bench/http.ts does).
  */
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { seedExamples } from "../../../packages/domain/test/support/seeds.ts"
+import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
 import { CheckoutSessions, FingerprintSecret } from "../src/CheckoutSessions.ts"
 import * as Server from "../src/Server.ts"
 
 const count = Number(process.env.BENCH_SESSIONS ?? 100_000)
-const fullSession = seedExamples().find((e) => e.file.startsWith("03-") && e.role === "response")!.json
-const body = Object.fromEntries(
-  Object.entries(fullSession).filter(([k]) => !["id", "expires_at", "type", "payment_method"].includes(k))
-)
+const body = fullSeedBody()
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 const runtime = ManagedRuntime.make(

@@ -2,7 +2,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Gr4vy, withToken } from "@gr4vy/sdk"
 import * as errors from "@gr4vy/sdk/models/errors/index.js"
 import { RFCDate } from "@gr4vy/sdk/types/index.js"
-import { seedExamples } from "../../../packages/domain/test/support/seeds.ts"
+import { fullSeedBody, seedExamples } from "../../../packages/domain/test/support/seeds.ts"
 import { makeKeyPair } from "./support/keys.ts"
 import { startServer, type TestServer } from "./support/server.ts"
 
@@ -25,10 +25,7 @@ afterAll(() => server.close())
 const seeds = seedExamples()
 const minimalBody = seeds.find((e) => e.file.startsWith("01-") && e.role === "request")!.json
 const airlineBody = seeds.find((e) => e.file.startsWith("04-") && e.role === "request")!.json
-const fullSession = seeds.find((e) => e.file.startsWith("03-") && e.role === "response")!.json
-const fullBody = Object.fromEntries(
-  Object.entries(fullSession).filter(([key]) => !["id", "expires_at", "type", "payment_method"].includes(key))
-)
+const fullBody = fullSeedBody()
 
 // Wire JSON as the SDK takes it: camelCase keys (metadata's own keys kept),
 // date-times as Date, calendar dates as RFCDate.

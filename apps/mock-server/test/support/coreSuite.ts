@@ -1,5 +1,5 @@
 import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
-import { seedExamples } from "../../../../packages/domain/test/support/seeds.ts"
+import { fullSeedBody, seedExamples } from "../../../../packages/domain/test/support/seeds.ts"
 import { call, type TestServer } from "./server.ts"
 import { specErrors } from "./spec.ts"
 
@@ -45,11 +45,7 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
   const seeds = seedExamples()
   const minimalBody = seeds.find((e) => e.file.startsWith("01-") && e.role === "request")!.json
   const airlineBody = seeds.find((e) => e.file.startsWith("04-") && e.role === "request")!.json
-  const fullSession = seeds.find((e) => e.file.startsWith("03-") && e.role === "response")!.json
-  // The full seed session's fields, as a create body.
-  const fullBody = Object.fromEntries(
-    Object.entries(fullSession).filter(([key]) => !["id", "expires_at", "type", "payment_method"].includes(key))
-  )
+    const fullBody = fullSeedBody()
 
   const api = (method: string, path: string, options?: Parameters<typeof call>[3]) =>
     call(server.url, method, path, options)

@@ -1,4 +1,6 @@
+import { SchemaAST } from "effect"
 import { readdirSync, readFileSync } from "node:fs"
+import { CheckoutSessionUpdate } from "../../src/CheckoutSession.ts"
 
 /** A JSON example found in one of the API's reference pages. */
 export interface SeedExample {
@@ -64,4 +66,15 @@ export const fullSeedSession = (): Record<string, unknown> => {
   const full = seedExamples().find((e) => e.file.startsWith("03-") && e.role === "response")
   if (full === undefined) throw new Error("the full seed session is missing")
   return full.json
+}
+
+/**
+ * The full seed session as a create body: its fields that a `CheckoutSessionUpdate` also has (the response-only
+ * ones — id, expires_at, type, payment_method — dropped, as the schemas say).
+ */
+export const fullSeedBody = (): Record<string, unknown> => {
+  const updateKeys = new Set(
+    (SchemaAST.toEncoded(CheckoutSessionUpdate.ast) as SchemaAST.Objects).propertySignatures.map((ps) => String(ps.name))
+  )
+  return Object.fromEntries(Object.entries(fullSeedSession()).filter(([key]) => updateKeys.has(key)))
 }
