@@ -11,6 +11,7 @@
  * @since 0.1.0
  */
 import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
+import type { ErrorDetail } from "@checkout-kit/domain/Errors"
 import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { Console, Effect, Option, Schema } from "effect"
@@ -90,6 +91,15 @@ const withClient = <A>(
   )
 
 /**
+ * The `details[]` entries, one line each: pointer, type, message.
+ *
+ * @category output
+ * @since 0.1.0
+ */
+export const formatDetails = (details: ReadonlyArray<ErrorDetail>): string =>
+  details.map((d) => `  ${d.pointer || "(body)"}  ${d.type}  ${d.message}`).join("\n")
+
+/**
  * How an error is shown: its kind, its message and every `details[]` entry.
  *
  * @category output
@@ -97,9 +107,7 @@ const withClient = <A>(
  */
 export const describeError = (error: CheckoutKitError | CliFailure): string => {
   const lines = [`error: ${error._tag}${error.message ? `: ${error.message}` : ""}`]
-  if (error._tag === "ValidationError") {
-    for (const d of error.details) lines.push(`  ${d.pointer || "(body)"}  ${d.type}  ${d.message}`)
-  }
+  if (error._tag === "ValidationError" && error.details.length > 0) lines.push(formatDetails(error.details))
   if (error._tag === "RateLimited" && error.retryAfterSeconds !== undefined) {
     lines.push(`  retry after ${error.retryAfterSeconds} s`)
   }
@@ -133,8 +141,9 @@ const readBody = <S extends Schema.Top & { readonly DecodingServices: never }>(s
     })
     const decoded = StrictDecoder.make(schema).decode(body)
     if (decoded._tag === "Failure") {
-      const lines = decoded.failure.map((d) => `  ${d.pointer || "(body)"}  ${d.type}  ${d.message}`)
-      yield* Console.error(`error: ${path} is not a valid ${schema.ast.annotations?.identifier ?? "body"}:\n${lines.join("\n")}`)
+      yield* Console.error(
+        `error: ${path} is not a valid ${schema.ast.annotations?.identifier ?? "body"}:\n${formatDetails(decoded.failure)}`
+      )
       return yield* new CliFailure({ message: "invalid body" })
     }
     return decoded.success as S["Type"]
@@ -204,9 +213,7 @@ const fields = Command.make(
     }
     const decoded = StrictDecoder.make(CheckoutSessionSecureFields).decode(wire)
     if (decoded._tag === "Failure") {
-      yield* Console.error(
-        `error: invalid card:\n${decoded.failure.map((d) => `  ${d.pointer}  ${d.type}  ${d.message}`).join("\n")}`
-      )
+      yield* Console.error(`error: invalid card:\n${formatDetails(decoded.failure)}`)
       return yield* new CliFailure({ message: "invalid card" })
     }
     yield* withClient(input, (client) => client.updateFields(input.id, decoded.success))

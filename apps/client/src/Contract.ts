@@ -14,9 +14,8 @@
  *
  * @since 0.1.0
  */
-import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
+import { CheckoutSession, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
-import { SchemaAST } from "effect"
 import * as fc from "fast-check"
 import { randomUUID } from "node:crypto"
 import * as TokenSigner from "./TokenSigner.ts"
@@ -78,11 +77,6 @@ export interface ContractReport {
   readonly mismatches: ReadonlyArray<Mismatch>
 }
 
-const updateWire = SchemaAST.toEncoded(CheckoutSessionUpdate.ast) as SchemaAST.Objects
-const sessionWire = SchemaAST.toEncoded(CheckoutSession.ast) as SchemaAST.Objects
-// The fields a body sets on the session (as the mock server, from the schemas).
-const sessionFields = updateWire.propertySignatures.map((ps) => ps.name as string)
-  .filter((key) => sessionWire.propertySignatures.some((ps) => ps.name === key))
 const withDefaults = Defaults.make(CheckoutSession)
 
 /**

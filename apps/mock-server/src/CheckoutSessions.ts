@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
+import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
@@ -21,24 +21,7 @@ import * as Cards from "./Cards.ts"
 import { MockClock } from "./MockClock.ts"
 import { SessionStore, type StoredSession } from "./SessionStore.ts"
 
-const wireObject = (ast: SchemaAST.AST) => {
-  const encoded = SchemaAST.toEncoded(ast)
-  if (encoded._tag !== "Objects") throw new Error("expected an object schema")
-  return encoded
-}
-const sessionWire = wireObject(CheckoutSession.ast)
-const updateWire = wireObject(CheckoutSessionUpdate.ast)
-
-/**
- * The fields a create or update body sets on the session: those the update
- * body and the session share (the others, such as `intent`, are accepted and
- * not kept).
- *
- * @category models
- * @since 0.1.0
- */
-export const sessionFields: ReadonlyArray<string> = updateWire.propertySignatures.map((ps) => ps.name as string)
-  .filter((key) => sessionWire.propertySignatures.some((ps) => ps.name === key))
+const updateWire = SchemaAST.toEncoded(CheckoutSessionUpdate.ast) as SchemaAST.Objects
 
 // The default lifetime of a session in seconds: the spec's default of `expires_in`.
 const defaultExpiresIn = updateWire.propertySignatures.find((ps) => ps.name === "expires_in")?.type.context

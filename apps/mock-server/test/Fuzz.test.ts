@@ -1,5 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { CheckoutSession } from "@checkout-kit/domain/CheckoutSession"
+import { CheckoutSession, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
 import * as Fixtures from "@checkout-kit/fixtures"
 import * as fc from "fast-check"
@@ -14,7 +14,6 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const withDefaults = Defaults.make(CheckoutSession)
-const sessionFields = ["cart_items", "metadata", "buyer", "airline", "amount", "currency", "payment_service_id"]
 
 // Runs `f` over items, `limit` at a time.
 const inBatches = async <A>(items: ReadonlyArray<A>, limit: number, f: (a: A, i: number) => Promise<void>) => {

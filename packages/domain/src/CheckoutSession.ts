@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Schema, SchemaAST } from "effect"
 import { Airline } from "./Airline.ts"
 import { GuestBuyer } from "./Buyer.ts"
 import { CartItem } from "./Cart.ts"
@@ -71,7 +71,7 @@ export type Metadata = typeof Metadata.Type
  */
 export const ExpiresIn = Schema.Finite.check(Schema.isBetween({ minimum: 3600, maximum: 86_400 }))
 
-const sessionFields = {
+const sharedFields = {
   cartItems: optionalNullable(Schema.Array(CartItem)),
   metadata: optionalNullable(Metadata),
   buyer: optionalNullable(GuestBuyer),
@@ -91,7 +91,7 @@ const sessionFields = {
  * @since 0.1.0
  */
 export const CheckoutSessionUpdate = WireStruct("CheckoutSessionUpdate", {
-  ...sessionFields,
+  ...sharedFields,
   expiresIn: Schema.optionalKey(ExpiresIn).annotateKey({ default: 3600 }),
   country: optionalNullable(CountryCode),
   isSubsequentPayment: optionalNullable(Schema.Boolean),
@@ -119,7 +119,7 @@ export type CheckoutSessionUpdateEncoded = typeof CheckoutSessionUpdate.Encoded
  * @since 0.1.0
  */
 export const CheckoutSession = WireStruct("CheckoutSession", {
-  ...sessionFields,
+  ...sharedFields,
   type: Schema.optionalKey(Schema.Literal("checkout-session")).annotateKey({ default: "checkout-session" }),
   id: SessionId,
   expiresAt: DateTimeUtc,
@@ -137,3 +137,22 @@ export type CheckoutSession = typeof CheckoutSession.Type
  * @since 0.1.0
  */
 export type CheckoutSessionEncoded = typeof CheckoutSession.Encoded
+
+const wireKeys = (schema: Schema.Top): ReadonlyArray<string> => {
+  const encoded = SchemaAST.toEncoded(schema.ast)
+  return encoded._tag === "Objects" ? encoded.propertySignatures.map((ps) => String(ps.name)) : []
+}
+
+/**
+ * The wire fields a create or update body sets on the session: those
+ * `CheckoutSessionUpdate` and `CheckoutSession` share (`cart_items`,
+ * `metadata`, `buyer`, `airline`, `amount`, `currency`,
+ * `payment_service_id`). The update's other fields (`expires_in`, `intent`,
+ * ...) are accepted and not kept.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const sessionFields: ReadonlyArray<string> = wireKeys(CheckoutSessionUpdate).filter((key) =>
+  wireKeys(CheckoutSession).includes(key)
+)

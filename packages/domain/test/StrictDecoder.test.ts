@@ -180,3 +180,10 @@ describe("the generated validator agrees with the schema's own decoder", () => {
     assert.isAbove(compared, 2000)
   })
 })
+
+describe("sessionFields", () => {
+  it("are the fields the update body and the session share, derived from the schemas", async () => {
+    const { sessionFields } = await import("../src/CheckoutSession.ts")
+    assert.deepStrictEqual(sessionFields, ["cart_items", "metadata", "buyer", "airline", "amount", "currency", "payment_service_id"])
+  })
+})
