@@ -178,6 +178,23 @@ const load = (
     )
   })
 
+// Memory: a separate process fills its memory store directly, with the server's heap settings (tuned) or, as
+// the baseline, with V8's defaults.
+const fill = (tuned: boolean) => {
+  const out = execFileSync(process.execPath, ["--expose-gc", here("./memory.ts")], {
+    encoding: "utf8",
+    env: { ...process.env, CHECKOUT_MOCK_TUNE_HEAP: String(tuned), BENCH_MEMORY_TEXT: "false" }
+  })
+  return JSON.parse(out.trim().split("\n").at(-1)!) as {
+    count: number
+    bytes: number
+    rss: number
+    heap: number
+    flags: Array<string>
+  }
+}
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`.padStart(7)
+
 const median = (xs: ReadonlyArray<number>) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
 const main = async () => {
@@ -256,9 +273,21 @@ const main = async () => {
     rmSync(dataDir, { recursive: true, force: true })
   }
 
-  // Memory: a separate server process fills its memory store directly.
-  const memory = execFileSync(process.execPath, ["--expose-gc", here("./memory.ts")], { encoding: "utf8" })
-  console.log(`\n${memory.trim()}`)
+  // Memory, with the server's heap settings and with V8's defaults.
+  const tuned = fill(true)
+  const defaults = fill(false)
+  console.log(
+    `\nmemory store, ${tuned.count.toLocaleString("en-US")} full seed sessions (wire JSON ${mb(tuned.bytes).trim()}, ${
+      (tuned.bytes / tuned.count).toFixed(0)
+    } B each)`
+  )
+  for (const [name, m] of [[`server heap (${tuned.flags.join(" ")})`, tuned], ["V8 default heap", defaults]] as const) {
+    console.log(
+      `  ${name.padEnd(44)} RSS growth ${mb(m.rss)} = ${(m.rss / m.bytes).toFixed(2)}× the JSON   heap used +${mb(m.heap).trim()}`
+    )
+  }
+  console.log(`  server heap ÷ V8 default heap: ${(tuned.rss / defaults.rss).toFixed(2)}× the RSS growth`)
+  console.log(`${tuned.rss <= 400 * 1024 * 1024 ? "met    " : "MISSED "} RSS growth ≤ 400 MB`)
 }
 
 await main()

@@ -9,6 +9,7 @@ import { NodeRuntime } from "@effect/platform-node"
 import { Cause, Effect, Exit, Layer, Runtime } from "effect"
 import { HttpServer } from "effect/http"
 import * as Cli from "./Cli.ts"
+import * as Heap from "./Heap.ts"
 import * as Server from "./Server.ts"
 import * as Token from "./Token.ts"
 
@@ -20,6 +21,8 @@ if (process.argv[2] === "token") {
     process.exit(2)
   }
 }
+
+if (process.env.CHECKOUT_MOCK_TUNE_HEAP !== "false") Heap.tune()
 
 let options: Cli.CliOptions | "help"
 try {

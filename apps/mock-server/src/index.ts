@@ -14,6 +14,10 @@ export * as CheckoutSessions from "./CheckoutSessions.ts"
  */
 export * as Cli from "./Cli.ts"
 /**
+ * @since 0.2.0
+ */
+export * as Heap from "./Heap.ts"
+/**
  * @since 0.1.0
  */
 export * as Journal from "./Journal.ts"
