@@ -22,6 +22,7 @@ import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
 import { merchantAccountOf } from "./CheckoutSessions/http.ts"
 import { Journal } from "./Journal.ts"
 import { MockClock } from "./MockClock.ts"
+import * as ResponseBatch from "./ResponseBatch.ts"
 import * as Responses from "./Responses.ts"
 import { SessionStore } from "./SessionStore.ts"
 import * as SystemHttp from "./System/http.ts"
@@ -274,12 +275,16 @@ export const layerNoDeps = (options: ServerOptions) =>
  * @since 0.1.0
  */
 export const layer = (options: ServerOptions) => {
-  const server = createServer()
+  // Responses ended in one turn of the event loop leave together (ResponseBatch.ts).
+  const batch = ResponseBatch.make()
+  const server = createServer({ ServerResponse: batch.ServerResponse })
   // On shutdown Node closes the connections idle at that moment; a connection
   // whose request finishes later would stay open until the client drops it.
-  // Keep closing idle ones until the server has closed.
+  // Keep closing idle ones until the server has closed. Whatever is still in
+  // the batch is sent first.
   const closeIdleOnShutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
     Effect.sync(() => {
+      batch.flush()
       const timer = setInterval(() => server.closeIdleConnections(), 20)
       server.once("close", () => clearInterval(timer))
     })

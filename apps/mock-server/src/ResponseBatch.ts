@@ -1,0 +1,113 @@
+/**
+ * Write coalescing across connections: responses finished during one turn of
+ * the event loop are sent together at its end (Node's check phase), one after
+ * the other, instead of one at a time between the handling of other requests.
+ *
+ * Why: sending on a loopback socket wakes the client that waits for it. When
+ * a client (a test suite, a load generator, an SDK) waits on many connections
+ * and each answer comes alone, it goes back to sleep after every answer, and
+ * the next answer pays the wake-up again, inside the server's `writev`: on a
+ * virtual machine that costs about as much as validating a full session body.
+ * Sent back to back, the answers of a turn find the client awake. Measured
+ * with 50 connections (`bench/http.ts`): the client sleeps 0.03 times per
+ * request instead of 0.91, and a POST costs the server 51 µs of CPU instead
+ * of 70. The idea is Netty's `FlushConsolidationHandler`.
+ *
+ * What it changes for a response: `end()` returns at once and the bytes leave
+ * at the end of the current turn (within the same turn of the event loop,
+ * whatever else it handles); `writableEnded` is true from the call on, so
+ * nothing writes a second answer meanwhile. A response that cannot be sent
+ * then (its socket failed) is destroyed, never thrown out of the loop.
+ *
+ * @since 0.2.0
+ */
+import { OutgoingMessage, ServerResponse } from "node:http"
+
+// Node's own `writableEnded` (an accessor of OutgoingMessage.prototype).
+const writableEnded = Object.getOwnPropertyDescriptor(OutgoingMessage.prototype, "writableEnded")!.get as (
+  this: OutgoingMessage
+) => boolean
+
+/**
+ * A `ServerResponse` class for `http.createServer({ ServerResponse })` whose
+ * `end()` joins the current batch, and `flush`, which sends a batch now.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ResponseBatch {
+  readonly ServerResponse: typeof ServerResponse
+  /** Sends every response ended so far (the batch's own `setImmediate` does this). */
+  readonly flush: () => void
+  /** How many batches were sent, and how many responses they held. */
+  readonly stats: () => { readonly batches: number; readonly responses: number }
+}
+
+/**
+ * A batch of its own for one server.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = (): ResponseBatch => {
+  let pending: Array<BatchedResponse> = []
+  let batches = 0
+  let responses = 0
+
+  const flush = () => {
+    if (pending.length === 0) return
+    const batch = pending
+    pending = []
+    batches++
+    responses += batch.length
+    for (const response of batch) response.endNow()
+  }
+
+  const end = ServerResponse.prototype.end as (this: ServerResponse, ...args: Array<unknown>) => ServerResponse
+
+  class BatchedResponse extends ServerResponse {
+    #ending: Array<unknown> | undefined
+
+    static {
+      // Ended from the call on: nothing answers a second time while the batch waits.
+      Object.defineProperty(this.prototype, "writableEnded", {
+        get(this: BatchedResponse) {
+          return this.#ending !== undefined || writableEnded.call(this)
+        }
+      })
+    }
+
+    override end(...args: Array<unknown>): this {
+      // A second end while the first waits: no more data, as Node has it; its callback runs once sent.
+      if (this.#ending !== undefined) {
+        const callback = args.at(-1)
+        if (typeof callback === "function") this.once("finish", () => callback())
+        return this
+      }
+      // Ended already, or its socket is gone: Node's own answer, now.
+      if (writableEnded.call(this) || this.destroyed) {
+        end.apply(this, args)
+        return this
+      }
+      this.#ending = args
+      if (pending.length === 0) setImmediate(flush)
+      pending.push(this)
+      return this
+    }
+
+    endNow(): void {
+      const args = this.#ending!
+      try {
+        end.apply(this, args)
+      } catch (error) {
+        this.destroy(error as Error)
+      }
+    }
+  }
+
+  return {
+    ServerResponse: BatchedResponse as unknown as typeof ServerResponse,
+    flush,
+    stats: () => ({ batches, responses })
+  }
+}
