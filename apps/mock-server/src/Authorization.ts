@@ -10,7 +10,7 @@ import { Authorization, endpointScopes } from "@checkout-kit/domain/api/Authoriz
 import { type ErrorDetail, Forbidden, Unauthorized } from "@checkout-kit/domain/Errors"
 import { Effect, Layer, Redacted } from "effect"
 import { HttpRouter } from "effect/http"
-import { TokenRejected, type TokenVerifier } from "./TokenVerifier.ts"
+import { type Claims, TokenRejected, type TokenVerifier } from "./TokenVerifier.ts"
 
 const unauthorized = (message: string) =>
   new Unauthorized({ type: "error", code: "unauthorized", status: 401, message, details: [] as Array<ErrorDetail> })
@@ -23,34 +23,46 @@ const forbidden = (message: string) =>
  * @category layers
  * @since 0.1.0
  */
-export const layerJwt = (verifier: TokenVerifier) =>
-  Layer.succeed(
+export const layerJwt = (verifier: TokenVerifier) => {
+  // The claims' verdict on a call; the call itself when they allow it.
+  const authorize = <A, E, R>(
+    claims: Claims,
+    httpEffect: Effect.Effect<A, E, R>,
+    endpoint: string
+  ): Effect.Effect<A, E | Forbidden, R | HttpRouter.RouteContext> => {
+    const granting = endpointScopes[endpoint] ?? []
+    if (!granting.some((scope) => claims.scopes.includes(scope))) {
+      return Effect.fail(forbidden(`The token lacks a scope for this call (one of: ${granting.join(", ")})`))
+    }
+    if (claims.checkoutSessionId === undefined) return httpEffect
+    const pinned = claims.checkoutSessionId.toLowerCase()
+    return Effect.flatMap(HttpRouter.RouteContext, (route): Effect.Effect<A, E | Forbidden, R> => {
+      const sessionId = route.params.session_id
+      return sessionId === undefined || sessionId.toLowerCase() !== pinned
+        ? Effect.fail(forbidden("The token is pinned to another checkout session"))
+        : httpEffect
+    })
+  }
+  return Layer.succeed(
     Authorization,
     Authorization.of({
-      bearer: (httpEffect, { credential, endpoint }) =>
-        Effect.gen(function*() {
-          const token = Redacted.value(credential)
-          if (token === "") return yield* unauthorized("A bearer token is required")
-          // A token verified before costs a lookup; only a new one waits for an ES512 verification.
-          const claims = verifier.cachedClaims(token) ?? (yield* Effect.tryPromise({
+      bearer: (httpEffect, { credential, endpoint }) => {
+        const token = Redacted.value(credential)
+        if (token === "") return Effect.fail(unauthorized("A bearer token is required"))
+        // A token verified before costs a lookup, synchronously; only a new one waits for an ES512 verification.
+        const cached = verifier.cachedClaims(token)
+        if (cached !== undefined) return authorize(cached, httpEffect, endpoint.identifier)
+        return Effect.flatMap(
+          Effect.tryPromise({
             try: () => verifier.verify(token),
             catch: (e) => unauthorized(e instanceof TokenRejected ? e.message : "The bearer token is not valid")
-          }))
-          const granting = endpointScopes[endpoint.identifier] ?? []
-          if (!granting.some((scope) => claims.scopes.includes(scope))) {
-            return yield* forbidden(`The token lacks a scope for this call (one of: ${granting.join(", ")})`)
-          }
-          if (claims.checkoutSessionId !== undefined) {
-            const route = yield* HttpRouter.RouteContext
-            const sessionId = route.params.session_id
-            if (sessionId === undefined || sessionId.toLowerCase() !== claims.checkoutSessionId.toLowerCase()) {
-              return yield* forbidden("The token is pinned to another checkout session")
-            }
-          }
-          return yield* httpEffect
-        })
+          }),
+          (claims) => authorize(claims, httpEffect, endpoint.identifier)
+        )
+      }
     })
   )
+}
 
 /**
  * `--auth off`: every call is let through.
