@@ -15,7 +15,8 @@
  * sessions in the memory store, against their raw wire JSON.
  *
  * Run: `pnpm bench` (root or this package). BENCH_SECONDS (default 4) and
- * BENCH_ROUNDS (default 2) tune it.
+ * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory
+ * picks sections.
  */
 import autocannon from "autocannon"
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
@@ -28,7 +29,7 @@ import { fileURLToPath } from "node:url"
 import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const connections = 50
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -197,7 +198,7 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`.padStart(7)
 
 const median = (xs: ReadonlyArray<number>) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
-const main = async () => {
+const http = async () => {
   const targets = [await startBare(), await startMock(), await startPrism()].filter((t) => t !== undefined)
   const samples = new Map<string, Array<Result>>()
   try {
@@ -240,9 +241,11 @@ const main = async () => {
     ["POST p99 < 15 ms", mockPost.p99 < 15]
   ] as const
   for (const [name, met] of targetsMet) console.log(`${met ? "met    " : "MISSED "} ${name}`)
+}
 
-  // Authentication: one reused token (a cache hit per request) against the same server with --auth off,
-  // and a fresh token per request (an ES512 verification per request).
+// Authentication: one reused token (a cache hit per request) against the same server with --auth off,
+// and a fresh token per request (an ES512 verification per request).
+const authentication = async () => {
   const authed = await startMock("on")
   const plain = await startMock("off")
   try {
@@ -270,10 +273,11 @@ const main = async () => {
   } finally {
     authed.stop()
     plain.stop()
-    rmSync(dataDir, { recursive: true, force: true })
   }
+}
 
-  // Memory, with the server's heap settings and with V8's defaults.
+// Memory, with the server's heap settings and with V8's defaults.
+const memory = () => {
   const tuned = fill(true)
   const defaults = fill(false)
   console.log(
@@ -290,4 +294,10 @@ const main = async () => {
   console.log(`${tuned.rss <= 400 * 1024 * 1024 ? "met    " : "MISSED "} RSS growth ≤ 400 MB`)
 }
 
-await main()
+const sections = { http, authentication, memory } as const
+const only = (process.env.BENCH_ONLY ?? "http,authentication,memory").split(",")
+for (const name of only) {
+  if (!(name in sections)) throw new Error(`BENCH_ONLY: no section ${name} (${Object.keys(sections).join(", ")})`)
+}
+for (const [name, section] of Object.entries(sections)) if (only.includes(name)) await section()
+rmSync(dataDir, { recursive: true, force: true })
