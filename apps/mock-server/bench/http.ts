@@ -8,8 +8,10 @@
  *
  * GET answers a stored full seed session; POST creates one from the full seed
  * body, fully validated. Each server runs in its own process; the load
- * generator (autocannon, 50 connections) runs here. Rounds are interleaved and
- * the medians printed, with ratios against the bare server.
+ * generator (autocannon, 50 connections) runs here. After a one-second warm-up
+ * of each cell, rounds are interleaved and the medians printed, with ratios
+ * against the bare server, the server's CPU time per request and how often the
+ * load generator slept waiting for answers (both read from /proc on Linux).
  *
  * Then memory: RSS growth of a server process holding 100,000 full seed
  * sessions in the memory store, against their raw wire JSON.
@@ -30,6 +32,7 @@ import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+const warmUp = 1
 const connections = 50
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -39,7 +42,26 @@ interface Target {
   readonly name: string
   readonly url: string
   readonly getPath: string
+  readonly pid: number | undefined
   readonly stop: () => void
+}
+
+// Linux: CPU time of a process (user + system, ms) and this process's voluntary context switches (the load
+// generator going to sleep while it waits for answers). Elsewhere undefined, and the columns print "—".
+const cpuMs = (pid: number | undefined): number | undefined => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100)
+  } catch {
+    return undefined
+  }
+}
+const sleeps = (): number | undefined => {
+  try {
+    return Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))![1])
+  } catch {
+    return undefined
+  }
 }
 
 const waitForLine = (child: ChildProcess, pattern: RegExp) =>
@@ -83,6 +105,7 @@ const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?:
     name: auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on",
     url,
     getPath: `/checkout/sessions/${created.id}`,
+    pid: child.pid,
     stop: () => child.kill(),
     ...(token === undefined ? {} : { token })
   }
@@ -105,7 +128,13 @@ const startBare = async (): Promise<Target> => {
   `
   const child = spawn(process.execPath, ["-e", script], { stdio: "pipe" })
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
-  return { name: "bare node:http", url, getPath: "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a", stop: () => child.kill() }
+  return {
+    name: "bare node:http",
+    url,
+    getPath: "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a",
+    pid: child.pid,
+    stop: () => child.kill()
+  }
 }
 
 const prismDir = here("../../../node_modules/.cache/prism")
@@ -132,6 +161,7 @@ const startPrism = async (): Promise<Target | undefined> => {
     name: "Prism 5.16 (stateless)",
     url: `http://127.0.0.1:${port}`,
     getPath: "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a",
+    pid: child.pid,
     stop: () => child.kill()
   }
 }
@@ -141,13 +171,33 @@ interface Result {
   readonly p50: number
   readonly p99: number
   readonly errors: number
+  readonly total: number
+  /** Server CPU time per request, µs (Linux). */
+  readonly cpuUs?: number | undefined
+  /** Times the load generator slept waiting for answers, per request (Linux). */
+  readonly sleeps?: number | undefined
+}
+
+// One load, with the server's CPU time and the load generator's sleeps around it.
+const measure = async (pid: number | undefined, run: () => Promise<Result>): Promise<Result> => {
+  const cpu0 = cpuMs(pid)
+  const sleeps0 = sleeps()
+  const result = await run()
+  const cpu1 = cpuMs(pid)
+  const sleeps1 = sleeps()
+  const requests = result.total
+  return {
+    ...result,
+    cpuUs: cpu0 === undefined || cpu1 === undefined ? undefined : ((cpu1 - cpu0) * 1000) / requests,
+    sleeps: sleeps0 === undefined || sleeps1 === undefined ? undefined : (sleeps1 - sleeps0) / requests
+  }
 }
 
 const load = (
   url: string,
   method: "GET" | "POST",
   path: string,
-  options: { readonly authorization?: string; readonly tokens?: ReadonlyArray<string> } = {}
+  options: { readonly authorization?: string; readonly tokens?: ReadonlyArray<string>; readonly seconds?: number } = {}
 ) =>
   new Promise<Result>((resolve, reject) => {
     let next = 0
@@ -160,7 +210,7 @@ const load = (
         ...(method === "POST" ? { body: fullBody } : {}),
         // Fresh tokens: each request carries one never seen before, so each costs a verification.
         ...(options.tokens === undefined
-          ? { duration: seconds }
+          ? { duration: options.seconds ?? seconds }
           : {
             amount: options.tokens.length,
             requests: [{
@@ -174,7 +224,13 @@ const load = (
       (error, result) => {
         if (error) return reject(error)
         const bad = result.non2xx + result.errors + result.timeouts
-        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: bad })
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: bad,
+          total: result.requests.total
+        })
       }
     )
   })
@@ -202,11 +258,20 @@ const http = async () => {
   const targets = [await startBare(), await startMock(), await startPrism()].filter((t) => t !== undefined)
   const samples = new Map<string, Array<Result>>()
   try {
+    // Warm-up, not measured: the JIT compiles the servers' hot paths (the bare one has little to compile).
+    for (const target of targets) {
+      for (const method of ["GET", "POST"] as const) {
+        await load(target.url, method, method === "GET" ? target.getPath : "/checkout/sessions", { seconds: warmUp })
+      }
+    }
     for (let r = 0; r < rounds; r++) {
       for (const target of targets) {
         for (const method of ["GET", "POST"] as const) {
           const key = `${target.name}|${method}`
-          const result = await load(target.url, method, method === "GET" ? target.getPath : "/checkout/sessions")
+          const result = await measure(
+            target.pid,
+            () => load(target.url, method, method === "GET" ? target.getPath : "/checkout/sessions")
+          )
           samples.set(key, [...(samples.get(key) ?? []), result])
         }
       }
@@ -216,17 +281,31 @@ const http = async () => {
   }
 
   console.log(`\nHTTP on loopback, ${connections} connections, ${rounds} × ${seconds}s per cell, medians`)
-  console.log(`${"".padEnd(26)}${"method".padEnd(7)}${"req/s".padStart(9)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"vs bare".padStart(9)}${"non-2xx".padStart(9)}`)
+  console.log(
+    `${"".padEnd(26)}${"method".padEnd(7)}${"req/s".padStart(9)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${
+      "vs bare".padStart(9)
+    }${"non-2xx".padStart(9)}${"CPU µs/req".padStart(12)}${"client sleeps/req".padStart(19)}`
+  )
   const cell = (name: string, method: string) => {
     const list = samples.get(`${name}|${method}`)!
-    return { rps: median(list.map((x) => x.rps)), p50: median(list.map((x) => x.p50)), p99: median(list.map((x) => x.p99)), errors: list.reduce((n, x) => n + x.errors, 0) }
+    const known = (xs: Array<number | undefined>) => xs.every((x) => x !== undefined) ? median(xs) : undefined
+    return {
+      rps: median(list.map((x) => x.rps)),
+      p50: median(list.map((x) => x.p50)),
+      p99: median(list.map((x) => x.p99)),
+      errors: list.reduce((n, x) => n + x.errors, 0),
+      cpuUs: known(list.map((x) => x.cpuUs)),
+      sleeps: known(list.map((x) => x.sleeps))
+    }
   }
   for (const target of targets) {
     for (const method of ["GET", "POST"]) {
       const c = cell(target.name, method)
       const bare = cell("bare node:http", method)
       console.log(
-        `${target.name.padEnd(26)}${method.padEnd(7)}${Math.round(c.rps).toString().padStart(9)}${c.p50.toFixed(1).padStart(8)}${c.p99.toFixed(1).padStart(8)}${`${(c.rps / bare.rps).toFixed(2)}×`.padStart(9)}${String(c.errors).padStart(9)}`
+        `${target.name.padEnd(26)}${method.padEnd(7)}${Math.round(c.rps).toString().padStart(9)}${c.p50.toFixed(1).padStart(8)}${c.p99.toFixed(1).padStart(8)}${`${(c.rps / bare.rps).toFixed(2)}×`.padStart(9)}${String(c.errors).padStart(9)}${
+          (c.cpuUs?.toFixed(1) ?? "—").padStart(12)
+        }${(c.sleeps?.toFixed(2) ?? "—").padStart(19)}`
       )
     }
   }
@@ -253,6 +332,8 @@ const authentication = async () => {
     const fresh = await Promise.all(Array.from({ length: 3000 }, () => authed.token!(["*.read"])))
     const off: Array<Result> = []
     const reused: Array<Result> = []
+    await load(plain.url, "GET", plain.getPath, { seconds: warmUp })
+    await load(authed.url, "GET", authed.getPath, { authorization: `Bearer ${reusedToken}`, seconds: warmUp })
     for (let r = 0; r < rounds; r++) {
       off.push(await load(plain.url, "GET", plain.getPath))
       reused.push(await load(authed.url, "GET", authed.getPath, { authorization: `Bearer ${reusedToken}` }))
