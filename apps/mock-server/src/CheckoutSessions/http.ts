@@ -31,10 +31,12 @@ export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest):
 const tooLarge = () => ApiError.of(413, `The request body is larger than ${maxBodyBytes} bytes`)
 
 // The body as text. On Node, straight from the IncomingMessage: the generic
-// stream path costs a POST more than validating the body does.
+// stream path costs a POST more than validating the body does. A client that
+// sent `Expect: 100-continue` waits for the server's "100 Continue" before it
+// sends the body: the generic path answers it, so such a request takes it.
 const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<string, ApiError> => {
   const source = request.source as Partial<IncomingMessage> | undefined
-  if (typeof source?.on !== "function" || source.readableEnded === true) {
+  if (typeof source?.on !== "function" || source.readableEnded === true || source.headers?.expect !== undefined) {
     return Effect.mapError(request.text, () => tooLarge())
   }
   const incoming = source as IncomingMessage

@@ -1,4 +1,6 @@
 import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
+import { once } from "node:events"
+import { connect } from "node:net"
 import { fullSeedBody, seedExamples } from "../../../../packages/domain/test/support/seeds.ts"
 import { call, type TestServer } from "./server.ts"
 import { specErrors } from "./spec.ts"
@@ -198,6 +200,43 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       expectError(405, wrong.body)
       assert.strictEqual(wrong.headers.get("allow"), "GET, PUT, DELETE")
       assert.strictEqual((await api("DELETE", "/checkout/sessions")).status, 405)
+    })
+
+    it("answers Expect: 100-continue before reading the body, as curl and .NET clients wait for", async () => {
+      // A raw connection: the body is sent only once the server has said 100 Continue. Without it the
+      // client would wait (curl gives up waiting after a second); here the test would time out.
+      const body = JSON.stringify(fullBody)
+      const { hostname: host, port } = new URL(server.url)
+      const socket = connect(Number(port), host)
+      let received = ""
+      const waitFor = (pattern: RegExp) =>
+        new Promise<void>((resolve, reject) => {
+          const check = () => {
+            if (pattern.test(received)) {
+              socket.off("data", onData)
+              resolve()
+            }
+          }
+          const onData = (chunk: Buffer) => {
+            received += chunk.toString("utf8")
+            check()
+          }
+          socket.on("data", onData)
+          socket.once("error", reject)
+          check()
+        })
+      await once(socket, "connect")
+      socket.write(
+        `POST /checkout/sessions HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\n` +
+          `content-length: ${Buffer.byteLength(body)}\r\nexpect: 100-continue\r\n\r\n`
+      )
+      await waitFor(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
+      socket.write(body)
+      await waitFor(/HTTP\/1\.1 201 Created[\s\S]*\r\n\r\n\{[\s\S]*\}$/)
+      socket.destroy()
+      const created = JSON.parse(received.slice(received.lastIndexOf("\r\n\r\n") + 4))
+      expectSession(created)
+      assert.strictEqual((await api("GET", `/checkout/sessions/${created.id}`)).status, 200)
     })
 
     it("413 for a body over 1 MiB, and the server keeps serving", async () => {
