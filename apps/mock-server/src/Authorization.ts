@@ -17,33 +17,34 @@ const unauthorized = (message: string) =>
 const forbidden = (message: string) =>
   new Forbidden({ type: "error", code: "forbidden", status: 403, message, details: [] as Array<ErrorDetail> })
 
+// The claims' verdict on a call; the call itself when they allow it.
+const authorize = <A, E, R>(
+  claims: Claims,
+  httpEffect: Effect.Effect<A, E, R>,
+  endpoint: string
+): Effect.Effect<A, E | Forbidden, R | HttpRouter.RouteContext> => {
+  const granting = endpointScopes[endpoint] ?? []
+  if (!granting.some((scope) => claims.scopes.includes(scope))) {
+    return Effect.fail(forbidden(`The token lacks a scope for this call (one of: ${granting.join(", ")})`))
+  }
+  if (claims.checkoutSessionId === undefined) return httpEffect
+  const pinned = claims.checkoutSessionId.toLowerCase()
+  return Effect.flatMap(HttpRouter.RouteContext, (route): Effect.Effect<A, E | Forbidden, R> => {
+    const sessionId = route.params.session_id
+    return sessionId === undefined || sessionId.toLowerCase() !== pinned
+      ? Effect.fail(forbidden("The token is pinned to another checkout session"))
+      : httpEffect
+  })
+}
+
 /**
  * Tokens verified by `verifier`.
  *
  * @category layers
  * @since 0.1.0
  */
-export const layerJwt = (verifier: TokenVerifier) => {
-  // The claims' verdict on a call; the call itself when they allow it.
-  const authorize = <A, E, R>(
-    claims: Claims,
-    httpEffect: Effect.Effect<A, E, R>,
-    endpoint: string
-  ): Effect.Effect<A, E | Forbidden, R | HttpRouter.RouteContext> => {
-    const granting = endpointScopes[endpoint] ?? []
-    if (!granting.some((scope) => claims.scopes.includes(scope))) {
-      return Effect.fail(forbidden(`The token lacks a scope for this call (one of: ${granting.join(", ")})`))
-    }
-    if (claims.checkoutSessionId === undefined) return httpEffect
-    const pinned = claims.checkoutSessionId.toLowerCase()
-    return Effect.flatMap(HttpRouter.RouteContext, (route): Effect.Effect<A, E | Forbidden, R> => {
-      const sessionId = route.params.session_id
-      return sessionId === undefined || sessionId.toLowerCase() !== pinned
-        ? Effect.fail(forbidden("The token is pinned to another checkout session"))
-        : httpEffect
-    })
-  }
-  return Layer.succeed(
+export const layerJwt = (verifier: TokenVerifier) =>
+  Layer.succeed(
     Authorization,
     Authorization.of({
       bearer: (httpEffect, { credential, endpoint }) => {
@@ -62,7 +63,6 @@ export const layerJwt = (verifier: TokenVerifier) => {
       }
     })
   )
-}
 
 /**
  * `--auth off`: every call is let through.

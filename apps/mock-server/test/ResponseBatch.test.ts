@@ -33,12 +33,12 @@ describe("ResponseBatch", () => {
       waiting.push({ request, response })
       if (waiting.length < count) return
       // All of them in one synchronous run: one turn of the event loop.
-      for (const { request, response } of waiting) {
-        response.writeHead(200, { "content-type": "text/plain" })
-        response.end(`answer to ${request.url}`)
-        observed.push({ endedAtOnce: response.writableEnded, finishedAtOnce: response.writableFinished })
+      for (const each of waiting) {
+        each.response.writeHead(200, { "content-type": "text/plain" })
+        each.response.end(`answer to ${each.request.url}`)
+        observed.push({ endedAtOnce: each.response.writableEnded, finishedAtOnce: each.response.writableFinished })
         // A second answer while the first waits is not sent.
-        response.end("a second answer")
+        each.response.end("a second answer")
       }
     })
     const bodies = await Promise.all(
