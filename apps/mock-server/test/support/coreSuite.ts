@@ -1,8 +1,6 @@
 import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
-import { once } from "node:events"
-import { connect } from "node:net"
 import { fullSeedBody, seedExamples } from "../../../../packages/domain/test/support/seeds.ts"
-import { call, type TestServer } from "./server.ts"
+import { call, rawConnection, type TestServer } from "./server.ts"
 import { specErrors } from "./spec.ts"
 
 // Every response body is checked against the official spec.
@@ -206,34 +204,16 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       // A raw connection: the body is sent only once the server has said 100 Continue. Without it the
       // client would wait (curl gives up waiting after a second); here the test would time out.
       const body = JSON.stringify(fullBody)
-      const { hostname: host, port } = new URL(server.url)
-      const socket = connect(Number(port), host)
-      let received = ""
-      const waitFor = (pattern: RegExp) =>
-        new Promise<void>((resolve, reject) => {
-          const check = () => {
-            if (pattern.test(received)) {
-              socket.off("data", onData)
-              resolve()
-            }
-          }
-          const onData = (chunk: Buffer) => {
-            received += chunk.toString("utf8")
-            check()
-          }
-          socket.on("data", onData)
-          socket.once("error", reject)
-          check()
-        })
-      await once(socket, "connect")
-      socket.write(
-        `POST /checkout/sessions HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\n` +
+      const connection = await rawConnection(server.url)
+      connection.write(
+        `POST /checkout/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
           `content-length: ${Buffer.byteLength(body)}\r\nexpect: 100-continue\r\n\r\n`
       )
-      await waitFor(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
-      socket.write(body)
-      await waitFor(/HTTP\/1\.1 201 Created[\s\S]*\r\n\r\n\{[\s\S]*\}$/)
-      socket.destroy()
+      await connection.waitFor(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
+      connection.write(body)
+      await connection.waitFor(/HTTP\/1\.1 201 Created[\s\S]*\r\n\r\n\{[\s\S]*\}$/)
+      connection.destroy()
+      const received = connection.received()
       const created = JSON.parse(received.slice(received.lastIndexOf("\r\n\r\n") + 4))
       expectSession(created)
       assert.strictEqual((await api("GET", `/checkout/sessions/${created.id}`)).status, 200)
@@ -338,6 +318,28 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       const text = JSON.stringify(journal.body)
       assert.notInclude(text, "4111111111111111")
       assert.notInclude(text, "secret-token")
+    })
+
+    it("records a request its client abandoned mid-way as 499", async () => {
+      // In flight for sure: the server has answered 100 Continue and waits for the body, which never comes.
+      const connection = await rawConnection(server.url)
+      connection.write(
+        "POST /checkout/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n" +
+          "content-length: 100\r\nexpect: 100-continue\r\nx-gr4vy-merchant-account-id: leaver\r\n\r\n"
+      )
+      await connection.waitFor(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
+      connection.destroy()
+      // The server learns of the close on its own time: ask until the journal has it (each ask a request).
+      let abandoned: Array<Record<string, unknown>> = []
+      for (let asked = 0; asked < 500 && abandoned.length === 0; asked++) {
+        const journal = await api("GET", "/_mock/requests")
+        abandoned = journal.body.items.filter((e: Record<string, unknown>) => e.merchant_account_id === "leaver")
+      }
+      assert.deepStrictEqual(
+        abandoned.map((e) => [e.method, e.path, e.status]),
+        [["POST", "/checkout/sessions", 499]]
+      )
+      assert.strictEqual((await api("GET", "/health")).status, 200)
     })
 
     it("reset drops every session and the journal", async () => {

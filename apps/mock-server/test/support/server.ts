@@ -1,4 +1,6 @@
 import { Effect, ManagedRuntime } from "effect"
+import { once } from "node:events"
+import { connect } from "node:net"
 import { HttpServer } from "effect/http"
 import * as Server from "../../src/Server.ts"
 
@@ -47,5 +49,35 @@ export const call = async (
     status: response.status,
     body: text === "" ? undefined : (JSON.parse(text) as any),
     headers: response.headers
+  }
+}
+
+/**
+ * A raw HTTP/1.1 connection to the server, for what fetch cannot do (wait for
+ * `100 Continue`, leave in the middle of a request).
+ */
+export const rawConnection = async (url: string) => {
+  const { hostname, port } = new URL(url)
+  const socket = connect(Number(port), hostname)
+  let received = ""
+  socket.on("data", (chunk: Buffer) => (received += chunk.toString("utf8")))
+  await once(socket, "connect")
+  return {
+    write: (text: string) => void socket.write(text),
+    /** Resolves once what the server sent matches `pattern`; rejects if the connection fails first. */
+    waitFor: (pattern: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(received)) return
+          socket.off("data", check)
+          socket.off("error", reject)
+          resolve()
+        }
+        socket.on("data", check)
+        socket.once("error", reject)
+        check()
+      }),
+    received: () => received,
+    destroy: () => void socket.destroy()
   }
 }
