@@ -13,11 +13,17 @@
  * request instead of 0.91, and a POST costs the server 51 µs of CPU instead
  * of 70. The idea is Netty's `FlushConsolidationHandler`.
  *
- * What it changes for a response: `end()` returns at once and the bytes leave
- * at the end of the current turn (within the same turn of the event loop,
- * whatever else it handles); `writableEnded` is true from the call on, so
- * nothing writes a second answer meanwhile. A response that cannot be sent
- * then (its socket failed) is destroyed, never thrown out of the loop.
+ * What it changes for a response whose head is written (`writeHead`, as
+ * Effect's Node adapter always does before `end`): `end()` returns at once and
+ * the bytes leave at the end of the current turn of the event loop;
+ * `writableEnded` is true from the call on, so nothing writes a second answer
+ * meanwhile, and a `write()` then fails as after a real end. A response that
+ * cannot be sent then is destroyed (and `onError` told), never thrown out of
+ * the loop. A response ended before its head is written is sent at once.
+ *
+ * A server using it must `flush()` before it answers a client error on a
+ * socket (Node's default `clientError` answer would otherwise replace an answer
+ * still waiting in the batch): `Server.layer` does.
  *
  * @since 0.2.0
  */
@@ -49,7 +55,10 @@ export interface ResponseBatch {
  * @category constructors
  * @since 0.2.0
  */
-export const make = (): ResponseBatch => {
+export const make = (options: {
+  /** Told of a response whose deferred end failed (it is destroyed). Never given request or response data. */
+  readonly onError?: (error: unknown) => void
+} = {}): ResponseBatch => {
   let pending: Array<BatchedResponse> = []
   let batches = 0
   let responses = 0
@@ -64,6 +73,7 @@ export const make = (): ResponseBatch => {
   }
 
   const end = ServerResponse.prototype.end as (this: ServerResponse, ...args: Array<unknown>) => ServerResponse
+  const write = ServerResponse.prototype.write as (this: ServerResponse, ...args: Array<unknown>) => boolean
 
   class BatchedResponse extends ServerResponse {
     #ending: Array<unknown> | undefined
@@ -78,15 +88,25 @@ export const make = (): ResponseBatch => {
     }
 
     override end(...args: Array<unknown>): this {
-      // A second end while the first waits: no more data, as Node has it; its callback runs once sent.
-      if (this.#ending !== undefined) {
-        const callback = args.at(-1)
-        if (typeof callback === "function") this.once("finish", () => callback())
+      // Really ended, or its socket is gone, or its head not yet written (it could still change): Node's own
+      // answer, now. Effect's adapter writes the head first, so its responses are batched.
+      if (writableEnded.call(this) || this.destroyed || !this.headersSent) {
+        end.apply(this, args)
         return this
       }
-      // Ended already, or its socket is gone: Node's own answer, now.
-      if (writableEnded.call(this) || this.destroyed) {
-        end.apply(this, args)
+      // A second end while the first waits: no more data, as Node has it; its callback runs once sent (or
+      // once the response is destroyed unsent).
+      if (this.#ending !== undefined) {
+        const callback = args.at(-1)
+        if (typeof callback === "function") {
+          const settle = () => {
+            this.off("finish", settle)
+            this.off("close", settle)
+            callback()
+          }
+          this.once("finish", settle)
+          this.once("close", settle)
+        }
         return this
       }
       this.#ending = args
@@ -95,12 +115,25 @@ export const make = (): ResponseBatch => {
       return this
     }
 
+    override write(...args: Array<unknown>): boolean {
+      if (this.#ending === undefined || writableEnded.call(this)) return write.apply(this, args)
+      // Written after end() while the end waits: what Node does after a real end.
+      const error = Object.assign(new Error("write after end"), { code: "ERR_STREAM_WRITE_AFTER_END" })
+      const callback = args.at(-1)
+      process.nextTick(() => {
+        if (typeof callback === "function") callback(error)
+        this.emit("error", error)
+      })
+      return false
+    }
+
     endNow(): void {
-      const args = this.#ending!
       try {
-        end.apply(this, args)
+        end.apply(this, this.#ending!)
       } catch (error) {
-        this.destroy(error as Error)
+        options.onError?.(error)
+        // Without the error: an HTTP/1.1 socket destroyed with one would reach the server's clientError.
+        this.destroy()
       }
     }
   }

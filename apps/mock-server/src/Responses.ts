@@ -9,8 +9,10 @@ import { HttpServerResponse } from "effect/http"
 import { ApiError } from "./ApiError.ts"
 
 const reasons: Record<number, string> = {
+  408: "request_timeout",
   413: "payload_too_large",
-  415: "unsupported_media_type"
+  415: "unsupported_media_type",
+  431: "request_header_fields_too_large"
 }
 
 /**

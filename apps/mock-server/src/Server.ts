@@ -11,7 +11,8 @@ import { NodeHttpServer } from "@effect/platform-node"
 import { ByteSize, Cause, Duration, Effect, Layer, Schedule } from "effect"
 import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResponse } from "effect/http"
 import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
-import { createServer } from "node:http"
+import { createServer, STATUS_CODES } from "node:http"
+import type { Socket } from "node:net"
 import * as Admin from "./Admin.ts"
 import * as Authorization from "./Authorization.ts"
 import * as SqliteStore from "./SqliteStore.ts"
@@ -268,6 +269,40 @@ export const layerNoDeps = (options: ServerOptions) =>
     Layer.provideMerge(purgeLoop)
   )
 
+// What Node cannot parse into a request: a status and a message for each of its error codes.
+const clientErrors: Record<string, readonly [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "The request's headers are larger than the server accepts"],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, "The request's chunk extensions are larger than the server accepts"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "The request did not arrive in time"]
+}
+
+// Node answers what it cannot parse (a malformed request, oversized headers, a request timeout) with a bare
+// status line. The mock answers in the API's error shape — after sending what waits in the response batch,
+// which may hold this connection's previous answer — and closes the connection, as Node does. Nothing of the
+// request is echoed or logged but the error's code.
+const answerClientError = (
+  batch: ResponseBatch.ResponseBatch,
+  options: ServerOptions,
+  error: NodeJS.ErrnoException,
+  socket: Socket
+) => {
+  batch.flush()
+  // As Node's default: answer only where no answer has begun on this connection.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } | null })._httpMessage
+  const [status, message] = clientErrors[error.code ?? ""] ?? [400, "The request is not valid HTTP"]
+  if (error.code !== "ECONNRESET" && socket.writable && (inFlight == null || !inFlight.headersSent)) {
+    const body = JSON.stringify({ type: "error", code: Responses.codeFor(status), status, message, details: [] })
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+    )
+  }
+  if (options.logRequests) {
+    process.stdout.write(`${JSON.stringify({ level: "info", msg: "client error", status, code: error.code })}\n`)
+  }
+  socket.destroy()
+}
+
 /**
  * The whole server listening on `options.host:options.port`.
  *
@@ -276,8 +311,14 @@ export const layerNoDeps = (options: ServerOptions) =>
  */
 export const layer = (options: ServerOptions) => {
   // Responses ended in one turn of the event loop leave together (ResponseBatch.ts).
-  const batch = ResponseBatch.make()
+  const batch = ResponseBatch.make({
+    onError: (error) =>
+      process.stderr.write(
+        `${JSON.stringify({ level: "error", msg: "a response could not be sent", code: (error as NodeJS.ErrnoException)?.code })}\n`
+      )
+  })
   const server = createServer({ ServerResponse: batch.ServerResponse })
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(batch, options, error, socket))
   // On shutdown Node closes the connections idle at that moment; a connection
   // whose request finishes later would stay open until the client drops it.
   // Keep closing idle ones until the server has closed. Whatever is still in

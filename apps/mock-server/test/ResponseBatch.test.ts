@@ -54,6 +54,7 @@ describe("ResponseBatch", () => {
     const batch = ResponseBatch.make()
     const finished: Array<string> = []
     const url = await listen(batch, (request, response) => {
+      response.writeHead(200)
       response.end(`only ${request.url}`, () => finished.push(request.url!))
     })
     for (const path of ["/a", "/b", "/c"]) {
@@ -64,8 +65,46 @@ describe("ResponseBatch", () => {
     assert.deepStrictEqual(batch.stats(), { batches: 3, responses: 3 })
   })
 
-  it("destroys a response that cannot be sent, and keeps serving the others", async () => {
+  it("sends at once a response ended before its head is written (its head could still change)", async () => {
     const batch = ResponseBatch.make()
+    const url = await listen(batch, (_request, response) => {
+      response.setHeader("x-kind", "implicit")
+      response.end("implicit head")
+    })
+    const response = await fetch(url)
+    assert.deepStrictEqual([response.status, response.headers.get("x-kind"), await response.text()], [
+      200,
+      "implicit",
+      "implicit head"
+    ])
+    assert.deepStrictEqual(batch.stats(), { batches: 0, responses: 0 })
+  })
+
+  it("fails a write after end as Node does, and calls a late end's callback", async () => {
+    const batch = ResponseBatch.make()
+    const errors: Array<string> = []
+    const late = Promise.withResolvers<string>()
+    const url = await listen(batch, (_request, response) => {
+      response.on("error", (e: NodeJS.ErrnoException) => errors.push(e.code ?? e.message))
+      response.writeHead(200)
+      response.end("A")
+      const accepted = response.write("B", (e) => errors.push(`callback: ${(e as NodeJS.ErrnoException)?.code}`))
+      errors.push(`accepted: ${accepted}`)
+      response.once("finish", () => response.end(() => late.resolve("after finish")))
+    })
+    assert.strictEqual(await fetch(url).then((r) => r.text()), "A")
+    assert.deepStrictEqual(errors, [
+      "accepted: false",
+      "callback: ERR_STREAM_WRITE_AFTER_END",
+      "ERR_STREAM_WRITE_AFTER_END"
+    ])
+    // Node calls a callback given to end() after the response finished; the batch must not swallow it.
+    assert.strictEqual(await late.promise, "after finish")
+  })
+
+  it("destroys a response that cannot be sent, tells onError, and keeps serving the others", async () => {
+    const failures: Array<string> = []
+    const batch = ResponseBatch.make({ onError: (e) => failures.push((e as NodeJS.ErrnoException).code ?? "?") })
     const url = await listen(batch, (request, response) => {
       if (request.url === "/broken") {
         // Node throws on a body that does not match a strict content-length: inside the batch.
@@ -73,6 +112,7 @@ describe("ResponseBatch", () => {
         response.writeHead(200, { "content-length": "10" })
         response.end("abc")
       } else {
+        response.writeHead(200)
         response.end("fine")
       }
     })
@@ -81,6 +121,7 @@ describe("ResponseBatch", () => {
       () => "connection failed"
     )
     assert.strictEqual(broken, "connection failed")
+    assert.deepStrictEqual(failures, ["ERR_HTTP_CONTENT_LENGTH_MISMATCH"])
     assert.strictEqual(await fetch(`${url}/next`).then((r) => r.text()), "fine")
   })
 
@@ -88,6 +129,7 @@ describe("ResponseBatch", () => {
     const batch = ResponseBatch.make()
     const seen: Array<unknown> = []
     const url = await listen(batch, (_request, response) => {
+      response.writeHead(200)
       response.end("flushed")
       seen.push(batch.stats())
       batch.flush()

@@ -219,6 +219,43 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       assert.strictEqual((await api("GET", `/checkout/sessions/${created.id}`)).status, 200)
     })
 
+    it("answers what is not HTTP in the error shape, and closes that connection only", async () => {
+      const connection = await rawConnection(server.url)
+      connection.write("THIS IS NOT HTTP\r\n\r\n")
+      await connection.closed()
+      const [head, body] = connection.received().split("\r\n\r\n")
+      assert.match(head, /^HTTP\/1\.1 400 Bad Request\r\n/)
+      assert.match(head, /\r\nconnection: close/i)
+      expectError(400, JSON.parse(body))
+      assert.strictEqual((await api("GET", "/health")).status, 200)
+    })
+
+    it("answers headers over Node's limit with 431 in the error shape", async () => {
+      const connection = await rawConnection(server.url)
+      connection.write(`GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nx-big: ${"b".repeat(20_000)}\r\n\r\n`)
+      await connection.closed()
+      const [head, body] = connection.received().split("\r\n\r\n")
+      assert.match(head, /^HTTP\/1\.1 431 /)
+      assert.deepStrictEqual(JSON.parse(body), {
+        type: "error",
+        code: "request_header_fields_too_large",
+        status: 431,
+        message: "The request's headers are larger than the server accepts",
+        details: []
+      })
+    })
+
+    it("sends the answer to a request before the error of a broken one after it on the same connection", async () => {
+      // One write: a good request, then bytes that do not parse. The good one's answer waits in the response
+      // batch when the parser fails; it must still go out, and nothing after it.
+      const connection = await rawConnection(server.url)
+      connection.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /health HTTP/1.1\r\nBad Header: y\r\n\r\n")
+      await connection.closed()
+      const received = connection.received()
+      assert.match(received, /^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\n\{"status":"ok"\}$/)
+      assert.strictEqual(received.match(/HTTP\/1\.1 /g)!.length, 1)
+    })
+
     it("413 for a body over 1 MiB, and the server keeps serving", async () => {
       const response = await api("POST", "/checkout/sessions", { body: { metadata: { big: "x".repeat(1_100_000) } } })
       assert.strictEqual(response.status, 413)

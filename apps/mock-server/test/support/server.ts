@@ -78,6 +78,8 @@ export const rawConnection = async (url: string) => {
         check()
       }),
     received: () => received,
+    /** Resolves when the server has closed the connection. */
+    closed: () => (socket.closed ? Promise.resolve() : once(socket, "close").then(() => undefined)),
     destroy: () => void socket.destroy()
   }
 }
