@@ -44,7 +44,16 @@ export const error = (
   message: string,
   details: ReadonlyArray<ErrorDetail> = [],
   headers?: Record<string, string>
-) => json(JSON.stringify({ type: "error", code: codeFor(status), status, message, details }), status, headers)
+) => json(errorJson(status, message, details), status, headers)
+
+/**
+ * The JSON text of an error body, for answers written below the HTTP framework.
+ *
+ * @category responses
+ * @since 0.2.0
+ */
+export const errorJson = (status: number, message: string, details: ReadonlyArray<ErrorDetail> = []): string =>
+  JSON.stringify({ type: "error", code: codeFor(status), status, message, details })
 
 /**
  * The response of an `ApiError`.

@@ -291,7 +291,7 @@ const answerClientError = (
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } | null })._httpMessage
   const [status, message] = clientErrors[error.code ?? ""] ?? [400, "The request is not valid HTTP"]
   if (error.code !== "ECONNRESET" && socket.writable && (inFlight == null || !inFlight.headersSent)) {
-    const body = JSON.stringify({ type: "error", code: Responses.codeFor(status), status, message, details: [] })
+    const body = Responses.errorJson(status, message)
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
         `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
