@@ -252,6 +252,8 @@ const fill = (tuned: boolean) => {
 }
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`.padStart(7)
 
+const pathFor = (target: Target, method: "GET" | "POST") => method === "GET" ? target.getPath : "/checkout/sessions"
+
 const median = (xs: ReadonlyArray<number>) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
 const http = async () => {
@@ -261,17 +263,14 @@ const http = async () => {
     // Warm-up, not measured: the JIT compiles the servers' hot paths (the bare one has little to compile).
     for (const target of targets) {
       for (const method of ["GET", "POST"] as const) {
-        await load(target.url, method, method === "GET" ? target.getPath : "/checkout/sessions", { seconds: warmUp })
+        await load(target.url, method, pathFor(target, method), { seconds: warmUp })
       }
     }
     for (let r = 0; r < rounds; r++) {
       for (const target of targets) {
         for (const method of ["GET", "POST"] as const) {
           const key = `${target.name}|${method}`
-          const result = await measure(
-            target.pid,
-            () => load(target.url, method, method === "GET" ? target.getPath : "/checkout/sessions")
-          )
+          const result = await measure(target.pid, () => load(target.url, method, pathFor(target, method)))
           samples.set(key, [...(samples.get(key) ?? []), result])
         }
       }

@@ -13,8 +13,7 @@ import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
 import { CheckoutSessions, FingerprintSecret } from "../src/CheckoutSessions.ts"
 import * as Server from "../src/Server.ts"
 
-const tuned = process.env.CHECKOUT_MOCK_TUNE_HEAP !== "false"
-if (tuned) Heap.tune()
+const tuned = Heap.tuneFromEnv(process.env)
 
 const count = Number(process.env.BENCH_SESSIONS ?? 100_000)
 const body = fullSeedBody()

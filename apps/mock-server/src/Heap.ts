@@ -24,12 +24,24 @@ export const flags: ReadonlyArray<string> = ["--semi-space-growth-factor=1"]
 
 /**
  * Applies `flags` to this process. Call it first thing, before the heap has
- * grown: the `checkout-mock-server` executable does, unless
- * `CHECKOUT_MOCK_TUNE_HEAP=false`.
+ * grown.
  *
  * @category heap
  * @since 0.2.0
  */
 export const tune = (): void => {
   for (const flag of flags) setFlagsFromString(flag)
+}
+
+/**
+ * `tune`, unless the environment says `CHECKOUT_MOCK_TUNE_HEAP=false`; answers
+ * whether it tuned. The `checkout-mock-server` executable calls it first thing.
+ *
+ * @category heap
+ * @since 0.2.0
+ */
+export const tuneFromEnv = (env: Readonly<Record<string, string | undefined>>): boolean => {
+  const enabled = env.CHECKOUT_MOCK_TUNE_HEAP !== "false"
+  if (enabled) tune()
+  return enabled
 }

@@ -112,6 +112,11 @@ export const parsePrefer = (header: string | undefined): { code?: number; delay?
   return out
 }
 
+// One JSON log line: request lines and client errors on stdout, failures on stderr. Callers pass no bodies,
+// headers, tokens or card data.
+const logLine = (level: "info" | "error", msg: string, fields: Record<string, unknown>) =>
+  (level === "error" ? process.stderr : process.stdout).write(`${JSON.stringify({ level, msg, ...fields })}\n`)
+
 const pathOf = (url: string) => {
   const q = url.indexOf("?")
   return q < 0 ? url : url.slice(0, q)
@@ -147,7 +152,7 @@ const makeMiddleware = (options: ServerOptions) =>
             duration_ms: Math.round((performance.now() - start) * 100) / 100
           }
           if (!admin) journal.record(entry)
-          if (options.logRequests) process.stdout.write(`${JSON.stringify({ level: "info", msg: "request", ...entry })}\n`)
+          if (options.logRequests) logLine("info", "request", entry)
         }
         const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
         const contentLength = Number(request.headers["content-length"] ?? 0)
@@ -298,7 +303,7 @@ const answerClientError = (
     )
   }
   if (options.logRequests) {
-    process.stdout.write(`${JSON.stringify({ level: "info", msg: "client error", status, code: error.code })}\n`)
+    logLine("info", "client error", { status, code: error.code })
   }
   socket.destroy()
 }
@@ -313,9 +318,7 @@ export const layer = (options: ServerOptions) => {
   // Responses ended in one turn of the event loop leave together (ResponseBatch.ts).
   const batch = ResponseBatch.make({
     onError: (error) =>
-      process.stderr.write(
-        `${JSON.stringify({ level: "error", msg: "a response could not be sent", code: (error as NodeJS.ErrnoException)?.code })}\n`
-      )
+      logLine("error", "a response could not be sent", { code: (error as NodeJS.ErrnoException)?.code })
   })
   const server = createServer({ ServerResponse: batch.ServerResponse })
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(batch, options, error, socket))

@@ -22,7 +22,7 @@ if (process.argv[2] === "token") {
   }
 }
 
-if (process.env.CHECKOUT_MOCK_TUNE_HEAP !== "false") Heap.tune()
+Heap.tuneFromEnv(process.env)
 
 let options: Cli.CliOptions | "help"
 try {

@@ -28,6 +28,11 @@ const withItemDefaults = (body: Record<string, any>) => ({
     : {})
 })
 
+// The head of a create that waits for 100 Continue before its body.
+const expectContinueHead = (contentLength: number, extraHeaders = "") =>
+  `POST /checkout/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+  `content-length: ${contentLength}\r\nexpect: 100-continue\r\n${extraHeaders}\r\n`
+
 /**
  * The integration suite of the server core, over real HTTP, against a server
  * that `start` brings up (the same suite runs on every store).
@@ -205,10 +210,7 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       // client would wait (curl gives up waiting after a second); here the test would time out.
       const body = JSON.stringify(fullBody)
       const connection = await rawConnection(server.url)
-      connection.write(
-        `POST /checkout/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
-          `content-length: ${Buffer.byteLength(body)}\r\nexpect: 100-continue\r\n\r\n`
-      )
+      connection.write(expectContinueHead(Buffer.byteLength(body)))
       await connection.waitFor(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
       connection.write(body)
       await connection.waitFor(/HTTP\/1\.1 201 Created[\s\S]*\r\n\r\n\{[\s\S]*\}$/)
@@ -360,10 +362,7 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
     it("records a request its client abandoned mid-way as 499", async () => {
       // In flight for sure: the server has answered 100 Continue and waits for the body, which never comes.
       const connection = await rawConnection(server.url)
-      connection.write(
-        "POST /checkout/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n" +
-          "content-length: 100\r\nexpect: 100-continue\r\nx-gr4vy-merchant-account-id: leaver\r\n\r\n"
-      )
+      connection.write(expectContinueHead(100, "x-gr4vy-merchant-account-id: leaver\r\n"))
       await connection.waitFor(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
       connection.destroy()
       // The server learns of the close on its own time: ask until the journal has it (each ask a request).
