@@ -24,22 +24,39 @@ const compile = (ast: SchemaAST.AST): Apply | undefined => {
       }))
       const values = ast.indexSignatures.map((is) => compile(is.type)).find((f) => f !== undefined)
       if (values === undefined && properties.every((p) => !p.hasDefault && p.apply === undefined)) return undefined
+      // Copy on write: an object is copied only when a default is added in it or below it.
       return (wire) => {
         if (typeof wire !== "object" || wire === null || Array.isArray(wire)) return wire
-        const out: Record<string, unknown> = { ...wire }
+        let out: Record<string, unknown> | undefined
         for (const p of properties) {
-          const value = out[p.name]
-          if (value === undefined) {
-            if (p.hasDefault) out[p.name] = JSON.parse(JSON.stringify(p.value))
-          } else if (p.apply !== undefined) out[p.name] = p.apply(value)
+          const value = wire[p.name]
+          const next = value === undefined
+            ? (p.hasDefault ? JSON.parse(JSON.stringify(p.value)) : undefined)
+            : (p.apply === undefined ? value : p.apply(value))
+          if (next !== value) (out ??= { ...wire })[p.name] = next
         }
-        if (values !== undefined) for (const key of Object.keys(out)) out[key] = values(out[key])
-        return out
+        if (values !== undefined) {
+          for (const key of Object.keys(out ?? wire)) {
+            const current = (out ?? wire)[key]
+            const next = values(current)
+            if (next !== current) (out ??= { ...wire })[key] = next
+          }
+        }
+        return out ?? wire
       }
     }
     case "Arrays": {
       const apply = ast.rest.length === 1 ? compile(ast.rest[0]) : undefined
-      return apply === undefined ? undefined : (wire) => (Array.isArray(wire) ? wire.map(apply) : wire)
+      if (apply === undefined) return undefined
+      return (wire) => {
+        if (!Array.isArray(wire)) return wire
+        let out: Array<unknown> | undefined
+        for (let i = 0; i < wire.length; i++) {
+          const applied = apply(wire[i])
+          if (applied !== wire[i]) (out ??= wire.slice())[i] = applied
+        }
+        return out ?? wire
+      }
     }
     case "Union": {
       const members = ast.types.map(compile).filter((f) => f !== undefined)
@@ -54,9 +71,11 @@ const compile = (ast: SchemaAST.AST): Apply | undefined => {
 }
 
 /**
- * A function that returns a copy of a valid wire value of `schema` with the
- * spec's defaults filled in where a key is absent (`null` is kept: it is a
- * value). Compile once.
+ * A function that returns a valid wire value of `schema` with the spec's
+ * defaults filled in where a key is absent (`null` is kept: it is a value).
+ * The input is never changed: the objects and arrays on the way to an added
+ * default are copies, everything else is shared, and a value that lacks no
+ * default is returned as it is. Compile once.
  *
  * @category defaults
  * @since 0.1.0
