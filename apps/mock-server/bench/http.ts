@@ -13,6 +13,14 @@
  * against the bare server, the server's CPU time per request and how often the
  * load generator slept waiting for answers (both read from /proc on Linux).
  *
+ * Each POST round starts from an empty store (`POST /_mock/reset`, then the
+ * GET session is created again), so every round measures the same work: a
+ * store filling from empty to one round's sessions. Left to grow, the store
+ * would hold every session of every earlier round and warm-up (about 200,000
+ * by the last round at the defaults, twice the memory section's scale), and the
+ * POST figure would depend on BENCH_SECONDS and BENCH_ROUNDS.
+ * BENCH_POST_STORE=grow measures that instead.
+ *
  * Then memory: RSS growth of a server process holding 100,000 full seed
  * sessions in the memory store, against their raw wire JSON.
  *
@@ -33,6 +41,8 @@ import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const warmUp = 1
+const postStore = process.env.BENCH_POST_STORE ?? "empty"
+if (postStore !== "empty" && postStore !== "grow") throw new Error(`BENCH_POST_STORE: empty or grow, not ${postStore}`)
 const connections = 50
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -44,6 +54,8 @@ interface Target {
   readonly getPath: string
   readonly pid: number | undefined
   readonly stop: () => void
+  /** Empties the server's store (keeping the GET session); the stateless servers have none. */
+  readonly emptyStore?: () => Promise<void>
 }
 
 // Linux: CPU time of a process (user + system, ms) and this process's voluntary context switches (the load
@@ -98,15 +110,26 @@ const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?:
     new Jose.SignJWT({ scopes }).setProtectedHeader({ alg: "ES512", kid: kid! }).setIssuedAt().setJti(randomUUID())
       .setExpirationTime("10m").sign(privateKey)
   const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${await token(["*.write"])}` }
-  const created = (await fetch(`${url}/checkout/sessions`, { method: "POST", body: fullBody, headers }).then((r) =>
-    r.json()
-  )) as { id: string }
+  const create = async () => {
+    const created = (await fetch(`${url}/checkout/sessions`, { method: "POST", body: fullBody, headers }).then((r) =>
+      r.json()
+    )) as { id: string }
+    return `/checkout/sessions/${created.id}`
+  }
+  let getPath = await create()
   return {
     name: auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on",
     url,
-    getPath: `/checkout/sessions/${created.id}`,
+    get getPath() {
+      return getPath
+    },
     pid: child.pid,
     stop: () => child.kill(),
+    emptyStore: async () => {
+      const reset = await fetch(`${url}/_mock/reset`, { method: "POST", headers })
+      if (!reset.ok) throw new Error(`POST /_mock/reset answered ${reset.status}`)
+      getPath = await create()
+    },
     ...(token === undefined ? {} : { token })
   }
 }
@@ -259,19 +282,30 @@ const median = (xs: ReadonlyArray<number>) => xs.toSorted((a, b) => a - b)[Math.
 const http = async () => {
   const targets = [await startBare(), await startMock(), await startPrism()].filter((t) => t !== undefined)
   const samples = new Map<string, Array<Result>>()
+  const storedAfterPost: Array<number> = []
   try {
     // Warm-up, not measured: the JIT compiles the servers' hot paths (the bare one has little to compile).
+    let warmUpSessions = 1
     for (const target of targets) {
       for (const method of ["GET", "POST"] as const) {
-        await load(target.url, method, pathFor(target, method), { seconds: warmUp })
+        const result = await load(target.url, method, pathFor(target, method), { seconds: warmUp })
+        if (method === "POST" && target.emptyStore !== undefined) warmUpSessions += result.total - result.errors
       }
     }
+    // Sessions in the mock's store at the end of each POST round.
+    let stored = warmUpSessions
     for (let r = 0; r < rounds; r++) {
       for (const target of targets) {
         for (const method of ["GET", "POST"] as const) {
           const key = `${target.name}|${method}`
+          const empty = method === "POST" && postStore === "empty" && target.emptyStore !== undefined
+          if (empty) await target.emptyStore!()
           const result = await measure(target.pid, () => load(target.url, method, pathFor(target, method)))
           samples.set(key, [...(samples.get(key) ?? []), result])
+          if (method === "POST" && target.emptyStore !== undefined) {
+            stored = (empty ? 1 : stored) + result.total - result.errors
+            storedAfterPost.push(stored)
+          }
         }
       }
     }
@@ -308,6 +342,11 @@ const http = async () => {
       )
     }
   }
+  console.log(
+    postStore === "empty"
+      ? `POST rounds start from an empty store: the mock held ${Math.max(...storedAfterPost).toLocaleString("en-US")} sessions at most (BENCH_POST_STORE=grow: keep them)`
+      : `POST rounds add to the store: the mock held ${storedAfterPost.map((n) => n.toLocaleString("en-US")).join(", ")} sessions after them`
+  )
   const mockGet = cell("checkout-kit mock", "GET")
   const mockPost = cell("checkout-kit mock", "POST")
   const bareGet = cell("bare node:http", "GET")
