@@ -270,7 +270,7 @@ const fill = (tuned: boolean) => {
     bytes: number
     rss: number
     heap: number
-    flags: Array<string>
+    heapSettings: string
   }
 }
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`.padStart(7)
@@ -404,7 +404,7 @@ const memory = () => {
       (tuned.bytes / tuned.count).toFixed(0)
     } B each)`
   )
-  for (const [name, m] of [[`server heap (${tuned.flags.join(" ")})`, tuned], ["V8 default heap", defaults]] as const) {
+  for (const [name, m] of [[`server heap (${tuned.heapSettings})`, tuned], ["V8 default heap", defaults]] as const) {
     console.log(
       `  ${name.padEnd(44)} RSS growth ${mb(m.rss)} = ${(m.rss / m.bytes).toFixed(2)}× the JSON   heap used +${mb(m.heap).trim()}`
     )
