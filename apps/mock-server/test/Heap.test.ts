@@ -24,10 +24,10 @@ const youngGeneration = (tuned: boolean): Sizes => {
     if (${tuned}) Heap.tune()
     const load = async () => {
       const kept = []
-      for (let batch = 0; batch < 40; batch++) {
+      for (let batch = 0; batch < 50; batch++) {
         for (let i = 0; i < 10000; i++) {
-          const body = JSON.parse('{"items":[1,2,3,{"name":"' + "x".repeat(300) + '"}],"n":' + i + '}')
-          if (i % 5 === 0) kept.push(JSON.stringify(body))
+          const body = JSON.parse('{"items":[1,2,3,{"name":"' + "x".repeat(600) + '"}],"n":' + i + '}')
+          if (i % 3 === 0) kept.push(JSON.stringify(body))
         }
         await new Promise((resolve) => setImmediate(resolve))
       }
@@ -42,7 +42,7 @@ const youngGeneration = (tuned: boolean): Sizes => {
   `
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })
   const result = JSON.parse(out) as Sizes & { kept: number }
-  assert.strictEqual(result.kept, 80_000)
+  assert.strictEqual(result.kept, 166_700)
   return result
 }
 
