@@ -75,7 +75,7 @@ const compile = (ast: SchemaAST.AST): Apply | undefined => {
  * defaults filled in where a key is absent (`null` is kept: it is a value).
  * The input is never changed: the objects and arrays on the way to an added
  * default are copies, everything else is shared, and a value that lacks no
- * default is returned as it is. Compile once.
+ * default is returned as it is: treat the result as read-only. Compile once.
  *
  * @category defaults
  * @since 0.1.0
