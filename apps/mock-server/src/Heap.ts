@@ -1,20 +1,28 @@
 /**
- * The V8 heap settings of the server process: a ceiling on the young
- * generation (the space where new objects are born).
+ * The V8 heap settings of the server process: a young generation (the space
+ * where new objects are born) kept at 32–64 MB instead of V8's 128 MB.
  *
  * Under a steady request load V8 grows the young generation to its maximum
  * (128 MB of new space on Node 24 here, about 116 MB of it resident) and keeps
  * it. The mock server's young objects are request-scoped (a parsed body, an
- * encoded answer) and die within a request, so half of that holds them as
- * well: a server holding 100,000 sessions is about 50 MB smaller
+ * encoded answer) and die within a request, so a quarter to a half of that
+ * holds them as well: a server holding 100,000 sessions is about 50 MB smaller
  * (`bench/memory.ts`), at no cost in throughput (`bench/http.ts`).
  *
  * V8 reads the young generation's maximum only when the process starts, so
- * the ceiling is kept by steering the factor V8 grows it by, after every
- * garbage collection (`growthFactorFor`). V8 also shrinks the young generation
- * when allocation slows (an idle server, a heap snapshot); it then grows back
- * under load, up to the ceiling again. (A fixed factor of 1 would leave it at
- * the shrunk 1 MB for good, and a server scavenging 800 times a second.)
+ * the size is steered through the factor V8 grows it by, after every garbage
+ * collection (`growthFactorFor`): ×2 below the target, ×1 from there. The
+ * executable starts at 64 MB (V8 grew it while loading the modules) and stays
+ * there; when V8 shrinks it (an idle spell, a heap snapshot), it grows back by
+ * doubling to the target, 32 MB. (A fixed factor of 1 would leave it at the
+ * shrunk 1–2 MB for good, and a server scavenging 800 times a second.)
+ *
+ * The steering is not a hard bound: Node reports collections on a later turn
+ * of the event loop. A server turns its loop for every request, and V8 grows
+ * the young generation only after as many bytes as it holds have survived, so
+ * a growth is seen before the next one; a long synchronous burst of allocation
+ * (no turn between collections) can take it on to V8's maximum, where it stays
+ * until V8 next shrinks it.
  *
  * @since 0.2.0
  */
@@ -22,12 +30,12 @@ import { PerformanceObserver } from "node:perf_hooks"
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8"
 
 /**
- * The young generation's ceiling: bytes of V8's new space.
+ * The size the young generation grows back to: bytes of V8's new space.
  *
  * @category constants
  * @since 0.2.0
  */
-export const youngGenerationCeiling = 64 * 1024 * 1024
+export const youngGenerationTarget = 32 * 1024 * 1024
 
 /**
  * What `tune` does, in words (for logs and benchmarks).
@@ -35,7 +43,7 @@ export const youngGenerationCeiling = 64 * 1024 * 1024
  * @category constants
  * @since 0.2.0
  */
-export const description = `young generation ≤ ${youngGenerationCeiling / 1024 / 1024} MB`
+export const description = `young generation ${youngGenerationTarget / 1024 / 1024}–${youngGenerationTarget / 512 / 1024} MB`
 
 /**
  * The size of V8's new space now, in bytes.
@@ -48,14 +56,12 @@ export const youngGenerationSize = (): number =>
 
 /**
  * The growth factor for a young generation of `size` bytes: V8's own (×2)
- * below half the ceiling, none from there. One growth at a time, since V8
- * grows it only after as many bytes as it holds have survived, so the
- * young generation settles between half the ceiling and the ceiling.
+ * below the target, none from there.
  *
  * @category heap
  * @since 0.2.0
  */
-export const growthFactorFor = (size: number): number => size >= youngGenerationCeiling / 2 ? 1 : 2
+export const growthFactorFor = (size: number): number => size >= youngGenerationTarget ? 1 : 2
 
 let factor = 0
 let observer: PerformanceObserver | undefined
@@ -69,8 +75,8 @@ const steer = () => {
 }
 
 /**
- * Holds this process's young generation under `youngGenerationCeiling` from
- * now on. Call it first thing; calling it again changes nothing.
+ * Steers this process's young generation from now on (see above). Call it
+ * first thing; calling it again changes nothing.
  *
  * @category heap
  * @since 0.2.0
