@@ -135,11 +135,12 @@ const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?:
   }
 }
 
-// The ceiling: the same bytes from plain node:http, no routing, no validation.
-const startBare = async (): Promise<Target> => {
+// The ceiling: the same bytes from plain node:http, no routing, no validation — the session JSON the mock
+// answers a GET with.
+const startBare = async (session: string): Promise<Target> => {
   const script = `
     const http = require("node:http")
-    const session = ${JSON.stringify(JSON.stringify({ type: "checkout-session", id: "3c90c3cc-0d44-4b50-8888-8dd25736052a", expires_at: "2030-01-01T00:00:00.000Z", ...JSON.parse(fullBody) }))}
+    const session = ${JSON.stringify(session)}
     const server = http.createServer((req, res) => {
       const chunks = []
       req.on("data", (c) => chunks.push(c))
@@ -284,7 +285,9 @@ const pathFor = (target: Target, method: "GET" | "POST") => method === "GET" ? t
 const median = (xs: ReadonlyArray<number>) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
 const http = async () => {
-  const targets = [await startBare(), await startMock(), await startPrism()].filter((t) => t !== undefined)
+  const mock = await startMock()
+  const session = await fetch(`${mock.url}${mock.getPath}`).then((r) => r.text())
+  const targets = [await startBare(session), mock, await startPrism()].filter((t) => t !== undefined)
   const samples = new Map<string, Array<Result>>()
   const storedAfterPost: Array<number> = []
   try {

@@ -44,10 +44,11 @@ const after = process.memoryUsage().rss
 const growth = after - before
 const heapGrowth = process.memoryUsage().heapUsed - heapBefore
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
+const heapSettings = tuned ? Heap.description : "V8 defaults"
 // One JSON line for bench/http.ts, which prints the comparison.
-console.log(JSON.stringify({ tuned, heapSettings: tuned ? Heap.description : "V8 defaults", count, bytes, rss: growth, heap: heapGrowth }))
+console.log(JSON.stringify({ tuned, heapSettings, count, bytes, rss: growth, heap: heapGrowth }))
 if (process.env.BENCH_MEMORY_TEXT !== "false") {
-  console.log(`memory store, ${count.toLocaleString("en-US")} full seed sessions, heap: ${tuned ? Heap.description : "V8 defaults"}:`)
+  console.log(`memory store, ${count.toLocaleString("en-US")} full seed sessions, heap: ${heapSettings}:`)
   console.log(`  wire JSON ${mb(bytes)} (${(bytes / count).toFixed(0)} B each), heap used +${mb(heapGrowth)}, RSS growth ${mb(growth)} = ${(growth / bytes).toFixed(2)}× the JSON`)
 }
 await runtime.dispose()

@@ -37,13 +37,15 @@ import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8"
  */
 export const youngGenerationTarget = 32 * 1024 * 1024
 
+const mb = (bytes: number) => bytes / 1024 / 1024
+
 /**
  * What `tune` does, in words (for logs and benchmarks).
  *
  * @category constants
  * @since 0.2.0
  */
-export const description = `young generation ${youngGenerationTarget / 1024 / 1024}–${youngGenerationTarget / 512 / 1024} MB`
+export const description = `young generation ${mb(youngGenerationTarget)}–${mb(2 * youngGenerationTarget)} MB`
 
 /**
  * The size of V8's new space now, in bytes.
