@@ -3,7 +3,7 @@
  * of a merchant account, on wire JSON (the bodies are validated with the
  * domain's strict decoder; the store keeps and serves wire JSON).
  *
- * Update semantics (CONTRACT.md): each top-level field the body names is
+ * Update semantics (domain API-SEMANTICS.md § Update): each top-level field the body names is
  * replaced, a field sent as `null` is cleared (absent from then on), a field
  * not named keeps its value; `expires_in` moves `expires_at` to now +
  * expires_in. `id` and `payment_method` never change through an update.
@@ -54,7 +54,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
   readonly remove: (merchantAccountId: string, id: string) => Effect.Effect<void, ApiError>
   /**
    * Secure fields: attaches the payment method a `CheckoutSessionSecureFields`
-   * body describes. Of a card only what CONTRACT.md derives is kept; the
+   * body describes. Of a card only what API-SEMANTICS.md § Secure fields derives is kept; the
    * number and the security code are not stored.
    */
   readonly updateFields: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<void, ApiError>

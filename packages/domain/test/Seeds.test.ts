@@ -14,14 +14,14 @@ const metadata = StrictDecoder.make(Metadata)
 const pointers = (result: ReturnType<StrictDecoder.StrictDecoder<unknown>["decode"]>) =>
   result._tag === "Failure" ? result.failure.map((d) => d.pointer) : []
 
-// Where a published example breaks the spec, CONTRACT.md lists it; these are asserted as rejected.
+// Where a published example breaks the spec, API-SEMANTICS.md lists it; these are asserted as rejected.
 const quirks: Record<string, { readonly reason: string; readonly pointers: ReadonlyArray<string> }> = {
   "01-create-session-minimal.txt#1": {
     reason: "payment_method.type is \"payment_method\" (spec const \"payment-method\") and its id \"<string>\" is no uuid",
     pointers: ["/payment_method/type", "/payment_method/id"]
   },
   "04-update-session.txt#1": {
-    reason: "the same payment_method artefact as 01 (type \"payment_method\", id \"<string>\"); CONTRACT.md names it for 01 only",
+    reason: "the same payment_method artefact as 01 (type \"payment_method\", id \"<string>\"); API-SEMANTICS.md names it for 01 only",
     pointers: ["/payment_method/type", "/payment_method/id"]
   },
   "02-get-session.txt#0": {
