@@ -65,6 +65,21 @@ describe("the Promise client against the mock server", () => {
     assert.strictEqual(details.scheme, "mastercard")
   })
 
+  it("calls the browser-facing endpoints without a token, on a session of any merchant account", async () => {
+    const acme = clientWith({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: "acme" })
+    const created = await acme.checkoutSessions.create()
+    // A token the mock refuses (401): were it sent, the calls would fail.
+    const browser = clientWith({ baseUrl: mock.url, token: "not-a-jwt", retry: fastRetries })
+    await browser.checkoutSessions.updateFields(created.id, {
+      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/30" }
+    })
+    assert.strictEqual((await browser.checkoutSessions.cardDetails(created.id, "411111")).scheme, "visa")
+    assert.instanceOf(await rejection(browser.checkoutSessions.get(created.id)), Errors.Unauthorized)
+    assert.strictEqual((await acme.checkoutSessions.get(created.id)).paymentMethod?.label, "1111")
+    await acme.close()
+    await browser.close()
+  })
+
   it("sends the merchant account, which partitions sessions", async () => {
     const acme = clientWith({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: "acme" })
     const created = await acme.checkoutSessions.create()
