@@ -160,18 +160,19 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           const decoded = secureFields.decode(input)
           if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
           const method = decoded.success.paymentMethod
+          const number = "number" in method ? Redacted.value(method.number) : undefined
+          if (number !== undefined && !Cards.isLuhnValid(number)) {
+            return yield* Effect.fail(ApiError.invalid([{
+              location: "body",
+              pointer: "/payment_method/number",
+              message: "The card number fails the Luhn check",
+              type: "luhn_check_failed"
+            }]))
+          }
+          // The body is checked before the session is looked up, as on every call.
           const owner = yield* ownerOf(merchantAccountId, id)
           let paymentMethod: Record<string, unknown>
-          if ("number" in method) {
-            const number = Redacted.value(method.number)
-            if (!Cards.isLuhnValid(number)) {
-              return yield* Effect.fail(ApiError.invalid([{
-                location: "body",
-                pointer: "/payment_method/number",
-                message: "The card number fails the Luhn check",
-                type: "luhn_check_failed"
-              }]))
-            }
+          if (number !== undefined) {
             const cardType = Cards.cardTypeOf(number)
             paymentMethod = {
               type: "payment-method",

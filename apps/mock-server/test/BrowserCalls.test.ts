@@ -133,6 +133,12 @@ for (const [storeName, store] of stores) {
       })
       assert.strictEqual(response.status, 400)
       assert.strictEqual(response.body.details[0].pointer, "/payment_method/number")
+      // The body is judged before the session is looked up: a card failing Luhn on an unknown id is a 400.
+      const unknown = await call(server.url, "PUT", `/checkout/sessions/${randomUUID()}/fields`, {
+        body: { payment_method: { method: "card", number: "4111111111111112", expiration_date: "12/30" } }
+      })
+      assert.strictEqual(unknown.status, 400)
+      assert.strictEqual(unknown.body.details[0].type, "luhn_check_failed")
     })
 
     describe("a token, when sent, is verified", () => {
