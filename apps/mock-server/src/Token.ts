@@ -56,6 +56,8 @@ export const mint = async (
     .sign(key)
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /**
  * Runs the `token` subcommand: prints the token on stdout.
  *
@@ -87,6 +89,11 @@ export const main = async (argv: ReadonlyArray<string>, env: Record<string, stri
         : `cannot read private key ${keyFile}\n`
     )
     return 1
+  }
+  // The server refuses a pin that is not a UUID (API-SEMANTICS.md § Authentication): say so now.
+  if (values.session !== undefined && !uuid.test(values.session)) {
+    process.stderr.write(`--session takes a checkout session id (a UUID), not ${values.session}\n`)
+    return 2
   }
   const token = await mint(pem, {
     ...(values.alg === undefined ? {} : { alg: values.alg }),

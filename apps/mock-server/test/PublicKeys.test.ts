@@ -90,6 +90,9 @@ describe("the executable with an RSA key bound to a merchant account", () => {
       const wrong = await mint("--private-key", rsaPrivate, "--alg", "ES512")
       assert.notStrictEqual(wrong.code, 0)
       assert.include(wrong.out, "this key signs RS256, RS384, RS512, not ES512")
+      const pin = await mint("--private-key", rsaPrivate, "--session", "42")
+      assert.strictEqual(pin.code, 2)
+      assert.include(pin.out, "--session takes a checkout session id (a UUID), not 42")
     } finally {
       child.kill("SIGTERM")
       await once(child, "exit")
