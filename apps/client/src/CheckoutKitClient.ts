@@ -5,7 +5,9 @@
  * Configured like the official SDK: a `sandbox` or `production` server with a
  * Gr4vy instance id, or any base URL (such as the mock server's); a merchant
  * account; and the merchant's private key, from which every request is signed
- * (ES512 JWT, cached until shortly before it expires). Calls time out and are
+ * (a JWT, ES512 for Gr4vy's usual P-521 key, RS256 for an RSA key; cached until
+ * shortly before it expires). The browser-facing calls (`updateFields`,
+ * `cardDetails`) are sent without a token, as the contract declares. Calls time out and are
  * retried as `Resilience` describes, and fail with the tagged errors of
  * `Errors`.
  *
@@ -53,8 +55,10 @@ export interface ClientOptions {
   readonly baseUrl?: string | undefined
   /** Sent as `x-gr4vy-merchant-account-id`; absent means the account `default`. */
   readonly merchantAccountId?: string | undefined
-  /** The merchant's private key (PEM) to sign requests with. */
+  /** The merchant's private key (PEM) to sign requests with: ECDSA P-256/384/521 or RSA. */
   readonly privateKey?: string | undefined
+  /** For an RSA key: `RS256` (default), `RS384` or `RS512`. */
+  readonly algorithm?: string | undefined
   /** Scopes of the signed tokens; default `*.read`, `*.write`. */
   readonly scopes?: ReadonlyArray<string> | undefined
   /** A ready bearer token, instead of a private key. */
@@ -182,7 +186,7 @@ export const make = (options: ClientOptions) =>
     const retry = { ...Resilience.defaultRetryOptions, ...options.retry }
     const signer = options.privateKey === undefined
       ? undefined
-      : TokenSigner.make(options.privateKey, { scopes: options.scopes })
+      : TokenSigner.make(options.privateKey, { scopes: options.scopes, algorithm: options.algorithm })
     const authorization = HttpApiMiddleware.layerClient(Authorization, ({ next, request }) => {
       if (signer !== undefined) {
         return Effect.flatMap(

@@ -255,7 +255,7 @@ const token = Command.make(
     })
     yield* Console.log(signed)
   })
-).pipe(Command.withDescription("Mint a bearer token (ES512) for curl"))
+).pipe(Command.withDescription("Mint a bearer token for curl, signed with the private key"))
 
 const contract = Command.make(
   "contract",

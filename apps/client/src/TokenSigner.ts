@@ -1,12 +1,14 @@
 /**
  * Signs bearer tokens as Gr4vy's SDKs do: ES512 with the merchant's P-521
  * private key, `kid` = the key's JWK thumbprint (RFC 7638), `scopes` in the
- * claims. A token is reused until shortly before it expires.
+ * claims. Other keys Gr4vy accepts sign with their own algorithm: a P-256 or
+ * P-384 key ES256 or ES384, an RSA key RS256 (or RS384/RS512, `algorithm`).
+ * A token is reused until shortly before it expires.
  *
  * @since 0.1.0
  */
 import * as Jose from "jose"
-import { randomUUID } from "node:crypto"
+import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from "node:crypto"
 
 /**
  * @category models
@@ -18,6 +20,8 @@ export interface TokenOptions {
   readonly checkoutSessionId?: string | undefined
   /** Seconds; default 300. */
   readonly lifetimeSeconds?: number | undefined
+  /** For an RSA key: `RS256` (default), `RS384` or `RS512`; an ECDSA key's algorithm follows its curve. */
+  readonly algorithm?: string | undefined
 }
 
 /**
@@ -40,24 +44,43 @@ export interface TokenSigner {
 export const defaultScopes: ReadonlyArray<string> = ["*.read", "*.write"]
 
 /**
- * A signer for a PKCS#8 (or SEC1) PEM private key.
+ * The algorithms a private key signs with: its curve's for ECDSA, RS256,
+ * RS384 and RS512 for RSA.
+ *
+ * @category keys
+ * @since 0.1.0
+ */
+export const algorithmsOf = (key: KeyObject): ReadonlyArray<string> => {
+  if (key.asymmetricKeyType === "rsa") return ["RS256", "RS384", "RS512"]
+  const curve = key.asymmetricKeyDetails?.namedCurve
+  const alg = ({ prime256v1: "ES256", secp384r1: "ES384", secp521r1: "ES512" } as Record<string, string>)[curve ?? ""]
+  if (key.asymmetricKeyType !== "ec" || alg === undefined) {
+    throw new Error(`a ${curve ?? key.asymmetricKeyType} key cannot sign Gr4vy tokens (use ECDSA P-256/384/521 or RSA)`)
+  }
+  return [alg]
+}
+
+/**
+ * A signer for a PKCS#8 (or SEC1, PKCS#1) PEM private key.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const make = (privateKeyPem: string, defaults: TokenOptions = {}): TokenSigner => {
   const keyPromise = (async () => {
-    const key = await Jose.importPKCS8(privateKeyPem, "ES512", { extractable: true })
-    const { d: _, ...publicJwk } = await Jose.exportJWK(key)
-    return { key, kid: await Jose.calculateJwkThumbprint(publicJwk) }
+    const key = createPrivateKey(privateKeyPem)
+    const publicKey = createPublicKey(key)
+    return { key, algorithms: algorithmsOf(publicKey), kid: await Jose.calculateJwkThumbprint(await Jose.exportJWK(publicKey)) }
   })()
 
   const mint = async (options: TokenOptions = {}) => {
-    const { key, kid } = await keyPromise
+    const { key, algorithms, kid } = await keyPromise
+    const alg = options.algorithm ?? defaults.algorithm ?? algorithms[0]
+    if (!algorithms.includes(alg)) throw new Error(`this key signs ${algorithms.join(", ")}, not ${alg}`)
     const scopes = options.scopes ?? defaults.scopes ?? defaultScopes
     const pinned = options.checkoutSessionId ?? defaults.checkoutSessionId
     return new Jose.SignJWT({ scopes: [...scopes], ...(pinned === undefined ? {} : { checkout_session_id: pinned }) })
-      .setProtectedHeader({ alg: "ES512", typ: "JWT", kid })
+      .setProtectedHeader({ alg, typ: "JWT", kid })
       .setIssuedAt()
       .setNotBefore("0s")
       .setJti(randomUUID())

@@ -2,7 +2,9 @@ import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/v
 import { DateTime, Effect, Redacted } from "effect"
 import { CheckoutKitClient } from "../src/CheckoutKitClient.ts"
 import * as Errors from "../src/Errors.ts"
+import * as TokenSigner from "../src/TokenSigner.ts"
 import { createClient, type PromiseClient } from "../src/Promise.ts"
+import * as Jose from "jose"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { makeKeyPair, startMock } from "./support.ts"
@@ -65,12 +67,49 @@ describe("the Promise client against the mock server", () => {
     assert.strictEqual(details.scheme, "mastercard")
   })
 
+  it("calls the browser-facing endpoints without a token, on a session of any merchant account", async () => {
+    const acme = clientWith({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: "acme" })
+    const created = await acme.checkoutSessions.create()
+    // A token the mock refuses (401): were it sent, the calls would fail.
+    const browser = clientWith({ baseUrl: mock.url, token: "not-a-jwt", retry: fastRetries })
+    await browser.checkoutSessions.updateFields(created.id, {
+      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/30" }
+    })
+    assert.strictEqual((await browser.checkoutSessions.cardDetails(created.id, "411111")).scheme, "visa")
+    assert.instanceOf(await rejection(browser.checkoutSessions.get(created.id)), Errors.Unauthorized)
+    assert.strictEqual((await acme.checkoutSessions.get(created.id)).paymentMethod?.label, "1111")
+    await acme.close()
+    await browser.close()
+  })
+
   it("sends the merchant account, which partitions sessions", async () => {
     const acme = clientWith({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: "acme" })
     const created = await acme.checkoutSessions.create()
     assert.instanceOf(await rejection(client.checkoutSessions.get(created.id)), Errors.NotFound)
     assert.strictEqual((await acme.checkoutSessions.get(created.id)).id, created.id)
     await acme.close()
+  })
+})
+
+describe("keys other than P-521", () => {
+  it("signs with an RSA key bound to a merchant account: RS256 by default, RS512 when asked", async () => {
+    const rsa = makeKeyPair("RSA")
+    const bound = await startMock({ auth: { kind: "jwt", publicKeys: [{ pem: rsa.publicKeyPem, merchantAccountId: "acme" }] } })
+    try {
+      for (const algorithm of [undefined, "RS512"]) {
+        const header = Jose.decodeProtectedHeader(await TokenSigner.make(rsa.privateKeyPem, { algorithm }).mint())
+        assert.strictEqual(header.alg, algorithm ?? "RS256")
+        const rsaClient = clientWith({ baseUrl: bound.url, privateKey: rsa.privateKeyPem, algorithm, retry: fastRetries })
+        const created = await rsaClient.checkoutSessions.create()
+        // No header: the session is the key's account's.
+        const acme = clientWith({ baseUrl: bound.url, privateKey: rsa.privateKeyPem, merchantAccountId: "acme" })
+        assert.strictEqual((await acme.checkoutSessions.get(created.id)).id, created.id)
+        await rsaClient.close()
+        await acme.close()
+      }
+    } finally {
+      await bound.close()
+    }
   })
 })
 

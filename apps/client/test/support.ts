@@ -3,9 +3,11 @@ import { Effect, ManagedRuntime } from "effect"
 import { HttpServer } from "effect/http"
 import { generateKeyPairSync } from "node:crypto"
 
-/** A merchant key pair: PEM private key for the client, SPKI PEM public key for the server. */
-export const makeKeyPair = () => {
-  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-521" })
+/** A merchant key pair (P-521 unless asked for RSA): PEM private key for the client, SPKI PEM public key for the server. */
+export const makeKeyPair = (kind: "P-521" | "RSA" = "P-521") => {
+  const { privateKey, publicKey } = kind === "RSA"
+    ? generateKeyPairSync("rsa", { modulusLength: 2048 })
+    : generateKeyPairSync("ec", { namedCurve: "P-521" })
   return {
     privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString()

@@ -55,11 +55,20 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
   /**
    * Secure fields: attaches the payment method a `CheckoutSessionSecureFields`
    * body describes. Of a card only what API-SEMANTICS.md § Secure fields derives is kept; the
-   * number and the security code are not stored.
+   * number and the security code are not stored. The browser-facing calls find the session by its id
+   * alone: `merchantAccountId` undefined means any account (API-SEMANTICS.md § Browser-facing calls).
    */
-  readonly updateFields: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<void, ApiError>
-  /** Scheme and type of a BIN, for a live session. */
-  readonly cardDetails: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<string, ApiError>
+  readonly updateFields: (
+    merchantAccountId: string | undefined,
+    id: string,
+    body: unknown
+  ) => Effect.Effect<void, ApiError>
+  /** Scheme and type of a BIN, for a live session (`merchantAccountId` as for `updateFields`). */
+  readonly cardDetails: (
+    merchantAccountId: string | undefined,
+    id: string,
+    body: unknown
+  ) => Effect.Effect<string, ApiError>
 }>()("@checkout-kit/mock-server/CheckoutSessions") {
   static readonly layerNoDeps = Layer.effect(
     CheckoutSessions,
@@ -81,6 +90,16 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
 
       const live = (merchantAccountId: string, id: string) =>
         Effect.flatMap(clock.now, (now) => store.get(merchantAccountId, id, now))
+
+      // The merchant account of a live session found by its id alone, that must be `expected` when given.
+      const ownerOf = (expected: string | undefined, id: string) =>
+        Effect.flatMap(clock.now, (now) => store.find(id, now)).pipe(
+          Effect.flatMap((session) =>
+            session === undefined || (expected !== undefined && session.merchantAccountId !== expected)
+              ? Effect.fail(notFound())
+              : Effect.succeed(session.merchantAccountId)
+          )
+        )
 
       const modify = (
         merchantAccountId: string,
@@ -141,17 +160,19 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           const decoded = secureFields.decode(input)
           if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
           const method = decoded.success.paymentMethod
+          const number = "number" in method ? Redacted.value(method.number) : undefined
+          if (number !== undefined && !Cards.isLuhnValid(number)) {
+            return yield* Effect.fail(ApiError.invalid([{
+              location: "body",
+              pointer: "/payment_method/number",
+              message: "The card number fails the Luhn check",
+              type: "luhn_check_failed"
+            }]))
+          }
+          // The body is checked before the session is looked up, as on every call.
+          const owner = yield* ownerOf(merchantAccountId, id)
           let paymentMethod: Record<string, unknown>
-          if ("number" in method) {
-            const number = Redacted.value(method.number)
-            if (!Cards.isLuhnValid(number)) {
-              return yield* Effect.fail(ApiError.invalid([{
-                location: "body",
-                pointer: "/payment_method/number",
-                message: "The card number fails the Luhn check",
-                type: "luhn_check_failed"
-              }]))
-            }
+          if (number !== undefined) {
             const cardType = Cards.cardTypeOf(number)
             paymentMethod = {
               type: "payment-method",
@@ -159,20 +180,19 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
               scheme: Cards.schemeOf(number),
               label: number.slice(-4),
               details: { bin: Cards.binOf(number), ...(cardType === undefined ? {} : { card_type: cardType }) },
-              fingerprint: Cards.fingerprint(secret, merchantAccountId, number)
+              fingerprint: Cards.fingerprint(secret, owner, number)
             }
           } else if ("id" in method) {
             paymentMethod = { type: "payment-method", method: "card", id: method.id }
           } else {
             paymentMethod = { type: "payment-method", method: "card" }
           }
-          yield* modify(merchantAccountId, id, (session) => ({ ...session, payment_method: paymentMethod }))
+          yield* modify(owner, id, (session) => ({ ...session, payment_method: paymentMethod }))
         }),
         cardDetails: Effect.fnUntraced(function*(merchantAccountId, id, input) {
           const decoded = cardDetailsRequest.decode(input)
           if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
-          const session = yield* live(merchantAccountId, id)
-          if (session === undefined) return yield* Effect.fail(notFound())
+          yield* ownerOf(merchantAccountId, id)
           const bin = decoded.success.bin
           const cardType = Cards.cardTypeOf(bin)
           return JSON.stringify({

@@ -8,17 +8,19 @@
  * | `--data-dir D` | `CHECKOUT_MOCK_DATA_DIR` | `.checkout-mock` |
  * | `--store memory\|sqlite:<path>` | `CHECKOUT_MOCK_STORE` | `sqlite:<data-dir>/sessions.db` |
  * | `--auth on\|off` | `CHECKOUT_MOCK_AUTH` | on |
- * | `--public-key <pem>` (repeatable) | `CHECKOUT_MOCK_PUBLIC_KEYS` (comma-separated paths) | the data directory's pair |
+ * | `--public-key [<account>=]<pem>` (repeatable) | `CHECKOUT_MOCK_PUBLIC_KEYS` (comma-separated) | the data directory's pair |
  * | `--no-admin` | `CHECKOUT_MOCK_ADMIN=false` | admin on |
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
  *
  * @since 0.1.0
  */
+import { createPublicKey } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
 import * as Keys from "./Keys.ts"
 import type { ServerOptions } from "./Server.ts"
+import * as TokenVerifier from "./TokenVerifier.ts"
 
 /**
  * The options of a run, and what to tell the user about them.
@@ -40,15 +42,18 @@ export interface CliOptions extends ServerOptions {
  */
 export const usage = `Usage: checkout-mock-server [options]
        checkout-mock-server token [--scopes a,b] [--session <id>] [--expires-in 1h] [--data-dir <dir>]
+                                  [--private-key <pem>] [--alg RS256|RS384|RS512]
 
   --port <n>              port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
   --host <host>           address to bind (env CHECKOUT_MOCK_HOST, default 127.0.0.1)
   --data-dir <dir>        keys and the default database (env CHECKOUT_MOCK_DATA_DIR, default .checkout-mock)
   --store <store>         memory, or sqlite:<path> (env CHECKOUT_MOCK_STORE, default sqlite:<data-dir>/sessions.db)
-  --auth on|off           require ES512 bearer tokens (env CHECKOUT_MOCK_AUTH, default on)
-  --public-key <pem>      SPKI PEM of a P-521 key that signs tokens; repeatable
-                          (env CHECKOUT_MOCK_PUBLIC_KEYS, comma-separated; default: a key pair created
-                          in the data directory, whose private key the server prints on start)
+  --auth on|off           require bearer tokens on the session calls (env CHECKOUT_MOCK_AUTH, default on)
+  --public-key [<account>=]<pem>
+                          SPKI PEM of a key that signs tokens (ECDSA P-256/P-384/P-521: ES256/384/512;
+                          RSA >= 2048 bits: RS256/384/512); <account>= binds it to a merchant account;
+                          repeatable (env CHECKOUT_MOCK_PUBLIC_KEYS, comma-separated; default: a P-521
+                          pair created in the data directory, whose private key the server prints on start)
   --no-admin              disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
   --quiet                 no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
   --help                  this text
@@ -61,6 +66,26 @@ export const usage = `Usage: checkout-mock-server [options]
  * @since 0.1.0
  */
 export class UsageError extends Error {}
+
+// `[<account>=]<path>`: a key file, bound to a merchant account when one is named (a path with `=` and no
+// account reads as `./a=b.pem`).
+const publicKeyOf = (value: string): TokenVerifier.PublicKey => {
+  const bound = /^([^=/\\]+)=(.+)$/.exec(value)
+  const [file, merchantAccountId] = bound === null ? [value, undefined] : [bound[2], bound[1]]
+  let pem: string
+  try {
+    pem = readFileSync(file, "utf8")
+  } catch {
+    throw new UsageError(`cannot read public key ${file}`)
+  }
+  try {
+    TokenVerifier.algorithmsOf(createPublicKey(pem))
+  } catch (e) {
+    const reason = e instanceof TokenVerifier.UnsupportedKey ? e.message : "not a PEM public key"
+    throw new UsageError(`public key ${file}: ${reason}`)
+  }
+  return merchantAccountId === undefined ? { pem } : { pem, merchantAccountId }
+}
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value)
 
@@ -117,14 +142,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
   let privateKeyPath: string | undefined
   if (authText === "on") {
     if (keyFiles.length > 0) {
-      const publicKeys = keyFiles.map((file) => {
-        try {
-          return readFileSync(file, "utf8")
-        } catch {
-          throw new UsageError(`cannot read public key ${file}`)
-        }
-      })
-      auth = { kind: "jwt", publicKeys }
+      auth = { kind: "jwt", publicKeys: keyFiles.map(publicKeyOf) }
     } else {
       const pair = Keys.loadOrCreate(dataDir)
       auth = { kind: "jwt", publicKeys: [pair.publicKeyPem] }

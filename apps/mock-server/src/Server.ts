@@ -41,7 +41,7 @@ export interface ServerOptions {
   readonly logRequests: boolean
   /** Where sessions live. */
   readonly store: StoreOption
-  /** Bearer JWTs verified against these SPKI PEM public keys, or no authentication. */
+  /** Bearer JWTs verified against these public keys (ECDSA or RSA), or no authentication. */
   readonly auth: AuthOption
   /** Keys card fingerprints; keep it to keep fingerprints stable across restarts. */
   readonly fingerprintSecret: string
@@ -57,7 +57,10 @@ export type StoreOption = { readonly kind: "memory" } | { readonly kind: "sqlite
  * @category models
  * @since 0.1.0
  */
-export type AuthOption = { readonly kind: "off" } | { readonly kind: "jwt"; readonly publicKeys: ReadonlyArray<string> }
+export type AuthOption =
+  | { readonly kind: "off" }
+  /** Keys as SPKI PEM, or with the merchant account they are bound to. */
+  | { readonly kind: "jwt"; readonly publicKeys: ReadonlyArray<string | TokenVerifier.PublicKey> }
 
 export { maxBodyBytes } from "./Limits.ts"
 

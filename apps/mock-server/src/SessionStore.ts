@@ -3,6 +3,10 @@
  * answers with), its merchant account and its expiry; the store never sees
  * card numbers or security codes.
  *
+ * Session ids are server-made UUIDs, unique across merchant accounts: a
+ * session is found under its merchant account, or by its id alone (`find`,
+ * for the browser-facing calls, API-SEMANTICS.md § Browser-facing calls).
+ *
  * `layerMemory` keeps them in a Map. Writes to one session are atomic: a
  * `modify` runs its function and stores the result with no other write to
  * that session in between.
@@ -57,8 +61,8 @@ export const makeKeyedLock = () => {
     })
 }
 
-// UUIDs compare case-insensitively; the merchant account partitions the space.
-const key = (merchantAccountId: string, id: string) => `${merchantAccountId}\u0000${id.toLowerCase()}`
+// UUIDs compare case-insensitively.
+const key = (id: string) => id.toLowerCase()
 
 /**
  * @category services
@@ -66,8 +70,10 @@ const key = (merchantAccountId: string, id: string) => `${merchantAccountId}\u00
  */
 export class SessionStore extends Context.Service<SessionStore, {
   readonly insert: (session: StoredSession) => Effect.Effect<void>
-  /** The session, if it exists and has not expired at `now`. */
+  /** The session, if it exists under that merchant account and has not expired at `now`. */
   readonly get: (merchantAccountId: string, id: string, now: number) => Effect.Effect<StoredSession | undefined>
+  /** The session with that id, whatever its merchant account, if it has not expired at `now`. */
+  readonly find: (id: string, now: number) => Effect.Effect<StoredSession | undefined>
   /**
    * Replaces a live session with `f(current)`, atomically; `undefined` when
    * there is no live session. `f` may fail: nothing is written then.
@@ -97,17 +103,23 @@ export class SessionStore extends Context.Service<SessionStore, {
       }
       return session
     }
+    // Under another merchant account a session does not exist.
+    const liveIn = (merchantAccountId: string, k: string, now: number) => {
+      const session = live(k, now)
+      return session?.merchantAccountId === merchantAccountId ? session : undefined
+    }
     const withLock = makeKeyedLock()
 
     return SessionStore.of({
-      insert: (session) => Effect.sync(() => void sessions.set(key(session.merchantAccountId, session.id), session)),
-      get: (merchantAccountId, id, now) => Effect.sync(() => live(key(merchantAccountId, id), now)),
+      insert: (session) => Effect.sync(() => void sessions.set(key(session.id), session)),
+      get: (merchantAccountId, id, now) => Effect.sync(() => liveIn(merchantAccountId, key(id), now)),
+      find: (id, now) => Effect.sync(() => live(key(id), now)),
       modify: (merchantAccountId, id, now, f) => {
-        const k = key(merchantAccountId, id)
+        const k = key(id)
         return withLock(
           k,
           Effect.suspend(() => {
-            const current = live(k, now)
+            const current = liveIn(merchantAccountId, k, now)
             if (current === undefined) return Effect.succeed(undefined)
             return Effect.map(f(current), (next) => {
               // Deleted while `f` ran: do not bring it back.
@@ -120,8 +132,8 @@ export class SessionStore extends Context.Service<SessionStore, {
       },
       remove: (merchantAccountId, id, now) =>
         Effect.sync(() => {
-          const k = key(merchantAccountId, id)
-          return live(k, now) !== undefined && sessions.delete(k)
+          const k = key(id)
+          return liveIn(merchantAccountId, k, now) !== undefined && sessions.delete(k)
         }),
       purgeExpired: (now) =>
         Effect.sync(() => {

@@ -26,7 +26,9 @@ export const migrations: ReadonlyArray<string> = [
     body TEXT NOT NULL,
     PRIMARY KEY (merchant_account_id, id)
   ) WITHOUT ROWID`,
-  `CREATE INDEX sessions_expires_at ON sessions (expires_at)`
+  `CREATE INDEX sessions_expires_at ON sessions (expires_at)`,
+  // The browser-facing calls find a session by its id alone.
+  `CREATE INDEX sessions_id ON sessions (id)`
 ]
 
 /**
@@ -91,6 +93,7 @@ export const layer = (path: string) =>
           "INSERT OR REPLACE INTO sessions (merchant_account_id, id, expires_at, body) VALUES (?, ?, ?, ?)"
         )
         const select = db.prepare("SELECT * FROM sessions WHERE merchant_account_id = ? AND id = ?")
+        const selectById = db.prepare("SELECT * FROM sessions WHERE id = ? AND expires_at > ? LIMIT 1")
         const update = db.prepare(
           "UPDATE sessions SET expires_at = ?, body = ? WHERE merchant_account_id = ? AND id = ? AND expires_at > ?"
         )
@@ -115,6 +118,11 @@ export const layer = (path: string) =>
               void insert.run(session.merchantAccountId, normalise(session.id), session.expiresAt, session.body)
             ),
           get: (merchantAccountId, id, now) => Effect.sync(() => live(merchantAccountId, id, now)),
+          find: (id, now) =>
+            Effect.sync(() => {
+              const row = selectById.get(normalise(id), now) as Record<string, unknown> | undefined
+              return row === undefined ? undefined : toSession(row)
+            }),
           modify: (merchantAccountId, id, now, f) =>
             withLock(
               `${merchantAccountId}\u0000${normalise(id)}`,

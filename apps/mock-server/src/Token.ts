@@ -1,16 +1,20 @@
 /**
  * `checkout-mock-server token`: mints a bearer token for curl and other
- * tools, signed (ES512, `kid` = JWK thumbprint) with the private key of the
- * data directory, as Gr4vy's SDKs sign theirs.
+ * tools, signed (`kid` = JWK thumbprint) with the private key of the data
+ * directory, as Gr4vy's SDKs sign theirs (ES512), or with another private
+ * key (`--private-key`: an ECDSA key signs with its curve's algorithm, an RSA
+ * key RS256 unless `--alg` says RS384 or RS512), e.g. a key bound to a
+ * merchant account.
  *
  * @since 0.1.0
  */
 import * as Jose from "jose"
-import { randomUUID } from "node:crypto"
+import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { parseArgs } from "node:util"
 import { keyPaths } from "./Keys.ts"
+import { algorithmsOf } from "./TokenVerifier.ts"
 
 /**
  * A token signed with a PKCS#8 PEM private key.
@@ -20,16 +24,30 @@ import { keyPaths } from "./Keys.ts"
  */
 export const mint = async (
   privateKeyPem: string,
-  options: { readonly scopes: ReadonlyArray<string>; readonly sessionId?: string; readonly expiresIn?: string }
+  options: {
+    readonly scopes: ReadonlyArray<string>
+    readonly sessionId?: string
+    readonly expiresIn?: string
+    /** For an RSA key: RS256 (default), RS384 or RS512. */
+    readonly alg?: string
+  }
 ): Promise<string> => {
-  const key = await Jose.importPKCS8(privateKeyPem, "ES512", { extractable: true })
-  const { d: _, ...publicJwk } = await Jose.exportJWK(key)
-  const kid = await Jose.calculateJwkThumbprint(publicJwk)
+  let key: KeyObject
+  try {
+    key = createPrivateKey(privateKeyPem)
+  } catch {
+    throw new Error("not a PEM private key")
+  }
+  const publicKey = createPublicKey(key)
+  const algorithms = algorithmsOf(publicKey)
+  const alg = options.alg ?? algorithms[0]
+  if (!algorithms.includes(alg)) throw new Error(`this key signs ${algorithms.join(", ")}, not ${alg}`)
+  const kid = await Jose.calculateJwkThumbprint(await Jose.exportJWK(publicKey))
   return new Jose.SignJWT({
     scopes: [...options.scopes],
     ...(options.sessionId === undefined ? {} : { checkout_session_id: options.sessionId })
   })
-    .setProtectedHeader({ alg: "ES512", typ: "JWT", kid })
+    .setProtectedHeader({ alg, typ: "JWT", kid })
     .setIssuedAt()
     .setNotBefore("0s")
     .setJti(randomUUID())
@@ -37,6 +55,8 @@ export const mint = async (
     .setExpirationTime(options.expiresIn ?? "1h")
     .sign(key)
 }
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * Runs the `token` subcommand: prints the token on stdout.
@@ -49,6 +69,8 @@ export const main = async (argv: ReadonlyArray<string>, env: Record<string, stri
     args: [...argv],
     options: {
       "data-dir": { type: "string" },
+      "private-key": { type: "string" },
+      alg: { type: "string" },
       scopes: { type: "string" },
       session: { type: "string" },
       "expires-in": { type: "string" }
@@ -56,14 +78,25 @@ export const main = async (argv: ReadonlyArray<string>, env: Record<string, stri
     strict: true
   })
   const dataDir = resolve(values["data-dir"] ?? env.CHECKOUT_MOCK_DATA_DIR ?? ".checkout-mock")
+  const keyFile = values["private-key"]
   let pem: string
   try {
-    pem = readFileSync(keyPaths(dataDir).privateKey, "utf8")
+    pem = readFileSync(keyFile ?? keyPaths(dataDir).privateKey, "utf8")
   } catch {
-    process.stderr.write(`no private key in ${dataDir}: start the server once to create it\n`)
+    process.stderr.write(
+      keyFile === undefined
+        ? `no private key in ${dataDir}: start the server once to create it\n`
+        : `cannot read private key ${keyFile}\n`
+    )
     return 1
   }
+  // The server refuses a pin that is not a UUID (API-SEMANTICS.md § Authentication): say so now.
+  if (values.session !== undefined && !uuid.test(values.session)) {
+    process.stderr.write(`--session takes a checkout session id (a UUID), not ${values.session}\n`)
+    return 2
+  }
   const token = await mint(pem, {
+    ...(values.alg === undefined ? {} : { alg: values.alg }),
     scopes: (values.scopes ?? "*.read,*.write").split(",").map((s) => s.trim()).filter(Boolean),
     ...(values.session === undefined ? {} : { sessionId: values.session }),
     ...(values["expires-in"] === undefined ? {} : { expiresIn: values["expires-in"] })

@@ -1,7 +1,25 @@
 /**
- * Verifies bearer tokens: ES512 JWTs signed by one of the configured P-521
- * keys, chosen by the `kid` header (the key's RFC 7638 thumbprint). Any
- * other algorithm (`none`, HS*, RS*, ...) is refused before any key is used.
+ * Verifies bearer tokens: JWTs signed by one of the configured public keys,
+ * chosen by the `kid` header (the key's RFC 7638 thumbprint). Each key type
+ * admits its own algorithms only (API-SEMANTICS.md § Authentication):
+ *
+ * | key | `alg` |
+ * | --- | --- |
+ * | ECDSA P-256 / P-384 / P-521 | ES256 / ES384 / ES512 |
+ * | RSA (2048 bits or more) | RS256, RS384, RS512 |
+ *
+ * so a token can never make the server use a key with another algorithm
+ * (`none`, HS*, an RSA key as an HMAC secret, ...). RSASSA-PSS (PS*) is not
+ * accepted: Gr4vy documents "ECDSA and RSA" and its SDKs sign ES512 only.
+ *
+ * The claims are decoded with a schema (`Claims`): `exp` a number,
+ * `nbf`/`iat` numbers when present, `scopes` an array of strings,
+ * `checkout_session_id` a UUID when present; anything else is refused, never
+ * read as absent. `iat` is optional (gr4vy/gr4vy-node signs none); an `iat`
+ * more than `maxClockSkewSeconds` ahead of the server's clock is refused.
+ *
+ * A key may be bound to a merchant account: its tokens act on that account
+ * (`Claims.merchantAccountId`).
  *
  * One ES512 verification costs about a millisecond and a half, so verified
  * tokens are cached (bounded, keyed by the token itself, never used past
@@ -12,7 +30,9 @@
  *
  * @since 0.1.0
  */
+import { Schema } from "effect"
 import * as Jose from "jose"
+import { createPublicKey, type KeyObject } from "node:crypto"
 
 /**
  * The claims the server reads.
@@ -26,6 +46,21 @@ export interface Claims {
   /** Epoch milliseconds. */
   readonly expiresAt: number
   readonly notBefore: number
+  /** The merchant account the signing key is bound to; `undefined` for an admin key. */
+  readonly merchantAccountId: string | undefined
+}
+
+/**
+ * A public key that verifies tokens: its SPKI PEM, and the merchant account
+ * it is bound to (none: an admin key, acting on the account the request
+ * names).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface PublicKey {
+  readonly pem: string
+  readonly merchantAccountId?: string | undefined
 }
 
 /**
@@ -35,6 +70,15 @@ export interface Claims {
  * @since 0.1.0
  */
 export class TokenRejected extends Error {}
+
+/**
+ * A key that cannot verify tokens (its type, curve or size): the server does
+ * not start with it.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class UnsupportedKey extends Error {}
 
 /**
  * @category models
@@ -52,21 +96,90 @@ export interface TokenVerifier {
 }
 
 /**
- * A verifier for the given SPKI PEM public keys.
+ * How far ahead of the server's clock a token's `iat` may be, in seconds:
+ * clocks of well-run machines agree within a minute; a token "issued" later
+ * than that was not made by a real clock.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxClockSkewSeconds = 60
+
+/**
+ * The algorithms each supported key admits, by Node's key type and curve.
+ *
+ * @category keys
+ * @since 0.1.0
+ */
+export const algorithmsOf = (key: KeyObject): ReadonlyArray<string> => {
+  const details = key.asymmetricKeyDetails
+  if (key.asymmetricKeyType === "ec") {
+    const alg = ({ prime256v1: "ES256", secp384r1: "ES384", secp521r1: "ES512" } as Record<string, string>)[
+      details?.namedCurve ?? ""
+    ]
+    if (alg === undefined) throw new UnsupportedKey(`an EC key on curve ${details?.namedCurve} (use P-256, P-384 or P-521)`)
+    return [alg]
+  }
+  if (key.asymmetricKeyType === "rsa") {
+    if ((details?.modulusLength ?? 0) < 2048) {
+      throw new UnsupportedKey(`an RSA key of ${details?.modulusLength} bits (use 2048 bits or more)`)
+    }
+    return ["RS256", "RS384", "RS512"]
+  }
+  throw new UnsupportedKey(`a ${key.asymmetricKeyType} key (use an ECDSA P-256/P-384/P-521 or an RSA key)`)
+}
+
+const supportedAlgorithms = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512"]
+
+const NumericDate = Schema.Number.check(Schema.isFinite())
+
+/**
+ * The claims a token must have, in wire form. Other claims (`iss`, `jti`,
+ * `embed`, ...) are allowed and not read.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ClaimsSchema = Schema.Struct({
+  exp: NumericDate,
+  nbf: Schema.optionalKey(NumericDate),
+  iat: Schema.optionalKey(NumericDate),
+  scopes: Schema.optionalKey(Schema.Array(Schema.String)),
+  checkout_session_id: Schema.optionalKey(Schema.String.check(Schema.isUUID()))
+})
+
+const decodeClaims = Schema.decodeUnknownOption(ClaimsSchema)
+
+interface VerifyingKey {
+  readonly key: KeyObject
+  readonly algorithms: ReadonlyArray<string>
+  readonly merchantAccountId: string | undefined
+}
+
+/**
+ * A verifier for the given public keys (SPKI PEM, bound to a merchant
+ * account or not). Rejects, with `UnsupportedKey`, a key no algorithm fits.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const make = async (
-  publicKeyPems: ReadonlyArray<string>,
+  publicKeys: ReadonlyArray<string | PublicKey>,
   options: { readonly cacheSize?: number; readonly now?: () => number } = {}
 ): Promise<TokenVerifier> => {
   const cacheSize = options.cacheSize ?? 10_000
   const now = options.now ?? Date.now
-  const keys = new Map<string, Awaited<ReturnType<typeof Jose.importSPKI>>>()
-  for (const pem of publicKeyPems) {
-    const key = await Jose.importSPKI(pem, "ES512", { extractable: true })
-    keys.set(await Jose.calculateJwkThumbprint(await Jose.exportJWK(key)), key)
+  const keys = new Map<string, VerifyingKey>()
+  for (const entry of publicKeys) {
+    const { pem, merchantAccountId } = typeof entry === "string" ? { pem: entry, merchantAccountId: undefined } : entry
+    let key: KeyObject
+    try {
+      key = createPublicKey({ key: pem, format: "pem" })
+    } catch {
+      throw new UnsupportedKey("not a PEM public key")
+    }
+    const algorithms = algorithmsOf(key)
+    keys.set(await Jose.calculateJwkThumbprint(await Jose.exportJWK(key)), { key, algorithms, merchantAccountId })
   }
   if (keys.size === 0) throw new Error("no public key to verify tokens with")
 
@@ -80,27 +193,42 @@ export const make = async (
     } catch {
       throw new TokenRejected("The bearer token is not a JWT")
     }
-    if (header.alg !== "ES512") throw new TokenRejected(`Tokens must be signed with ES512, not ${String(header.alg)}`)
-    const candidates = header.kid === undefined ? [...keys.values()] : [keys.get(header.kid)].filter((k) => k !== undefined)
-    if (candidates.length === 0) throw new TokenRejected("The token's key is not known")
+    const alg = String(header.alg)
+    if (!supportedAlgorithms.includes(alg)) {
+      throw new TokenRejected(`Tokens must be signed with ${supportedAlgorithms.join(", ")}, not ${alg}`)
+    }
+    // gr4vy/gr4vy-node may sign before it has computed the kid, sending `"kid": null`: any key may verify it.
+    const kid = header.kid as unknown
+    if (kid !== undefined && kid !== null && typeof kid !== "string") throw new TokenRejected("The token's kid is not a string")
+    const named = typeof kid === "string" ? keys.get(kid) : undefined
+    if (typeof kid === "string" && named === undefined) throw new TokenRejected("The token's key is not known")
+    const candidates = (named === undefined ? [...keys.values()] : [named]).filter((k) => k.algorithms.includes(alg))
+    if (candidates.length === 0) throw new TokenRejected(`The token's algorithm ${alg} does not fit its key`)
     let lastError: unknown
-    for (const key of candidates) {
+    for (const candidate of candidates) {
+      let payload: Jose.JWTPayload
       try {
-        const { payload } = await Jose.jwtVerify(token, key, {
-          algorithms: ["ES512"],
+        payload = (await Jose.jwtVerify(token, candidate.key, {
+          algorithms: candidate.algorithms as Array<string>,
           currentDate: new Date(now()),
           requiredClaims: ["exp"]
-        })
-        const scopes = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is string => typeof s === "string") : []
-        const pinned = payload.checkout_session_id
-        return {
-          scopes,
-          checkoutSessionId: typeof pinned === "string" ? pinned : undefined,
-          expiresAt: payload.exp! * 1000,
-          notBefore: (payload.nbf ?? 0) * 1000
-        }
+        })).payload
       } catch (e) {
         lastError = e
+        continue
+      }
+      const claims = decodeClaims(payload)
+      if (claims._tag === "None") throw new TokenRejected("The bearer token's claims are not valid")
+      const { exp, nbf, iat, scopes, checkout_session_id } = claims.value
+      if (iat !== undefined && iat * 1000 > now() + maxClockSkewSeconds * 1000) {
+        throw new TokenRejected("The bearer token is issued in the future")
+      }
+      return {
+        scopes: scopes ?? [],
+        checkoutSessionId: checkout_session_id,
+        expiresAt: exp * 1000,
+        notBefore: (nbf ?? 0) * 1000,
+        merchantAccountId: candidate.merchantAccountId
       }
     }
     if (lastError instanceof Jose.errors.JWTExpired) throw new TokenRejected("The bearer token has expired")

@@ -43,7 +43,7 @@ const announce = Layer.effectDiscard(
     Effect.sync(() =>
       process.stdout.write(
         `checkout-mock-server listening on ${url} (store: ${Cli.describeStore(serverOptions.store)}, auth: ${
-          serverOptions.auth.kind === "off" ? "off" : "ES512 bearer tokens"
+          serverOptions.auth.kind === "off" ? "off" : "bearer tokens"
         }, admin: ${serverOptions.admin ? "on" : "off"})\n` +
           (serverOptions.privateKeyPath === undefined
             ? ""

@@ -1,5 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { generateKeyPairSync } from "node:crypto"
+import { generateKeyPairSync, randomUUID } from "node:crypto"
 import * as Jose from "jose"
 import * as TokenVerifier from "../src/TokenVerifier.ts"
 import { makeKeyPair, signToken, thumbprint } from "./support/keys.ts"
@@ -137,6 +137,169 @@ describe("happy paths", () => {
   it("health, the OpenAPI document and the docs need no token", async () => {
     for (const path of ["/health", "/openapi.json", "/docs"]) {
       assert.strictEqual((await fetch(`${server.url}${path}`)).status, 200, path)
+    }
+  })
+})
+
+const sign = (key: ReturnType<typeof makeKeyPair>, alg: string, options: Parameters<typeof signToken>[2] = {}) =>
+  signToken(key.privateKey, key.publicKey, { alg, ...options })
+
+// Tokens Gr4vy accepts (API-SEMANTICS.md § Authentication): ECDSA and RSA keys (docs.gr4vy.com,
+// guides/api/authentication: "supports 2 algorithms for signing JWTs: ECDSA and RSA"), each with its own algorithms.
+describe("ECDSA and RSA keys, each with its own algorithms", () => {
+  const keys = { p256: makeKeyPair("P-256"), p384: makeKeyPair("P-384"), p521: makeKeyPair("P-521"), rsa: makeKeyPair("RSA") }
+  let multi: TestServer
+  beforeAll(async () => {
+    multi = await startServer({ auth: { kind: "jwt", publicKeys: Object.values(keys).map((k) => k.publicKeyPem) } })
+  })
+  afterAll(() => multi.close())
+  const create = (token: string) =>
+    call(multi.url, "POST", "/checkout/sessions", { body: {}, headers: { authorization: `Bearer ${token}` } })
+
+  const accepted: ReadonlyArray<readonly [keyof typeof keys, string]> = [
+    ["p256", "ES256"],
+    ["p384", "ES384"],
+    ["p521", "ES512"],
+    ["rsa", "RS256"],
+    ["rsa", "RS384"],
+    ["rsa", "RS512"]
+  ]
+  for (const [key, alg] of accepted) {
+    it(`${alg} with a ${key} key`, async () => {
+      assert.strictEqual((await create(await sign(keys[key], alg))).status, 201)
+    })
+  }
+
+  it("an algorithm that does not fit the key named by kid is refused (no key-type confusion)", async () => {
+    const confused: ReadonlyArray<readonly [signer: keyof typeof keys, alg: string, kidOf: keyof typeof keys]> = [
+      ["p256", "ES256", "p521"],
+      ["p521", "ES512", "p384"],
+      ["rsa", "RS256", "p521"],
+      ["p521", "ES512", "rsa"],
+      ["rsa", "PS256", "rsa"]
+    ]
+    for (const [signer, alg, kidOf] of confused) {
+      const token = await sign(keys[signer], alg, { kid: await thumbprint(keys[kidOf].publicKey) })
+      const response = await create(token)
+      assert.strictEqual(response.status, 401, `${alg} by ${signer} as ${kidOf}`)
+      assert.deepStrictEqual(specErrors("Error401", response.body), [])
+    }
+  })
+
+  it("HMAC keyed with the RSA public key, and none, are refused", async () => {
+    const hmac = await new Jose.SignJWT({ scopes: ["*.write"] })
+      .setProtectedHeader({ alg: "HS256", kid: await thumbprint(keys.rsa.publicKey) })
+      .setExpirationTime("1m").sign(new TextEncoder().encode(keys.rsa.publicKeyPem))
+    assert.strictEqual((await create(hmac)).status, 401)
+    const none = new Jose.UnsecuredJWT({ scopes: ["*.write"] }).setExpirationTime("1m").encode()
+    assert.strictEqual((await create(none)).status, 401)
+  })
+
+  it("keys no algorithm fits are refused when the verifier is made", async () => {
+    const unsupported = [
+      generateKeyPairSync("ed25519").publicKey,
+      generateKeyPairSync("ec", { namedCurve: "secp256k1" }).publicKey,
+      generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey
+    ]
+    for (const publicKey of unsupported) {
+      const pem = publicKey.export({ type: "spki", format: "pem" }).toString()
+      try {
+        await TokenVerifier.make([pem])
+        assert.fail(`accepted a ${publicKey.asymmetricKeyType} key`)
+      } catch (e) {
+        assert.instanceOf(e, TokenVerifier.UnsupportedKey)
+      }
+    }
+  })
+})
+
+// What Gr4vy's SDKs send is accepted; claims are decoded with a schema, anything else is a 401 (never read as
+// absent: API-SEMANTICS.md § Authentication).
+describe("claims", () => {
+  it("a token as gr4vy/gr4vy-node signs it: no iat, the SDK's user agent as iss, kid not yet computed (null)", async () => {
+    for (const kid of [undefined, null]) {
+      const token = await signToken(merchant.privateKey, merchant.publicKey, {
+        issuedAt: false,
+        notBefore: "0s",
+        claims: { iss: "Gr4vy SDK 0.30.0 - Node v20.0.0" },
+        ...(kid === null ? { kid: null } : {})
+      })
+      assert.strictEqual((await api("GET", `/checkout/sessions/${sessionId}`, token)).status, 200, `kid ${kid}`)
+    }
+  })
+
+  it(`an iat up to ${TokenVerifier.maxClockSkewSeconds} s ahead is accepted, further ahead refused`, async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const near = await signToken(merchant.privateKey, merchant.publicKey, { issuedAt: now + 30 })
+    assert.strictEqual((await api("GET", `/checkout/sessions/${sessionId}`, near)).status, 200)
+    const far = await signToken(merchant.privateKey, merchant.publicKey, { issuedAt: now + 3600, expiresIn: now + 7200 })
+    await expect401(far, "iat an hour ahead")
+  })
+
+  it("a pinned claim that is not a UUID string is refused, never treated as unpinned", async () => {
+    for (const pinned of [[otherSessionId], 42, null, {}, "not-a-uuid", ""]) {
+      const token = await signToken(merchant.privateKey, merchant.publicKey, { claims: { checkout_session_id: pinned } })
+      for (const method of ["GET", "DELETE"]) {
+        const response = await api(method, `/checkout/sessions/${otherSessionId}`, token)
+        assert.strictEqual(response.status, 401, `${method} with ${JSON.stringify(pinned)}`)
+      }
+    }
+    // The session the tokens went for is still there.
+    const reader = await signToken(merchant.privateKey, merchant.publicKey)
+    assert.strictEqual((await api("GET", `/checkout/sessions/${otherSessionId}`, reader)).status, 200)
+  })
+
+  it("scopes that are not an array of strings, and times that are not numbers, are refused", async () => {
+    for (const claims of [{ scopes: "*.read" }, { scopes: [1] }, { scopes: null }, { nbf: "0" }, { iat: "now" }]) {
+      const token = await signToken(merchant.privateKey, merchant.publicKey, { claims, issuedAt: false })
+      await expect401(token, JSON.stringify(claims))
+    }
+    const exp = String(Math.floor(Date.now() / 1000) + 60)
+    const stringExp = await new Jose.SignJWT({ scopes: ["*.read"], exp } as unknown as Jose.JWTPayload)
+      .setProtectedHeader({ alg: "ES512", kid: await thumbprint(merchant.publicKey) })
+      .sign(merchant.privateKey)
+    await expect401(stringExp, "exp as a string")
+  })
+})
+
+// docs.gr4vy.com, guides/features/merchant-accounts/api: a key tied to a merchant account acts on it without the
+// header and cannot act on another; only admin keys default to `default`.
+describe("keys bound to a merchant account", () => {
+  const bound = makeKeyPair()
+  let accounts: TestServer
+  beforeAll(async () => {
+    accounts = await startServer({
+      auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem, { pem: bound.publicKeyPem, merchantAccountId: "acme" }] }
+    })
+  })
+  afterAll(() => accounts.close())
+  const as = async (key: ReturnType<typeof makeKeyPair>, method: string, path: string, account?: string) =>
+    call(accounts.url, method, path, {
+      ...(method === "POST" ? { body: {} } : {}),
+      headers: {
+        authorization: `Bearer ${await signToken(key.privateKey, key.publicKey)}`,
+        ...(account === undefined ? {} : { "x-gr4vy-merchant-account-id": account })
+      }
+    })
+
+  it("without the header, a bound key's token acts on its account; an admin key's on default", async () => {
+    const created = await as(bound, "POST", "/checkout/sessions")
+    assert.strictEqual(created.status, 201)
+    const path = `/checkout/sessions/${created.body.id}`
+    assert.strictEqual((await as(merchant, "GET", path, "acme")).status, 200)
+    assert.strictEqual((await as(merchant, "GET", path)).status, 404)
+    assert.strictEqual((await as(bound, "GET", path)).status, 200)
+    assert.strictEqual((await as(bound, "GET", path, "acme")).status, 200)
+    const admins = await as(merchant, "POST", "/checkout/sessions")
+    assert.strictEqual((await as(merchant, "GET", `/checkout/sessions/${admins.body.id}`, "default")).status, 200)
+    assert.strictEqual((await as(bound, "GET", `/checkout/sessions/${admins.body.id}`)).status, 404)
+  })
+
+  it("with another account's header, a bound key's token answers 403", async () => {
+    for (const [method, path] of [["POST", "/checkout/sessions"], ["GET", `/checkout/sessions/${randomUUID()}`]]) {
+      const response = await as(bound, method, path, "default")
+      assert.strictEqual(response.status, 403, method)
+      assert.deepStrictEqual(specErrors("Error403", response.body), [])
     }
   })
 })

@@ -13,12 +13,15 @@ import type { IncomingMessage } from "node:http"
 import { type HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { ApiError } from "../ApiError.ts"
+import { accountOf, BrowserCalls } from "../Authorization.ts"
 import { maxBodyBytes } from "../Limits.ts"
 import { CheckoutSessions } from "../CheckoutSessions.ts"
 import * as Responses from "../Responses.ts"
 
 /**
- * The merchant account a request is for: its `x-gr4vy-merchant-account-id`, or `default`.
+ * The merchant account a request names: its `x-gr4vy-merchant-account-id`, or
+ * `default` (a session call with a bound key's token acts on the key's
+ * account: `Authorization.accountOf`).
  *
  * @category requests
  * @since 0.1.0
@@ -111,41 +114,57 @@ export const layerNoDeps = HttpApiBuilder.group(
   "checkoutSessions",
   Effect.fn(function*(handlers) {
     const sessions = yield* CheckoutSessions
+    const browser = yield* BrowserCalls
+    // The browser-facing calls: who calls is checked before the body is read (API-SEMANTICS.md § Browser-facing calls).
+    const browserBody = (request: HttpServerRequest.HttpServerRequest, sessionId: string) =>
+      Effect.flatMap(browser.accountFor(request, sessionId), (account) =>
+        readJsonBody(request).pipe(
+          Effect.flatMap(requireBody),
+          Effect.map((body) => ({ account, body }))
+        ))
     return handlers
       .handleRaw("create", ({ request }) =>
         respond(
           readJsonBody(request).pipe(
-            Effect.flatMap((body) => sessions.create(merchantAccountOf(request), body)),
+            Effect.flatMap((body) => Effect.flatMap(accountOf(request), (account) => sessions.create(account, body))),
             Effect.map((body) => Responses.json(body, 201))
           )
         ))
       .handleRaw("get", ({ params, request }) =>
-        respond(Effect.map(sessions.get(merchantAccountOf(request), params.session_id), (body) => Responses.json(body))))
+        respond(
+          accountOf(request).pipe(
+            Effect.flatMap((account) => sessions.get(account, params.session_id)),
+            Effect.map((body) => Responses.json(body))
+          )
+        ))
       .handleRaw("update", ({ params, request }) =>
         respond(
           readJsonBody(request).pipe(
             Effect.flatMap(requireBody),
-            Effect.flatMap((body) => sessions.update(merchantAccountOf(request), params.session_id, body)),
+            Effect.flatMap((body) =>
+              Effect.flatMap(accountOf(request), (account) => sessions.update(account, params.session_id, body))
+            ),
             Effect.map((body) => Responses.json(body))
           )
         ))
       .handleRaw("delete", ({ params, request }) =>
         respond(
-          Effect.as(sessions.remove(merchantAccountOf(request), params.session_id), HttpServerResponse.empty({ status: 204 }))
+          accountOf(request).pipe(
+            Effect.flatMap((account) => sessions.remove(account, params.session_id)),
+            Effect.as(HttpServerResponse.empty({ status: 204 }))
+          )
         ))
       .handleRaw("updateFields", ({ params, request }) =>
         respond(
-          readJsonBody(request).pipe(
-            Effect.flatMap(requireBody),
-            Effect.flatMap((body) => sessions.updateFields(merchantAccountOf(request), params.session_id, body)),
+          browserBody(request, params.session_id).pipe(
+            Effect.flatMap(({ account, body }) => sessions.updateFields(account, params.session_id, body)),
             Effect.as(HttpServerResponse.empty({ status: 204 }))
           )
         ))
       .handleRaw("cardDetails", ({ params, request }) =>
         respond(
-          readJsonBody(request).pipe(
-            Effect.flatMap(requireBody),
-            Effect.flatMap((body) => sessions.cardDetails(merchantAccountOf(request), params.session_id, body)),
+          browserBody(request, params.session_id).pipe(
+            Effect.flatMap(({ account, body }) => sessions.cardDetails(account, params.session_id, body)),
             Effect.map((json) => Responses.json(json))
           )
         ))

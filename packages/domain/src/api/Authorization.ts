@@ -1,8 +1,10 @@
 /**
- * Bearer authentication of the Checkout Sessions API: an ES512 JWT minted
- * from the merchant's private key, with `scopes` (and optionally
- * `checkout_session_id`) in its claims. The mock server implements this
- * middleware; a client provides the token.
+ * Bearer authentication of the Checkout Sessions API: a JWT signed with the
+ * merchant's private key (ECDSA or RSA; Gr4vy's SDKs sign ES512), with
+ * `scopes` (and optionally `checkout_session_id`) in its claims. The mock
+ * server implements this middleware; a client provides the token. The
+ * browser-facing calls (`updateFields`, `cardDetails`) do not carry it
+ * (API-SEMANTICS.md § Browser-facing calls).
  *
  * @since 0.1.0
  */
@@ -23,9 +25,9 @@ export class Authorization extends HttpApiMiddleware.Service<Authorization>()(
 ) {}
 
 /**
- * The scopes that grant each endpoint, any one of them sufficing (the spec's
- * `checkout-sessions.read` / `.write`, their wildcards, and `embed` for the
- * calls a buyer's browser makes).
+ * The scopes that grant each endpoint that needs a token, any one of them
+ * sufficing (the spec's `checkout-sessions.read` / `.write` and their
+ * wildcards). The browser-facing calls need no token, hence no scope.
  *
  * @category scopes
  * @since 0.1.0
@@ -34,7 +36,5 @@ export const endpointScopes: Readonly<Record<string, ReadonlyArray<string>>> = {
   create: ["checkout-sessions.write", "*.write"],
   get: ["checkout-sessions.read", "*.read"],
   update: ["checkout-sessions.write", "*.write"],
-  delete: ["checkout-sessions.write", "*.write"],
-  updateFields: ["embed", "checkout-sessions.write", "*.write"],
-  cardDetails: ["embed", "checkout-sessions.write", "*.write"]
+  delete: ["checkout-sessions.write", "*.write"]
 }

@@ -36,6 +36,11 @@ const params = { session_id: SessionIdParam }
 /**
  * `create`, `get`, `update`, `delete`, `updateFields` and `cardDetails`.
  *
+ * The four session calls carry the `Authorization` middleware (a bearer token
+ * is required); the browser-facing `updateFields` and `cardDetails` carry none,
+ * as the spec declares no `security` on them (API-SEMANTICS.md § Browser-facing
+ * calls): a group's middleware applies to the endpoints added before it.
+ *
  * @category groups
  * @since 0.1.0
  */
@@ -65,7 +70,10 @@ export class CheckoutSessionsGroup extends HttpApiGroup.make("checkoutSessions")
       headers,
       success: HttpApiSchema.NoContent,
       error: ApiErrors
-    }).annotateMerge(OpenApi.annotations({ summary: "Delete checkout session" })),
+    }).annotateMerge(OpenApi.annotations({ summary: "Delete checkout session" }))
+  )
+  .middleware(Authorization)
+  .add(
     HttpApiEndpoint.put("updateFields", "/checkout/sessions/:session_id/fields", {
       params,
       payload: CheckoutSessionSecureFields,
@@ -79,6 +87,5 @@ export class CheckoutSessionsGroup extends HttpApiGroup.make("checkoutSessions")
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Get checkout session card details" }))
   )
-  .middleware(Authorization)
   .annotateMerge(OpenApi.annotations({ title: "Checkout sessions" }))
 {}
