@@ -159,7 +159,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
               scheme: Cards.schemeOf(number),
               label: number.slice(-4),
               details: { bin: Cards.binOf(number), ...(cardType === undefined ? {} : { card_type: cardType }) },
-              fingerprint: Cards.fingerprint(secret, merchantAccountId, number)
+              fingerprint: Cards.fingerprint(secret, number)
             }
           } else if ("id" in method) {
             paymentMethod = { type: "payment-method", method: "card", id: method.id }

@@ -10,19 +10,22 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
+// An expiry that never lapses, as the official SDK's e2e fixtures use (§ Secure fields).
+const farFuture = "12/99"
+
 const api = (method: string, path: string, options?: Parameters<typeof call>[3]) => call(server.url, method, path, options)
 const newSession = async (headers: Record<string, string> = {}) =>
   (await api("POST", "/checkout/sessions", { body: { metadata: { k: "v" } }, headers })).body.id as string
 
-// The fingerprint a card gets on a new session of a merchant account.
-const fingerprint = async (number: string, merchant: string) => {
+// The fingerprint a card gets on a new session of a merchant account (of this test's server, or another).
+const fingerprint = async (number: string, merchant: string, url = server.url) => {
   const headers = { "x-gr4vy-merchant-account-id": merchant }
-  const id = await newSession(headers)
-  await api("PUT", `/checkout/sessions/${id}/fields`, {
-    body: { payment_method: { number, expiration_date: "01/31" } },
+  const id = (await call(url, "POST", "/checkout/sessions", { headers })).body.id as string
+  await call(url, "PUT", `/checkout/sessions/${id}/fields`, {
+    body: { payment_method: { number, expiration_date: farFuture } },
     headers
   })
-  return (await api("GET", `/checkout/sessions/${id}`, { headers })).body.payment_method.fingerprint as string
+  return (await call(url, "GET", `/checkout/sessions/${id}`, { headers })).body.payment_method.fingerprint as string
 }
 
 const cards: ReadonlyArray<readonly [scheme: string, number: string]> = [
@@ -47,7 +50,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
     it(`derives the payment method of a ${scheme} card (${number.length} digits)`, async () => {
       const id = await newSession()
       const fields = await api("PUT", `/checkout/sessions/${id}/fields`, {
-        body: { payment_method: { method: "card", number, expiration_date: "12/30", security_code: "123" } }
+        body: { payment_method: { method: "card", number, expiration_date: farFuture, security_code: "123" } }
       })
       assert.strictEqual(fields.status, 204)
       assert.strictEqual(fields.body, undefined)
@@ -58,7 +61,8 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
       assert.strictEqual(method.method, "card")
       assert.strictEqual(method.scheme, scheme)
       assert.strictEqual(method.label, number.slice(-4))
-      assert.strictEqual(method.details.bin, number.slice(0, number.length >= 16 ? 8 : 6))
+      // The spec: "The first 6 digit of the card" (every example "411111"), whatever the number's length.
+      assert.strictEqual(method.details.bin, number.slice(0, 6))
       assert.match(method.fingerprint, /^[0-9a-f]{64}$/)
       const text = JSON.stringify(session)
       assert.notInclude(text, number)
@@ -70,22 +74,35 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   it("knows the card type of well-known test BINs", async () => {
     const id = await newSession()
     await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4000056655665556", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4000056655665556", expiration_date: farFuture } }
     })
     assert.strictEqual((await api("GET", `/checkout/sessions/${id}`)).body.payment_method.details.card_type, "debit")
   })
 
-  it("fingerprints are stable for a number and merchant account, and differ across them", async () => {
+  // docs.gr4vy.com, guides/features/cards/fingerprints: "Fingerprints are the same for every unique card number used."
+  it("a card number has one fingerprint across merchant accounts; another number has another", async () => {
     const a = await fingerprint("4111111111111111", "m-1")
     assert.strictEqual(await fingerprint("4111111111111111", "m-1"), a)
-    assert.notStrictEqual(await fingerprint("4111111111111111", "m-2"), a)
+    assert.strictEqual(await fingerprint("4111111111111111", "m-2"), a)
     assert.notStrictEqual(await fingerprint("5555555555554444", "m-1"), a)
+  })
+
+  it("two installations (different fingerprint secrets) do not share fingerprints", async () => {
+    const other = await startServer({ fingerprintSecret: "another-installation" })
+    try {
+      assert.notStrictEqual(
+        await fingerprint("4111111111111111", "m-1", other.url),
+        await fingerprint("4111111111111111", "m-1")
+      )
+    } finally {
+      await other.close()
+    }
   })
 
   it("a number failing the Luhn check: 400 pointing at it, and nothing stored", async () => {
     const id = await newSession()
     const response = await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4111111111111112", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111112", expiration_date: farFuture } }
     })
     assert.strictEqual(response.status, 400)
     assert.deepStrictEqual(specErrors("Error400", response.body), [])
@@ -130,7 +147,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   it("PUT on the session never changes the payment method", async () => {
     const id = await newSession()
     await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4111111111111111", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111111", expiration_date: farFuture } }
     })
     const before = (await api("GET", `/checkout/sessions/${id}`)).body.payment_method
     const rejected = await api("PUT", `/checkout/sessions/${id}`, { body: { payment_method: null } })
@@ -141,7 +158,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
 
   it("404 for an unknown session", async () => {
     const response = await api("PUT", "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a/fields", {
-      body: { payment_method: { number: "4111111111111111", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111111", expiration_date: farFuture } }
     })
     assert.strictEqual(response.status, 404)
   })
