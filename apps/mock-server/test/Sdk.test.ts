@@ -87,7 +87,7 @@ describe("the official @gr4vy/sdk against the mock", () => {
       },
       body: JSON.stringify({ metadata: { step: "3" } })
     })
-    assert.strictEqual(Date.parse((await plain.json()).expires_at), updated.expiresAt.getTime())
+    assert.strictEqual(Date.parse(((await plain.json()) as { expires_at: string }).expires_at), updated.expiresAt.getTime())
   })
 
   it("deletes a session, and a get after the delete raises the SDK's not-found error", async () => {
