@@ -68,7 +68,7 @@ describe("the official @gr4vy/sdk against the mock", () => {
 
   // API-SEMANTICS.md § Update: the SDK's update body model (CheckoutSessionCreate in @gr4vy/sdk 1.10, the spec's
   // CheckoutSessionUpdate) defaults expiresIn to 3600, so every SDK update sends expires_in and moves expires_at.
-  it("an update through the SDK moves expires_at to an hour from the update, though it names no expiresIn", async () => {
+  it("an SDK update moves expires_at to an hour from the update, though it names no expiresIn", async () => {
     const created = await sdk.checkoutSessions.create({ expiresIn: 86_400 })
     const before = Date.now()
     const updated = await sdk.checkoutSessions.update({ metadata: { step: "2" } }, created.id)
@@ -87,7 +87,8 @@ describe("the official @gr4vy/sdk against the mock", () => {
       },
       body: JSON.stringify({ metadata: { step: "3" } })
     })
-    assert.strictEqual(Date.parse(((await plain.json()) as { expires_at: string }).expires_at), updated.expiresAt.getTime())
+    const plainBody = (await plain.json()) as { expires_at: string }
+    assert.strictEqual(Date.parse(plainBody.expires_at), updated.expiresAt.getTime())
   })
 
   it("deletes a session, and a get after the delete raises the SDK's not-found error", async () => {
