@@ -1,4 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -73,7 +74,7 @@ describe("checkout-kit sessions", () => {
     const created = JSON.parse((await cli("sessions", "create", "--json")).stdout)
     const rejected = await cli("sessions", "fields", created.id, "--card-number", "4111111111111112", "--expiry", "12/30")
     assert.strictEqual(rejected.code, 1)
-    assert.include(rejected.stderr, "/payment_method/number  luhn_check_failed")
+    assert.include(rejected.stderr, `/payment_method/number  ${errorDetailTypes.luhn}`)
     const invalidFile = await cli("sessions", "update", created.id, "--file", bodyFile("bad.json", {
       cart_items: [{ name: "", quantity: 0, unit_amount: 1 }],
       unknown: true

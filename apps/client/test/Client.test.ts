@@ -1,4 +1,5 @@
 import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { DateTime, Effect, Redacted } from "effect"
 import { CheckoutKitClient } from "../src/CheckoutKitClient.ts"
 import * as Errors from "../src/Errors.ts"
@@ -83,7 +84,7 @@ describe("typed errors", () => {
     }))
     assert.instanceOf(error, Errors.ValidationError)
     assert.deepStrictEqual((error as Errors.ValidationError).details.map((d) => [d.pointer, d.type]), [
-      ["/payment_method/number", "luhn_check_failed"]
+      ["/payment_method/number", errorDetailTypes.luhn]
     ])
   })
 

@@ -12,6 +12,7 @@
  */
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import { Context, Effect, Layer, Redacted, SchemaAST } from "effect"
@@ -149,7 +150,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
                 location: "body",
                 pointer: "/payment_method/number",
                 message: "The card number fails the Luhn check",
-                type: "luhn_check_failed"
+                type: errorDetailTypes.luhn
               }]))
             }
             const cardType = Cards.cardTypeOf(number)

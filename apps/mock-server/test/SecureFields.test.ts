@@ -1,4 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { isLuhnValid } from "../src/Cards.ts"
 import { cardNumber } from "./support/cards.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
@@ -106,7 +107,9 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
     })
     assert.strictEqual(response.status, 400)
     assert.deepStrictEqual(specErrors("Error400", response.body), [])
-    assert.deepStrictEqual(response.body.details.map((d: { pointer: string }) => d.pointer), ["/payment_method/number"])
+    assert.deepStrictEqual(response.body.details.map((d: { pointer: string; type: string }) => [d.pointer, d.type]), [
+      ["/payment_method/number", errorDetailTypes.luhn]
+    ])
     assert.notInclude(JSON.stringify(response.body), "4111111111111112")
     assert.notProperty((await api("GET", `/checkout/sessions/${id}`)).body, "payment_method")
   })
