@@ -118,3 +118,17 @@ export const binOf = (number: string): string => number.slice(0, 6)
  */
 export const fingerprint = (secret: string, number: string): string =>
   createHmac("sha256", secret).update(number).digest("hex")
+
+/**
+ * Whether a card's expiry `MM/YY` (20YY) has passed at `now` (milliseconds
+ * since the epoch, UTC): a card is valid through the last day of its expiry
+ * month, so it has expired from the first instant of the next month.
+ *
+ * @category cards
+ * @since 0.2.0
+ */
+export const hasExpired = (expirationDate: string, now: number): boolean => {
+  const month = Number(expirationDate.slice(0, 2))
+  const year = 2000 + Number(expirationDate.slice(3, 5))
+  return now >= Date.UTC(year, month, 1)
+}

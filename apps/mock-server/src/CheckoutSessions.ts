@@ -12,7 +12,7 @@
  */
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
-import { errorDetailTypes } from "@checkout-kit/domain/Errors"
+import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import { Context, Effect, Layer, Redacted, SchemaAST } from "effect"
@@ -145,14 +145,25 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           let paymentMethod: Record<string, unknown>
           if ("number" in method) {
             const number = Redacted.value(method.number)
+            // API-SEMANTICS.md § Secure fields: a number failing Luhn, a card expired by the mock's clock.
+            const invalid: Array<ErrorDetail> = []
             if (!Cards.isLuhnValid(number)) {
-              return yield* Effect.fail(ApiError.invalid([{
+              invalid.push({
                 location: "body",
                 pointer: "/payment_method/number",
                 message: "The card number fails the Luhn check",
                 type: errorDetailTypes.luhn
-              }]))
+              })
             }
+            if (Cards.hasExpired(method.expirationDate, yield* clock.now)) {
+              invalid.push({
+                location: "body",
+                pointer: "/payment_method/expiration_date",
+                message: "The card has expired",
+                type: errorDetailTypes.cardExpired
+              })
+            }
+            if (invalid.length > 0) return yield* Effect.fail(ApiError.invalid(invalid))
             const cardType = Cards.cardTypeOf(number)
             paymentMethod = {
               type: "payment-method",

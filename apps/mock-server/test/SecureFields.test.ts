@@ -167,6 +167,75 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   })
 })
 
+// The MM/YY of a month (0-based; out-of-range months roll over, as Date.UTC does).
+const mmYY = (year: number, month: number) => {
+  const date = new Date(Date.UTC(year, month, 1))
+  return `${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCFullYear() % 100).padStart(2, "0")}`
+}
+
+// API-SEMANTICS.md § Secure fields: the official SDK's e2e fixtures use a far-future expiry "so the fixture never
+// lapses and gets rejected as expired". A card is valid through the end of its MM/YY month, by the mock's clock.
+describe("PUT /checkout/sessions/{id}/fields with an expired card (the mock's clock)", () => {
+  let own: TestServer
+  beforeAll(async () => {
+    own = await startServer()
+  })
+  afterAll(() => own.close())
+
+  const advance = async (seconds: number) =>
+    Date.parse((await call(own.url, "POST", "/_mock/clock", { body: { advance_seconds: seconds } })).body.now)
+  const submit = async (expiration_date: string) => {
+    const id = (await call(own.url, "POST", "/checkout/sessions")).body.id as string
+    const response = await call(own.url, "PUT", `/checkout/sessions/${id}/fields`, {
+      body: { payment_method: { number: "4111111111111111", expiration_date } }
+    })
+    return { response, session: (await call(own.url, "GET", `/checkout/sessions/${id}`)).body }
+  }
+
+  it("this month's card is accepted until the month ends, then rejected pointing at expiration_date", async () => {
+    const now = new Date(await advance(0))
+    const [year, month] = [now.getUTCFullYear(), now.getUTCMonth()]
+    const thisMonth = mmYY(year, month)
+    assert.strictEqual((await submit(thisMonth)).response.status, 204)
+
+    const lastMonth = await submit(mmYY(year, month - 1))
+    assert.strictEqual(lastMonth.response.status, 400)
+    assert.deepStrictEqual(specErrors("Error400", lastMonth.response.body), [])
+    assert.deepStrictEqual(
+      lastMonth.response.body.details.map((d: { pointer: string; type: string }) => [d.pointer, d.type]),
+      [["/payment_method/expiration_date", errorDetailTypes.cardExpired]]
+    )
+    assert.notProperty(lastMonth.session, "payment_method")
+
+    // A minute before the month ends the card still holds; two minutes later it has lapsed.
+    const monthEnd = Date.UTC(year, month + 1, 1)
+    await advance((monthEnd - now.getTime()) / 1000 - 60)
+    assert.strictEqual((await submit(thisMonth)).response.status, 204)
+    await advance(120)
+    const lapsed = await submit(thisMonth)
+    assert.strictEqual(lapsed.response.status, 400)
+    assert.deepStrictEqual(lapsed.response.body.details.map((d: { pointer: string }) => d.pointer), [
+      "/payment_method/expiration_date"
+    ])
+    assert.strictEqual((await submit(mmYY(year, month + 1))).response.status, 204)
+  })
+
+  it("an expired card failing Luhn too: both reported", async () => {
+    const now = new Date(await advance(0))
+    const id = (await call(own.url, "POST", "/checkout/sessions")).body.id as string
+    const response = await call(own.url, "PUT", `/checkout/sessions/${id}/fields`, {
+      body: {
+        payment_method: { number: "4111111111111112", expiration_date: mmYY(now.getUTCFullYear(), now.getUTCMonth() - 1) }
+      }
+    })
+    assert.strictEqual(response.status, 400)
+    assert.deepStrictEqual(response.body.details.map((d: { pointer: string }) => d.pointer), [
+      "/payment_method/number",
+      "/payment_method/expiration_date"
+    ])
+  })
+})
+
 describe("POST /checkout/sessions/{id}/card-details", () => {
   it("answers the scheme and type of a BIN", async () => {
     const id = await newSession()
