@@ -1,7 +1,7 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { CheckoutSession, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
-import { type ErrorDetailCheck, ErrorDetailType, errorDetailTypes } from "@checkout-kit/domain/Errors"
+import { ErrorDetailType, errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as Fixtures from "@checkout-kit/fixtures"
 import { Schema } from "effect"
 import * as fc from "fast-check"
@@ -53,9 +53,10 @@ describe("fuzzing the server with the fixtures", () => {
       assert.include(response.body.details.map((d: { pointer: string }) => d.pointer), mutation.pointer, mutation.constraint)
       const detail = response.body.details.find((d: { pointer: string }) => d.pointer === mutation.pointer)
       assert.isTrue(Schema.is(ErrorDetailType)(detail.type), detail.type)
-      // A constraint with one detail type in the table is reported with it (a wrong type or format varies by field).
-      if (mutation.constraint in errorDetailTypes) {
-        assert.strictEqual(detail.type, errorDetailTypes[mutation.constraint as ErrorDetailCheck], mutation.pointer)
+      // Each constraint kind is a row of the table (type-checked), but a wrong type or format, whose name
+      // depends on the field.
+      if (mutation.constraint !== "type" && mutation.constraint !== "format") {
+        assert.strictEqual(detail.type, errorDetailTypes[mutation.constraint], mutation.pointer)
       }
     })
   }, 120_000)
