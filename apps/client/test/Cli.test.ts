@@ -1,4 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -57,7 +58,7 @@ describe("checkout-kit sessions", () => {
     const updated = await cli("sessions", "update", session.id, "--json", "--file", bodyFile("update.json", { metadata: { order: "43" } }))
     assert.deepStrictEqual(JSON.parse(updated.stdout).metadata, { order: "43" })
 
-    const fields = await cli("sessions", "fields", session.id, "--card-number", "4111111111111111", "--expiry", "12/30", "--cvv", "123")
+    const fields = await cli("sessions", "fields", session.id, "--card-number", "4111111111111111", "--expiry", "12/99", "--cvv", "123")
     assert.strictEqual(fields.code, 0, fields.stderr)
     assert.include(fields.stdout, "visa ····1111")
     assert.notInclude(fields.stdout + fields.stderr, "4111111111111111")
@@ -71,9 +72,9 @@ describe("checkout-kit sessions", () => {
 
   it("prints every details[] entry and exits 1 on a validation error", async () => {
     const created = JSON.parse((await cli("sessions", "create", "--json")).stdout)
-    const rejected = await cli("sessions", "fields", created.id, "--card-number", "4111111111111112", "--expiry", "12/30")
+    const rejected = await cli("sessions", "fields", created.id, "--card-number", "4111111111111112", "--expiry", "12/99")
     assert.strictEqual(rejected.code, 1)
-    assert.include(rejected.stderr, "/payment_method/number  luhn_check_failed")
+    assert.include(rejected.stderr, `/payment_method/number  ${errorDetailTypes.luhn}`)
     const invalidFile = await cli("sessions", "update", created.id, "--file", bodyFile("bad.json", {
       cart_items: [{ name: "", quantity: 0, unit_amount: 1 }],
       unknown: true

@@ -1,4 +1,5 @@
 import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { DateTime, Effect, Redacted } from "effect"
 import { CheckoutKitClient } from "../src/CheckoutKitClient.ts"
 import * as Errors from "../src/Errors.ts"
@@ -58,7 +59,7 @@ describe("the Promise client against the mock server", () => {
   it("attaches a card through secure fields and looks up a BIN", async () => {
     const created = await client.checkoutSessions.create()
     await client.checkoutSessions.updateFields(created.id, {
-      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/30" }
+      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/99" }
     })
     const read = await client.checkoutSessions.get(created.id)
     assert.strictEqual(read.paymentMethod?.label, "1111")
@@ -73,7 +74,7 @@ describe("the Promise client against the mock server", () => {
     // A token the mock refuses (401): were it sent, the calls would fail.
     const browser = clientWith({ baseUrl: mock.url, token: "not-a-jwt", retry: fastRetries })
     await browser.checkoutSessions.updateFields(created.id, {
-      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/30" }
+      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/99" }
     })
     assert.strictEqual((await browser.checkoutSessions.cardDetails(created.id, "411111")).scheme, "visa")
     assert.instanceOf(await rejection(browser.checkoutSessions.get(created.id)), Errors.Unauthorized)
@@ -118,11 +119,11 @@ describe("typed errors", () => {
     const created = await client.checkoutSessions.create()
     // A card number the contract's types allow but the server rejects (Luhn).
     const error = await rejection(client.checkoutSessions.updateFields(created.id, {
-      paymentMethod: { number: Redacted.make("4111111111111112", { label: "number" }), expirationDate: "12/30" }
+      paymentMethod: { number: Redacted.make("4111111111111112", { label: "number" }), expirationDate: "12/99" }
     }))
     assert.instanceOf(error, Errors.ValidationError)
     assert.deepStrictEqual((error as Errors.ValidationError).details.map((d) => [d.pointer, d.type]), [
-      ["/payment_method/number", "luhn_check_failed"]
+      ["/payment_method/number", errorDetailTypes.luhn]
     ])
   })
 

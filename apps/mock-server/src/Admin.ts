@@ -6,6 +6,7 @@
  */
 import { Effect, Layer, Schema } from "effect"
 import { HttpRouter, HttpServerRequest } from "effect/http"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { Journal } from "./Journal.ts"
 import { MockClock } from "./MockClock.ts"
@@ -45,7 +46,7 @@ export const layer = Layer.mergeAll(
         body = JSON.parse(text)
       } catch {
         return Responses.error(400, "The request body is not valid JSON", [
-          { location: "body", pointer: "", message: "Invalid JSON", type: "json_invalid" }
+          { location: "body", pointer: "", message: "Invalid JSON", type: errorDetailTypes.json }
         ])
       }
       const decoded = advanceClock.decode(body)

@@ -1,9 +1,9 @@
 /**
  * What a mock can honestly derive from a card number: the scheme from its
  * prefix, the BIN, the last four digits, the card type for well-known test
- * BINs, and a fingerprint — an HMAC of the number under a server secret and
- * the merchant account, stable for the same number and account and revealing
- * nothing of the number.
+ * BINs, and a fingerprint — an HMAC of the number under the installation's
+ * secret, the same for the same number in every merchant account of one mock
+ * and revealing nothing of the number.
  *
  * @since 0.1.0
  */
@@ -95,20 +95,40 @@ export const cardTypeOf = (digits: string): CardType | undefined =>
   knownTypes[digits.slice(0, 6)] ?? (schemeOf(digits) === "amex" ? "credit" : undefined)
 
 /**
- * The BIN shown for a card: its first 8 digits for numbers of 16 digits or
- * more, else its first 6.
+ * The BIN shown on a session's card, `payment_method.details.bin`: the first
+ * 6 digits (the spec: "The first 6 digit of the card"; every example is
+ * `411111`). 6 to 8 digits is the `/card-details` request's rule only
+ * (API-SEMANTICS.md § Secure fields and the payment method).
  *
  * @category cards
  * @since 0.1.0
  */
-export const binOf = (number: string): string => number.slice(0, number.length >= 16 ? 8 : 6)
+export const binOf = (number: string): string => number.slice(0, 6)
 
 /**
- * A stable, non-reversible fingerprint of a card number for a merchant
- * account.
+ * A stable, non-reversible fingerprint of a card number: an HMAC-SHA256 of
+ * the number under the installation's secret. The same number has the same
+ * fingerprint in every merchant account (docs.gr4vy.com,
+ * guides/features/cards/fingerprints: "Fingerprints are the same for every
+ * unique card number used"); two installations, with different secrets, do
+ * not share fingerprints.
  *
  * @category cards
  * @since 0.1.0
  */
-export const fingerprint = (secret: string, merchantAccountId: string, number: string): string =>
-  createHmac("sha256", secret).update(merchantAccountId).update("\u0000").update(number).digest("hex")
+export const fingerprint = (secret: string, number: string): string =>
+  createHmac("sha256", secret).update(number).digest("hex")
+
+/**
+ * Whether a card's expiry `MM/YY` (20YY) has passed at `now` (milliseconds
+ * since the epoch, UTC): a card is valid through the last day of its expiry
+ * month, so it has expired from the first instant of the next month.
+ *
+ * @category cards
+ * @since 0.2.0
+ */
+export const hasExpired = (expirationDate: string, now: number): boolean => {
+  const month = Number(expirationDate.slice(0, 2))
+  const year = 2000 + Number(expirationDate.slice(3, 5))
+  return now >= Date.UTC(year, month, 1)
+}

@@ -12,6 +12,7 @@
  */
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
+import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import { Context, Effect, Layer, Redacted, SchemaAST } from "effect"
@@ -161,13 +162,26 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
           const method = decoded.success.paymentMethod
           const number = "number" in method ? Redacted.value(method.number) : undefined
-          if (number !== undefined && !Cards.isLuhnValid(number)) {
-            return yield* Effect.fail(ApiError.invalid([{
-              location: "body",
-              pointer: "/payment_method/number",
-              message: "The card number fails the Luhn check",
-              type: "luhn_check_failed"
-            }]))
+          if (number !== undefined && "number" in method) {
+            // API-SEMANTICS.md § Secure fields: a number failing Luhn, a card expired by the mock's clock.
+            const invalid: Array<ErrorDetail> = []
+            if (!Cards.isLuhnValid(number)) {
+              invalid.push({
+                location: "body",
+                pointer: "/payment_method/number",
+                message: "The card number fails the Luhn check",
+                type: errorDetailTypes.luhn
+              })
+            }
+            if (Cards.hasExpired(method.expirationDate, yield* clock.now)) {
+              invalid.push({
+                location: "body",
+                pointer: "/payment_method/expiration_date",
+                message: "The card has expired",
+                type: errorDetailTypes.cardExpired
+              })
+            }
+            if (invalid.length > 0) return yield* Effect.fail(ApiError.invalid(invalid))
           }
           // The body is checked before the session is looked up, as on every call.
           const owner = yield* ownerOf(merchantAccountId, id)
@@ -180,7 +194,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
               scheme: Cards.schemeOf(number),
               label: number.slice(-4),
               details: { bin: Cards.binOf(number), ...(cardType === undefined ? {} : { card_type: cardType }) },
-              fingerprint: Cards.fingerprint(secret, owner, number)
+              fingerprint: Cards.fingerprint(secret, number)
             }
           } else if ("id" in method) {
             paymentMethod = { type: "payment-method", method: "card", id: method.id }

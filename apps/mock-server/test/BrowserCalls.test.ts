@@ -59,7 +59,8 @@ for (const [storeName, store] of stores) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ payment_method: paymentMethod })
       })
-    const card = { method: "card", number: "4111111111111111", expiration_date: "12/30", security_code: "123" }
+    // The SDK helper sends "12/30"; a far-future expiry keeps this test valid whatever the year (cards expire).
+    const card = { method: "card", number: "4111111111111111", expiration_date: "12/99", security_code: "123" }
     const fields = (id: string, headers: Record<string, string> = {}) =>
       call(server.url, "PUT", `/checkout/sessions/${id}/fields`, { body: { payment_method: card }, headers })
     const cardDetails = (id: string, headers: Record<string, string> = {}) =>
@@ -129,13 +130,13 @@ for (const [storeName, store] of stores) {
     it("validation still answers 400 with details, without a token", async () => {
       const { id } = await newSession()
       const response = await call(server.url, "PUT", `/checkout/sessions/${id}/fields`, {
-        body: { payment_method: { method: "card", number: "4111", expiration_date: "12/30" } }
+        body: { payment_method: { method: "card", number: "4111", expiration_date: "12/99" } }
       })
       assert.strictEqual(response.status, 400)
       assert.strictEqual(response.body.details[0].pointer, "/payment_method/number")
       // The body is judged before the session is looked up: a card failing Luhn on an unknown id is a 400.
       const unknown = await call(server.url, "PUT", `/checkout/sessions/${randomUUID()}/fields`, {
-        body: { payment_method: { method: "card", number: "4111111111111112", expiration_date: "12/30" } }
+        body: { payment_method: { method: "card", number: "4111111111111112", expiration_date: "12/99" } }
       })
       assert.strictEqual(unknown.status, 400)
       assert.strictEqual(unknown.body.details[0].type, "luhn_check_failed")

@@ -1,7 +1,9 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { CheckoutSession, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
+import { ErrorDetailType, errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as Fixtures from "@checkout-kit/fixtures"
+import { Schema } from "effect"
 import * as fc from "fast-check"
 import { call, startServer, type TestServer } from "./support/server.ts"
 import { specErrors } from "./support/spec.ts"
@@ -49,6 +51,13 @@ describe("fuzzing the server with the fixtures", () => {
       assert.strictEqual(response.status, 400, `mutation ${i}: ${mutation.pointer} ${mutation.constraint}`)
       assert.deepStrictEqual(specErrors("Error400", response.body), [])
       assert.include(response.body.details.map((d: { pointer: string }) => d.pointer), mutation.pointer, mutation.constraint)
+      const detail = response.body.details.find((d: { pointer: string }) => d.pointer === mutation.pointer)
+      assert.isTrue(Schema.is(ErrorDetailType)(detail.type), detail.type)
+      // Each constraint kind is a row of the table (type-checked), but a wrong type or format, whose name
+      // depends on the field.
+      if (mutation.constraint !== "type" && mutation.constraint !== "format") {
+        assert.strictEqual(detail.type, errorDetailTypes[mutation.constraint], mutation.pointer)
+      }
     })
   }, 120_000)
 

@@ -66,6 +66,31 @@ describe("the official @gr4vy/sdk against the mock", () => {
     assert.deepStrictEqual(updated.metadata, airlineBody.metadata as Record<string, string>)
   })
 
+  // API-SEMANTICS.md § Update: the SDK's update body model (CheckoutSessionCreate in @gr4vy/sdk 1.10, the spec's
+  // CheckoutSessionUpdate) defaults expiresIn to 3600, so every SDK update sends expires_in and moves expires_at.
+  it("an SDK update moves expires_at to an hour from the update, though it names no expiresIn", async () => {
+    const created = await sdk.checkoutSessions.create({ expiresIn: 86_400 })
+    const before = Date.now()
+    const updated = await sdk.checkoutSessions.update({ metadata: { step: "2" } }, created.id)
+    const after = Date.now()
+    assert.isAbove(created.expiresAt.getTime(), after + 3_600_000)
+    assert.isAtLeast(updated.expiresAt.getTime(), before + 3_600_000)
+    assert.isAtMost(updated.expiresAt.getTime(), after + 3_600_000)
+    assert.deepStrictEqual(updated.metadata, { step: "2" })
+    // The same update as plain JSON, without expires_in, keeps expires_at.
+    const plain = await fetch(`${server.url}/checkout/sessions/${created.id}`, {
+      method: "PUT",
+      headers: {
+        "content-type": "application/json",
+        "x-gr4vy-merchant-account-id": "acme",
+        authorization: `Bearer ${await withToken({ privateKey: merchant.privateKeyPem })()}`
+      },
+      body: JSON.stringify({ metadata: { step: "3" } })
+    })
+    const plainBody = (await plain.json()) as { expires_at: string }
+    assert.strictEqual(Date.parse(plainBody.expires_at), updated.expiresAt.getTime())
+  })
+
   it("deletes a session, and a get after the delete raises the SDK's not-found error", async () => {
     const created = await sdk.checkoutSessions.create()
     await sdk.checkoutSessions.delete(created.id)

@@ -1,4 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { isLuhnValid } from "../src/Cards.ts"
 import { cardNumber } from "./support/cards.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
@@ -10,19 +11,22 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
+// An expiry that never lapses, as the official SDK's e2e fixtures use (§ Secure fields).
+const farFuture = "12/99"
+
 const api = (method: string, path: string, options?: Parameters<typeof call>[3]) => call(server.url, method, path, options)
 const newSession = async (headers: Record<string, string> = {}) =>
   (await api("POST", "/checkout/sessions", { body: { metadata: { k: "v" } }, headers })).body.id as string
 
-// The fingerprint a card gets on a new session of a merchant account.
-const fingerprint = async (number: string, merchant: string) => {
+// The fingerprint a card gets on a new session of a merchant account (of this test's server, or another).
+const fingerprint = async (number: string, merchant: string, url = server.url) => {
   const headers = { "x-gr4vy-merchant-account-id": merchant }
-  const id = await newSession(headers)
-  await api("PUT", `/checkout/sessions/${id}/fields`, {
-    body: { payment_method: { number, expiration_date: "01/31" } },
+  const id = (await call(url, "POST", "/checkout/sessions", { headers })).body.id as string
+  await call(url, "PUT", `/checkout/sessions/${id}/fields`, {
+    body: { payment_method: { number, expiration_date: farFuture } },
     headers
   })
-  return (await api("GET", `/checkout/sessions/${id}`, { headers })).body.payment_method.fingerprint as string
+  return (await call(url, "GET", `/checkout/sessions/${id}`, { headers })).body.payment_method.fingerprint as string
 }
 
 const cards: ReadonlyArray<readonly [scheme: string, number: string]> = [
@@ -47,7 +51,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
     it(`derives the payment method of a ${scheme} card (${number.length} digits)`, async () => {
       const id = await newSession()
       const fields = await api("PUT", `/checkout/sessions/${id}/fields`, {
-        body: { payment_method: { method: "card", number, expiration_date: "12/30", security_code: "123" } }
+        body: { payment_method: { method: "card", number, expiration_date: farFuture, security_code: "123" } }
       })
       assert.strictEqual(fields.status, 204)
       assert.strictEqual(fields.body, undefined)
@@ -58,7 +62,8 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
       assert.strictEqual(method.method, "card")
       assert.strictEqual(method.scheme, scheme)
       assert.strictEqual(method.label, number.slice(-4))
-      assert.strictEqual(method.details.bin, number.slice(0, number.length >= 16 ? 8 : 6))
+      // The spec: "The first 6 digit of the card" (every example "411111"), whatever the number's length.
+      assert.strictEqual(method.details.bin, number.slice(0, 6))
       assert.match(method.fingerprint, /^[0-9a-f]{64}$/)
       const text = JSON.stringify(session)
       assert.notInclude(text, number)
@@ -70,26 +75,41 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   it("knows the card type of well-known test BINs", async () => {
     const id = await newSession()
     await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4000056655665556", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4000056655665556", expiration_date: farFuture } }
     })
     assert.strictEqual((await api("GET", `/checkout/sessions/${id}`)).body.payment_method.details.card_type, "debit")
   })
 
-  it("fingerprints are stable for a number and merchant account, and differ across them", async () => {
+  // docs.gr4vy.com, guides/features/cards/fingerprints: "Fingerprints are the same for every unique card number used."
+  it("a card number has one fingerprint across merchant accounts; another number has another", async () => {
     const a = await fingerprint("4111111111111111", "m-1")
     assert.strictEqual(await fingerprint("4111111111111111", "m-1"), a)
-    assert.notStrictEqual(await fingerprint("4111111111111111", "m-2"), a)
+    assert.strictEqual(await fingerprint("4111111111111111", "m-2"), a)
     assert.notStrictEqual(await fingerprint("5555555555554444", "m-1"), a)
+  })
+
+  it("two installations (different fingerprint secrets) do not share fingerprints", async () => {
+    const other = await startServer({ fingerprintSecret: "another-installation" })
+    try {
+      assert.notStrictEqual(
+        await fingerprint("4111111111111111", "m-1", other.url),
+        await fingerprint("4111111111111111", "m-1")
+      )
+    } finally {
+      await other.close()
+    }
   })
 
   it("a number failing the Luhn check: 400 pointing at it, and nothing stored", async () => {
     const id = await newSession()
     const response = await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4111111111111112", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111112", expiration_date: farFuture } }
     })
     assert.strictEqual(response.status, 400)
     assert.deepStrictEqual(specErrors("Error400", response.body), [])
-    assert.deepStrictEqual(response.body.details.map((d: { pointer: string }) => d.pointer), ["/payment_method/number"])
+    assert.deepStrictEqual(response.body.details.map((d: { pointer: string; type: string }) => [d.pointer, d.type]), [
+      ["/payment_method/number", errorDetailTypes.luhn]
+    ])
     assert.notInclude(JSON.stringify(response.body), "4111111111111112")
     assert.notProperty((await api("GET", `/checkout/sessions/${id}`)).body, "payment_method")
   })
@@ -130,7 +150,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   it("PUT on the session never changes the payment method", async () => {
     const id = await newSession()
     await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4111111111111111", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111111", expiration_date: farFuture } }
     })
     const before = (await api("GET", `/checkout/sessions/${id}`)).body.payment_method
     const rejected = await api("PUT", `/checkout/sessions/${id}`, { body: { payment_method: null } })
@@ -141,9 +161,78 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
 
   it("404 for an unknown session", async () => {
     const response = await api("PUT", "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a/fields", {
-      body: { payment_method: { number: "4111111111111111", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111111", expiration_date: farFuture } }
     })
     assert.strictEqual(response.status, 404)
+  })
+})
+
+// The MM/YY of a month (0-based; out-of-range months roll over, as Date.UTC does).
+const mmYY = (year: number, month: number) => {
+  const date = new Date(Date.UTC(year, month, 1))
+  return `${String(date.getUTCMonth() + 1).padStart(2, "0")}/${String(date.getUTCFullYear() % 100).padStart(2, "0")}`
+}
+
+// API-SEMANTICS.md § Secure fields: the official SDK's e2e fixtures use a far-future expiry "so the fixture never
+// lapses and gets rejected as expired". A card is valid through the end of its MM/YY month, by the mock's clock.
+describe("PUT /checkout/sessions/{id}/fields with an expired card (the mock's clock)", () => {
+  let own: TestServer
+  beforeAll(async () => {
+    own = await startServer()
+  })
+  afterAll(() => own.close())
+
+  const advance = async (seconds: number) =>
+    Date.parse((await call(own.url, "POST", "/_mock/clock", { body: { advance_seconds: seconds } })).body.now)
+  const submit = async (expiration_date: string) => {
+    const id = (await call(own.url, "POST", "/checkout/sessions")).body.id as string
+    const response = await call(own.url, "PUT", `/checkout/sessions/${id}/fields`, {
+      body: { payment_method: { number: "4111111111111111", expiration_date } }
+    })
+    return { response, session: (await call(own.url, "GET", `/checkout/sessions/${id}`)).body }
+  }
+
+  it("this month's card is accepted until the month ends, then rejected pointing at expiration_date", async () => {
+    const now = new Date(await advance(0))
+    const [year, month] = [now.getUTCFullYear(), now.getUTCMonth()]
+    const thisMonth = mmYY(year, month)
+    assert.strictEqual((await submit(thisMonth)).response.status, 204)
+
+    const lastMonth = await submit(mmYY(year, month - 1))
+    assert.strictEqual(lastMonth.response.status, 400)
+    assert.deepStrictEqual(specErrors("Error400", lastMonth.response.body), [])
+    assert.deepStrictEqual(
+      lastMonth.response.body.details.map((d: { pointer: string; type: string }) => [d.pointer, d.type]),
+      [["/payment_method/expiration_date", errorDetailTypes.cardExpired]]
+    )
+    assert.notProperty(lastMonth.session, "payment_method")
+
+    // A minute before the month ends the card still holds; two minutes later it has lapsed.
+    const monthEnd = Date.UTC(year, month + 1, 1)
+    await advance((monthEnd - now.getTime()) / 1000 - 60)
+    assert.strictEqual((await submit(thisMonth)).response.status, 204)
+    await advance(120)
+    const lapsed = await submit(thisMonth)
+    assert.strictEqual(lapsed.response.status, 400)
+    assert.deepStrictEqual(lapsed.response.body.details.map((d: { pointer: string }) => d.pointer), [
+      "/payment_method/expiration_date"
+    ])
+    assert.strictEqual((await submit(mmYY(year, month + 1))).response.status, 204)
+  })
+
+  it("an expired card failing Luhn too: both reported", async () => {
+    const now = new Date(await advance(0))
+    const id = (await call(own.url, "POST", "/checkout/sessions")).body.id as string
+    const response = await call(own.url, "PUT", `/checkout/sessions/${id}/fields`, {
+      body: {
+        payment_method: { number: "4111111111111112", expiration_date: mmYY(now.getUTCFullYear(), now.getUTCMonth() - 1) }
+      }
+    })
+    assert.strictEqual(response.status, 400)
+    assert.deepStrictEqual(response.body.details.map((d: { pointer: string }) => d.pointer), [
+      "/payment_method/number",
+      "/payment_method/expiration_date"
+    ])
   })
 })
 

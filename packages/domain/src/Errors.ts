@@ -25,8 +25,119 @@ export const ErrorLocation = Schema.Literals(["query", "body", "path", "header",
 export type ErrorLocation = typeof ErrorLocation.Type
 
 /**
+ * The `type` of a detail, by the check that failed: one table for the domain's
+ * validation, the strict decoder, the mock server and its tests.
+ *
+ * Gr4vy's API reports pydantic (v1) error types. Two are in Gr4vy's published
+ * examples: `type_error.uuid` (docs.gr4vy.com, reference/errors/client-errors:
+ * "value is not a valid uuid" at `/payment_method/buyer_id`) and
+ * `value_error.any_str.min_length` (docs.gr4vy.com, reference/logs/list-api-error-logs:
+ * "ensure this value has at least 13 characters" at `/payment_method/number`).
+ * The others are pydantic v1's own names for the same checks (`pydantic/v1/errors.py`:
+ * `value_error.` or `type_error.` + the error class's `code`), and FastAPI's on
+ * pydantic v1 for a body that is not JSON. Where Gr4vy's name is unknown the
+ * name is ours, and marked so below.
+ *
+ * The keys are our check kinds: JSON Schema's keyword where there is one
+ * (`minLength`, `required`, `additionalProperties`, … as the fixtures'
+ * `ConstraintKind`), the expected JSON type for a wrong type, the format name
+ * for a format.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const errorDetailTypes = {
+  /** A required key is absent. pydantic v1 `MissingError` ("field required"). */
+  required: "value_error.missing",
+  /** A key the schema does not name. pydantic v1 `ExtraError` ("extra fields not permitted"). */
+  additionalProperties: "value_error.extra",
+  /** A string too short. Gr4vy's example (list-api-error-logs); pydantic v1 `AnyStrMinLengthError`. */
+  minLength: "value_error.any_str.min_length",
+  /** A string too long. pydantic v1 `AnyStrMaxLengthError`. */
+  maxLength: "value_error.any_str.max_length",
+  /** A string not matching its pattern. pydantic v1 `StrRegexError`. */
+  pattern: "value_error.str.regex",
+  /** A number below its minimum. pydantic v1 `NumberNotGeError`. */
+  minimum: "value_error.number.not_ge",
+  /** A number above its maximum. pydantic v1 `NumberNotLeError`. */
+  maximum: "value_error.number.not_le",
+  /** A number not above its exclusive minimum. pydantic v1 `NumberNotGtError`. */
+  exclusiveMinimum: "value_error.number.not_gt",
+  /** NaN or an infinity. pydantic v1 `NumberNotFiniteError`. */
+  finite: "value_error.number.not_finite_number",
+  /** An array with too few items. pydantic v1 `ListMinLengthError`. */
+  minItems: "value_error.list.min_items",
+  /** An array with too many items. pydantic v1 `ListMaxLengthError`. */
+  maxItems: "value_error.list.max_items",
+  /** Not the one allowed value. pydantic v1 `WrongConstantError`. */
+  const: "value_error.const",
+  /** Not one of the allowed values. pydantic v1 `EnumMemberError`. */
+  enum: "type_error.enum",
+  /** `null` where it is not allowed. pydantic v1 `NoneIsNotAllowedError` ("none is not an allowed value"). */
+  null: "type_error.none.not_allowed",
+  /** Not a string. pydantic v1 `StrError`. */
+  string: "type_error.str",
+  /** Not an integer (a fraction, or no number) where an integer is expected. pydantic v1 `IntegerError`. */
+  integer: "type_error.integer",
+  /** Not a number where any number is expected. pydantic v1 `FloatError`. */
+  number: "type_error.float",
+  /** Not a boolean. pydantic v1 `BoolError`. */
+  boolean: "type_error.bool",
+  /** Not an array. pydantic v1 `ListError`. */
+  array: "type_error.list",
+  /** Not an object (a model or a map). pydantic v1 `DictError`. */
+  object: "type_error.dict",
+  /** Not a UUID. Gr4vy's example (client-errors); pydantic v1 `UUIDError`. */
+  uuid: "type_error.uuid",
+  /** Not an RFC 3339 date-time. pydantic v1 `DateTimeError`. */
+  "date-time": "value_error.datetime",
+  /** Not a `YYYY-MM-DD` date. pydantic v1 `DateError`. */
+  date: "value_error.date",
+  /** A body that is not JSON. FastAPI on pydantic v1 (a `json.JSONDecodeError`, named as pydantic v1 names errors). */
+  json: "value_error.jsondecode",
+  /** Any other invalid value. pydantic v1's name for a plain `ValueError`; the spec's own example. */
+  value: "value_error",
+  /** A value matching more than one member of a union. Ours (pydantic v1 has no such check). */
+  ambiguous: "union_tag_invalid",
+  /** A card number failing the Luhn check. Ours: Gr4vy's name is not published. */
+  luhn: "luhn_check_failed",
+  /** A card whose expiry (`MM/YY`, valid through that month) has passed. Ours: Gr4vy's name is not published. */
+  cardExpired: "card_expired"
+} as const
+
+/**
+ * A check kind of the detail type table.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type ErrorDetailCheck = keyof typeof errorDetailTypes
+
+/**
+ * Every detail `type` Checkout Kit emits: the values of `errorDetailTypes`.
+ *
+ * Decoding a response uses `ErrorDetail`, whose `type` stays any string (as
+ * the spec has it): the real API may report a type this table does not know,
+ * and a client must still decode the error. This strict union is what the mock
+ * server answers with; its tests check every detail it sends against it.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const ErrorDetailType = Schema.Literals(
+  [...new Set(Object.values(errorDetailTypes))] as ReadonlyArray<(typeof errorDetailTypes)[ErrorDetailCheck]>
+).annotate({ identifier: "ErrorDetailType" })
+
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type ErrorDetailType = typeof ErrorDetailType.Type
+
+/**
  * One invalid field: its location, a JSON Pointer (RFC 6901) to it in wire
- * names, a readable message and the kind of constraint broken.
+ * names, a readable message and the kind of constraint broken (`type`: any
+ * string on decoding, see `ErrorDetailType` for the names Checkout Kit emits).
  *
  * @category models
  * @since 0.1.0

@@ -22,7 +22,7 @@
  */
 import { DateTime, Redacted, Result, Schema, SchemaAST } from "effect"
 import * as SchemaJIT from "effect/schema/SchemaJITCompiler"
-import type { ErrorDetail, ErrorLocation } from "./Errors.ts"
+import { type ErrorDetail, errorDetailTypes, type ErrorLocation } from "./Errors.ts"
 import { conversionAnnotation, redactedLabelAnnotation, wireKeysAnnotation } from "./Primitives.ts"
 import { issueToDetails } from "./Validation.ts"
 
@@ -452,7 +452,7 @@ export const make = <S extends Schema.Top & { readonly DecodingServices: never }
     if (error !== undefined && Schema.isSchemaError(error.error)) {
       return Result.fail(issueToDetails(error.error.issue, input, location))
     }
-    return Result.fail([{ location, pointer: "", message: "Invalid request body", type: "value_error" }])
+    return Result.fail([{ location, pointer: "", message: "Invalid request body", type: errorDetailTypes.value }])
   }
 
   const check = (input: unknown): ReadonlyArray<ErrorDetail> | undefined => {

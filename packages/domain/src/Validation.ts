@@ -6,14 +6,14 @@
  * Messages never contain the rejected value: a card number that fails a
  * check is reported by where it is, not by what it is.
  *
- * The `type` names follow the validation error types of the API's own
- * validator (`missing`, `extra_forbidden`, `string_too_long`, ...), so a
- * client can match on them.
+ * The `type` names are Gr4vy's (pydantic v1's: `value_error.missing`,
+ * `value_error.extra`, `value_error.any_str.max_length`, ...), from the one
+ * table `Errors.errorDetailTypes`, so a client can match on them.
  *
  * @since 0.1.0
  */
 import { type SchemaAST, SchemaIssue } from "effect"
-import type { ErrorDetail, ErrorLocation } from "./Errors.ts"
+import { type ErrorDetail, type ErrorDetailType, errorDetailTypes as types, type ErrorLocation } from "./Errors.ts"
 
 /**
  * Escapes one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`).
@@ -89,91 +89,103 @@ const expectedOf = (ast: SchemaAST.AST): string => {
   }
 }
 
-const typeOfInvalidType = (ast: SchemaAST.AST, value: unknown): string => {
+const isIntChecked = (checks: SchemaAST.Checks | undefined): boolean =>
+  checks?.some((c) =>
+    c._tag === "Filter"
+      ? (c.annotations?.representation as { id?: string } | undefined)?.id === "effect/schema/isInt"
+      : isIntChecked(c.checks)
+  ) ?? false
+
+const typeOfInvalidType = (ast: SchemaAST.AST, value: unknown): ErrorDetailType => {
+  if (value === null) return types.null
   switch (ast._tag) {
     case "String":
-      return "string_type"
+      return types.string
     case "Number":
-      return "int_type"
+      return isIntChecked(ast.checks) ? types.integer : types.number
     case "Boolean":
-      return "bool_type"
+      return types.boolean
     case "Arrays":
-      return "list_type"
+      return types.array
     case "Objects":
-      return "model_type"
+      return types.object
     case "Literal":
-      return "literal_error"
-    case "Union":
-      if (ast.types.some((t) => t._tag === "Literal")) return "literal_error"
-      if (value === null) return "none_forbidden"
-      return ast.types.length > 0 ? typeOfInvalidType(ast.types[0], value) : "invalid_type"
+      return types.const
+    case "Union": {
+      const literals = ast.types.filter((t) => t._tag === "Literal").length
+      if (literals > 0) return literals > 1 ? types.enum : types.const
+      return ast.types.length > 0 ? typeOfInvalidType(ast.types[0], value) : types.value
+    }
     default:
-      return "invalid_type"
+      return types.value
   }
 }
 
 type Payload = Record<string, unknown> | undefined
 
-const filterDetail = (filter: SchemaAST.Filter<unknown>, value: unknown): { type: string; message: string } => {
+const filterDetail = (
+  filter: SchemaAST.Filter<unknown>,
+  value: unknown
+): { type: ErrorDetailType; message: string } => {
   const representation = filter.annotations?.representation as { id: string; payload: unknown } | undefined
   const payload = representation?.payload as Payload
   switch (representation?.id) {
     case "effect/schema/isMinLength": {
       const min = payload?.minLength as number
       return Array.isArray(value)
-        ? { type: "too_short", message: `List should have at least ${min} item${min === 1 ? "" : "s"}` }
-        : { type: "string_too_short", message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
+        ? { type: types.minItems, message: `List should have at least ${min} item${min === 1 ? "" : "s"}` }
+        : { type: types.minLength, message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
     }
     case "effect/schema/isMaxLength": {
       const max = payload?.maxLength as number
       return Array.isArray(value)
-        ? { type: "too_long", message: `List should have at most ${max} item${max === 1 ? "" : "s"}` }
-        : { type: "string_too_long", message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
+        ? { type: types.maxItems, message: `List should have at most ${max} item${max === 1 ? "" : "s"}` }
+        : { type: types.maxLength, message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
     }
     case "effect/schema/isMinCodePoints": {
       const min = payload?.minCodePoints as number
-      return { type: "string_too_short", message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
+      return { type: types.minLength, message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
     }
     case "effect/schema/isMaxCodePoints": {
       const max = payload?.maxCodePoints as number
-      return { type: "string_too_long", message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
+      return { type: types.maxLength, message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
     }
     case "effect/schema/isPattern":
-      return { type: "string_pattern_mismatch", message: `String should match pattern '${String(payload?.source)}'` }
+      return { type: types.pattern, message: `String should match pattern '${String(payload?.source)}'` }
     case "effect/schema/isInt":
-      return { type: "int_type", message: "Input should be a valid integer" }
+      return { type: types.integer, message: "Input should be a valid integer" }
     case "effect/schema/isGreaterThan":
-      return { type: "greater_than", message: `Input should be greater than ${String(payload?.exclusiveMinimum)}` }
+      return { type: types.exclusiveMinimum, message: `Input should be greater than ${String(payload?.exclusiveMinimum)}` }
     case "effect/schema/isGreaterThanOrEqualTo":
-      return { type: "greater_than_equal", message: `Input should be greater than or equal to ${String(payload?.minimum)}` }
+      return { type: types.minimum, message: `Input should be greater than or equal to ${String(payload?.minimum)}` }
     case "effect/schema/isLessThanOrEqualTo":
-      return { type: "less_than_equal", message: `Input should be less than or equal to ${String(payload?.maximum)}` }
+      return { type: types.maximum, message: `Input should be less than or equal to ${String(payload?.maximum)}` }
     case "effect/schema/isBetween": {
       const min = payload?.minimum as number
       const max = payload?.maximum as number
       return typeof value === "number" && value < min
-        ? { type: "greater_than_equal", message: `Input should be greater than or equal to ${min}` }
-        : { type: "less_than_equal", message: `Input should be less than or equal to ${max}` }
+        ? { type: types.minimum, message: `Input should be greater than or equal to ${min}` }
+        : { type: types.maximum, message: `Input should be less than or equal to ${max}` }
     }
     case "effect/schema/isFinite":
-      return { type: "finite_number", message: "Input should be a finite number" }
+      return { type: types.finite, message: "Input should be a finite number" }
     case "checkout-kit/format":
       switch (payload as unknown) {
         case "uuid":
-          return { type: "uuid_parsing", message: "Input should be a valid UUID" }
+          return { type: types.uuid, message: "Input should be a valid UUID" }
         case "date-time":
-          return { type: "datetime_parsing", message: "Input should be a valid RFC 3339 date-time" }
+          return { type: types["date-time"], message: "Input should be a valid RFC 3339 date-time" }
         case "date":
-          return { type: "date_parsing", message: "Input should be a valid date in the format YYYY-MM-DD" }
+          return { type: types.date, message: "Input should be a valid date in the format YYYY-MM-DD" }
       }
   }
   const expected = filter.annotations?.expected
-  return { type: "value_error", message: expected === undefined ? "Value is not valid" : `Expected ${expected}` }
+  return { type: types.value, message: expected === undefined ? "Value is not valid" : `Expected ${expected}` }
 }
 
 interface Entry {
   readonly path: ReadonlyArray<PropertyKey>
-  readonly type: string
+  readonly type: ErrorDetailType
   readonly message: string
 }
 
@@ -212,10 +224,10 @@ const collect = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, inp
       return
     }
     case "MissingKey":
-      out.push({ path, type: "missing", message: "Field required" })
+      out.push({ path, type: types.required, message: "Field required" })
       return
     case "UnexpectedKey":
-      out.push({ path, type: "extra_forbidden", message: "Extra inputs are not permitted" })
+      out.push({ path, type: types.additionalProperties, message: "Extra inputs are not permitted" })
       return
     case "InvalidType": {
       const value = valueAt(input, path)
@@ -227,13 +239,13 @@ const collect = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, inp
       return
     }
     case "InvalidValue":
-      out.push({ path, type: "value_error", message: SchemaIssue.defaultLeafHook(issue) })
+      out.push({ path, type: types.value, message: SchemaIssue.defaultLeafHook(issue) })
       return
     case "Forbidden":
-      out.push({ path, type: "value_error", message: "Value is not allowed here" })
+      out.push({ path, type: types.value, message: "Value is not allowed here" })
       return
     case "OneOf":
-      out.push({ path, type: "union_tag_invalid", message: "Input matches more than one kind" })
+      out.push({ path, type: types.ambiguous, message: "Input matches more than one kind" })
       return
   }
 }

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
+import { Schema } from "effect"
 import { CheckoutSession, CheckoutSessionUpdate } from "../src/CheckoutSession.ts"
-import type { ErrorDetail } from "../src/Errors.ts"
+import { ErrorDetail, type ErrorDetailCheck, ErrorDetailType, errorDetailTypes } from "../src/Errors.ts"
 import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
 import { parsePointer, toPointer, valueAt } from "../src/Validation.ts"
@@ -18,83 +19,88 @@ const details = (decoder: StrictDecoder.StrictDecoder<unknown>, body: unknown): 
   return result.failure
 }
 
-// Each case breaks one constraint of an otherwise valid update body.
-const cases: ReadonlyArray<{ kind: string; body: unknown; pointer: string; type: string }> = [
-  { kind: "minLength", body: { cart_items: [{ ...item, name: "" }] }, pointer: "/cart_items/0/name", type: "string_too_short" },
+// Each case breaks one constraint of an otherwise valid update body; `check` names its row of the detail type table.
+const cases: ReadonlyArray<{ kind: string; body: unknown; pointer: string; check: ErrorDetailCheck }> = [
+  { kind: "minLength", body: { cart_items: [{ ...item, name: "" }] }, pointer: "/cart_items/0/name", check: "minLength" },
   {
     kind: "maxLength",
     body: { cart_items: [{ ...item, sku: "x".repeat(201) }] },
     pointer: "/cart_items/0/sku",
-    type: "string_too_long"
+    check: "maxLength"
   },
   {
     kind: "maxLength counts characters, not UTF-16 units",
     body: { cart_items: [{ ...item, name: "🛒".repeat(256) }] },
     pointer: "/cart_items/0/name",
-    type: "string_too_long"
+    check: "maxLength"
   },
   {
     kind: "pattern",
     body: { buyer: { billing_details: { phone_number: "0123" } } },
     pointer: "/buyer/billing_details/phone_number",
-    type: "string_pattern_mismatch"
+    check: "pattern"
   },
-  { kind: "minimum", body: { amount: -1 }, pointer: "/amount", type: "greater_than_equal" },
-  { kind: "maximum", body: { amount: 100_000_000 }, pointer: "/amount", type: "less_than_equal" },
+  { kind: "minimum", body: { amount: -1 }, pointer: "/amount", check: "minimum" },
+  { kind: "maximum", body: { amount: 100_000_000 }, pointer: "/amount", check: "maximum" },
   {
     kind: "exclusiveMinimum",
     body: { cart_items: [{ ...item, quantity: 0 }] },
     pointer: "/cart_items/0/quantity",
-    type: "greater_than"
+    check: "exclusiveMinimum"
   },
-  { kind: "integer", body: { cart_items: [{ ...item, unit_amount: 1.5 }] }, pointer: "/cart_items/0/unit_amount", type: "int_type" },
-  { kind: "number bounds (expires_in)", body: { expires_in: 60 }, pointer: "/expires_in", type: "greater_than_equal" },
-  { kind: "enum", body: { cart_items: [{ ...item, product_type: "service" }] }, pointer: "/cart_items/0/product_type", type: "literal_error" },
+  { kind: "integer", body: { cart_items: [{ ...item, unit_amount: 1.5 }] }, pointer: "/cart_items/0/unit_amount", check: "integer" },
+  { kind: "type: integer", body: { cart_items: [{ ...item, unit_amount: "1" }] }, pointer: "/cart_items/0/unit_amount", check: "integer" },
+  { kind: "type: number (expires_in)", body: { expires_in: "3600" }, pointer: "/expires_in", check: "number" },
+  { kind: "number bounds (expires_in)", body: { expires_in: 60 }, pointer: "/expires_in", check: "minimum" },
+  { kind: "type: boolean", body: { cart_items: [{ ...item, tax_exempt: "yes" }] }, pointer: "/cart_items/0/tax_exempt", check: "boolean" },
+  { kind: "enum", body: { cart_items: [{ ...item, product_type: "service" }] }, pointer: "/cart_items/0/product_type", check: "enum" },
   {
     kind: "maxItems",
     body: { airline: { legs: Array.from({ length: 21 }, () => ({})) } },
     pointer: "/airline/legs",
-    type: "too_long"
+    check: "maxItems"
   },
-  { kind: "required", body: { cart_items: [{ quantity: 1, unit_amount: 1 }] }, pointer: "/cart_items/0/name", type: "missing" },
+  { kind: "required", body: { cart_items: [{ quantity: 1, unit_amount: 1 }] }, pointer: "/cart_items/0/name", check: "required" },
   {
     kind: "unknown key (additionalProperties: false)",
     body: { cart_items: [{ ...item, unexpected_field: true }] },
     pointer: "/cart_items/0/unexpected_field",
-    type: "extra_forbidden"
+    check: "additionalProperties"
   },
-  { kind: "unknown top-level key", body: { cartItems: [] }, pointer: "/cartItems", type: "extra_forbidden" },
-  { kind: "not nullable", body: { cart_items: [{ ...item, name: null }] }, pointer: "/cart_items/0/name", type: "string_type" },
-  { kind: "type", body: { cart_items: "none" }, pointer: "/cart_items", type: "list_type" },
-  { kind: "format: uuid", body: { payment_service_id: "not-a-uuid" }, pointer: "/payment_service_id", type: "uuid_parsing" },
+  { kind: "unknown top-level key", body: { cartItems: [] }, pointer: "/cartItems", check: "additionalProperties" },
+  { kind: "not nullable", body: { cart_items: [{ ...item, name: null }] }, pointer: "/cart_items/0/name", check: "null" },
+  { kind: "type: array", body: { cart_items: "none" }, pointer: "/cart_items", check: "array" },
+  { kind: "type: object", body: { buyer: "none" }, pointer: "/buyer", check: "object" },
+  { kind: "format: uuid", body: { payment_service_id: "not-a-uuid" }, pointer: "/payment_service_id", check: "uuid" },
   {
     kind: "format: date-time",
     body: { airline: { issued_at: "16/07/2013" } },
     pointer: "/airline/issued_at",
-    type: "datetime_parsing"
+    check: "date-time"
   },
   {
     kind: "format: date (a real calendar date)",
     body: { airline: { passengers: [{ date_of_birth: "2023-02-29" }] } },
     pointer: "/airline/passengers/0/date_of_birth",
-    type: "date_parsing"
+    check: "date"
   },
-  { kind: "record values", body: { metadata: { order: 5 } }, pointer: "/metadata/order", type: "string_type" },
-  { kind: "a body that is not an object", body: [], pointer: "", type: "model_type" }
+  { kind: "record values", body: { metadata: { order: 5 } }, pointer: "/metadata/order", check: "string" },
+  { kind: "a body that is not an object", body: [], pointer: "", check: "object" }
 ]
 
 describe("details[] of a rejected body", () => {
   for (const c of cases) {
-    it(`${c.kind}: ${c.pointer || "(whole body)"} is reported as ${c.type}`, () => {
+    it(`${c.kind}: ${c.pointer || "(whole body)"} is reported as ${errorDetailTypes[c.check]}`, () => {
       const found = details(update, c.body)
-      assert.deepStrictEqual(found.map((d) => [d.pointer, d.type, d.location]), [[c.pointer, c.type, "body"]])
+      const expected = [c.pointer, errorDetailTypes[c.check], "body"]
+      assert.deepStrictEqual(found.map((d) => [d.pointer, d.type, d.location]), [expected])
       assert.isAbove(found[0].message.length, 0)
     })
   }
 
   it("a const: a session's type must be \"checkout-session\"", () => {
     const body = { ...fullSeedSession(), type: "session" }
-    assert.deepStrictEqual(details(session, body).map((d) => d.pointer), ["/type"])
+    assert.deepStrictEqual(details(session, body).map((d) => [d.pointer, d.type]), [["/type", errorDetailTypes.const]])
   })
 
   it("reports every invalid field of a body, not only the first", () => {
@@ -135,7 +141,39 @@ describe("details[] of a rejected body", () => {
 
   it("a BIN of 5 digits", () => {
     const found = details(StrictDecoder.make(CheckoutSessionCardDetailsRequest), { bin: "41111" })
-    assert.deepStrictEqual(found.map((d) => [d.pointer, d.type]), [["/bin", "string_too_short"]])
+    assert.deepStrictEqual(found.map((d) => [d.pointer, d.type]), [["/bin", errorDetailTypes.minLength]])
+  })
+})
+
+describe("the detail type table (Errors.errorDetailTypes)", () => {
+  // docs.gr4vy.com, reference/errors/client-errors: { "type": "type_error.uuid", "message": "value is not a valid uuid" }.
+  it("a UUID that is not one: type_error.uuid, as in Gr4vy's client-errors example", () => {
+    const found = details(update, { payment_service_id: "not-a-uuid" })
+    assert.deepStrictEqual(found.map((d) => d.type), ["type_error.uuid"])
+  })
+
+  // docs.gr4vy.com, reference/logs/list-api-error-logs: "/payment_method/number",
+  // "ensure this value has at least 13 characters", "value_error.any_str.min_length".
+  it("a card number too short: value_error.any_str.min_length at its pointer, as in Gr4vy's API log example", () => {
+    const found = details(secureFields, { payment_method: { number: "411111", expiration_date: "12/99" } })
+    assert.deepStrictEqual(found.map((d) => [d.pointer, d.type]), [["/payment_method/number", "value_error.any_str.min_length"]])
+  })
+
+  // pydantic/v1/errors.py: a type is "value_error" or "type_error", then the error class's code.
+  it("every name is pydantic v1's shape, but the three marked ours", () => {
+    const ours: ReadonlyArray<ErrorDetailCheck> = ["ambiguous", "luhn", "cardExpired"]
+    for (const [check, type] of Object.entries(errorDetailTypes)) {
+      if (ours.includes(check as ErrorDetailCheck)) continue
+      assert.match(type, /^(value|type)_error(\.[a-z_]+)*$/, check)
+    }
+  })
+
+  it("ErrorDetailType accepts every name of the table and nothing else; ErrorDetail decodes any type", () => {
+    const isType = Schema.is(ErrorDetailType)
+    for (const type of Object.values(errorDetailTypes)) assert.isTrue(isType(type), type)
+    assert.isFalse(isType("string_too_short"))
+    const future = { location: "body", pointer: "/x", message: "m", type: "value_error.some_future_check" }
+    assert.deepStrictEqual(Schema.decodeUnknownSync(ErrorDetail)(future), future)
   })
 })
 

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import { Effect } from "effect"
 import type { IncomingMessage } from "node:http"
@@ -88,7 +89,7 @@ export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
     } catch {
       return Effect.fail(
         ApiError.of(400, "The request body is not valid JSON", [
-          { location: "body", pointer: "", message: "Invalid JSON", type: "json_invalid" }
+          { location: "body", pointer: "", message: "Invalid JSON", type: errorDetailTypes.json }
         ])
       )
     }
@@ -96,7 +97,9 @@ export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
 
 const requireBody = (body: unknown) =>
   body === undefined
-    ? Effect.fail(ApiError.invalid([{ location: "body", pointer: "", message: "Field required", type: "missing" }]))
+    ? Effect.fail(
+      ApiError.invalid([{ location: "body", pointer: "", message: "Field required", type: errorDetailTypes.required }])
+    )
     : Effect.succeed(body)
 
 // Every failure becomes its error response; anything else is a defect (500).

@@ -1,4 +1,6 @@
 import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
+import { ErrorDetailType, errorDetailTypes } from "@checkout-kit/domain/Errors"
+import { Schema } from "effect"
 import { fullSeedBody, seedExamples } from "../../../../packages/domain/test/support/seeds.ts"
 import { call, rawConnection, type TestServer } from "./server.ts"
 import { specErrors } from "./spec.ts"
@@ -12,6 +14,10 @@ const expectError = (status: number, body: unknown) => {
   }
   assert.strictEqual((body as { status: number }).status, status)
   assert.strictEqual((body as { type: string }).type, "error")
+  // Every detail type the mock emits is a name of the domain's table (Errors.errorDetailTypes).
+  for (const detail of (body as { details: Array<{ type: string }> }).details) {
+    assert.isTrue(Schema.is(ErrorDetailType)(detail.type), detail.type)
+  }
 }
 
 // What a session reads back as: the body's session fields, with the spec's defaults.
@@ -162,9 +168,13 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       const response = await api("POST", "/checkout/sessions", { raw: "{\"cart_items\": [" })
       assert.strictEqual(response.status, 400)
       expectError(400, response.body)
-      assert.deepStrictEqual(response.body.details.map((d: { pointer: string; location: string }) => [d.location, d.pointer]), [
-        ["body", ""]
+      // The type FastAPI on pydantic v1 reports for a body that is not JSON (API-SEMANTICS.md § Errors).
+      const details = response.body.details.map((d: { pointer: string; location: string; type: string }) => [
+        d.location,
+        d.pointer,
+        d.type
       ])
+      assert.deepStrictEqual(details, [["body", "", errorDetailTypes.json]])
     })
 
     it("400 for an update without a body, and the session is unchanged", async () => {
@@ -172,6 +182,7 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       const response = await api("PUT", `/checkout/sessions/${created.body.id}`)
       assert.strictEqual(response.status, 400)
       expectError(400, response.body)
+      assert.deepStrictEqual(response.body.details.map((d: { type: string }) => d.type), [errorDetailTypes.required])
       assert.deepStrictEqual((await api("GET", `/checkout/sessions/${created.body.id}`)).body, created.body)
     })
 
