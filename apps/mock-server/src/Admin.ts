@@ -7,6 +7,7 @@
 import { Effect, Layer, Schema } from "effect"
 import { HttpRouter, HttpServerRequest } from "effect/http"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
+import { validationMessage } from "@checkout-kit/domain/Validation"
 import { Journal } from "./Journal.ts"
 import { MockClock } from "./MockClock.ts"
 import * as Responses from "./Responses.ts"
@@ -49,7 +50,7 @@ export const layer = Layer.mergeAll(
         ])
       }
       const decoded = advanceClock.decode(body)
-      if (decoded._tag === "Failure") return Responses.error(400, "Request failed validation", decoded.failure)
+      if (decoded._tag === "Failure") return Responses.error(400, validationMessage(decoded.failure), decoded.failure)
       const now = yield* clock.advance(decoded.success.advance_seconds)
       const purged = yield* store.purgeExpired(now)
       return Responses.json(JSON.stringify({ now: new Date(now).toISOString(), purged_sessions: purged }))
