@@ -131,6 +131,9 @@ const makeMiddleware = (options: ServerOptions) =>
     const notFoundOrNotAllowed = (request: HttpServerRequest.HttpServerRequest) => {
       const path = pathOf(request.url)
       const allowed = routes.filter((r) => r.pattern.test(path)).map((r) => r.method)
+      // The method is allowed on the path, yet no route took it: a path parameter the router refuses (over
+      // 100 characters, a malformed %-escape). Such an id names no session.
+      if (allowed.includes(request.method)) return Responses.error(404, "The checkout session could not be found")
       return allowed.length > 0
         ? Responses.error(405, `${request.method} is not allowed on ${path}`, [], { allow: allowed.join(", ") })
         : Responses.error(404, `No route for ${request.method} ${path}`)
