@@ -42,3 +42,34 @@ describe("ids that cannot be a session", () => {
     assert.strictEqual(response.headers.get("allow"), "GET, PUT, DELETE")
   })
 })
+
+const advance = (seconds: number) => api("POST", "/_mock/clock", { body: { advance_seconds: seconds } })
+
+describe("the clock", () => {
+  const tenYears = 315_360_000
+
+  it("moves at most ten years ahead of real time in all: 400 beyond, and sessions are still created", async () => {
+    assert.strictEqual((await api("POST", "/_mock/reset")).status, 200)
+    assert.strictEqual((await advance(tenYears - 100)).status, 200)
+    for (const seconds of [101, tenYears]) {
+      const refused = await advance(seconds)
+      assert.strictEqual(refused.status, 400, String(seconds))
+      expectError(400, refused.body)
+      assert.strictEqual(refused.body.details[0].pointer, "/advance_seconds")
+      assert.match(refused.body.message, /100 remain/)
+    }
+    assert.strictEqual((await advance(100)).status, 200)
+    const created = await api("POST", "/checkout/sessions", { body: {} })
+    assert.strictEqual(created.status, 201)
+    assert.isTrue(Number.isFinite(Date.parse(created.body.expires_at)))
+    assert.strictEqual((await api("POST", "/_mock/reset")).status, 200)
+    assert.strictEqual((await advance(tenYears)).status, 200)
+    assert.strictEqual((await api("POST", "/_mock/reset")).status, 200)
+  })
+
+  it("refuses more than ten years in one move", async () => {
+    const refused = await advance(tenYears + 1)
+    assert.strictEqual(refused.status, 400)
+    assert.strictEqual(refused.body.details[0].pointer, "/advance_seconds")
+  })
+})
