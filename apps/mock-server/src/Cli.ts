@@ -11,14 +11,17 @@
  * | `--public-key <pem>` (repeatable) | `CHECKOUT_MOCK_PUBLIC_KEYS` (comma-separated paths) | the data directory's pair |
  * | `--no-admin` | `CHECKOUT_MOCK_ADMIN=false` | admin on |
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
+ * | `--log-format text\|json` | `CHECKOUT_MOCK_LOG_FORMAT` | text |
  *
  * @since 0.1.0
  */
+import type { Cause } from "effect"
 import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
 import * as Keys from "./Keys.ts"
 import type { ServerOptions } from "./Server.ts"
+import { StartupError } from "./StartupError.ts"
 
 /**
  * The options of a run, and what to tell the user about them.
@@ -51,6 +54,7 @@ export const usage = `Usage: checkout-mock-server [options]
                           in the data directory, whose private key the server prints on start)
   --no-admin              disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
   --quiet                 no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
+  --log-format text|json  log lines for people or for machines (env CHECKOUT_MOCK_LOG_FORMAT, default text)
   --help                  this text
 `
 
@@ -85,6 +89,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         "public-key": { type: "string", multiple: true },
         "no-admin": { type: "boolean" },
         quiet: { type: "boolean" },
+        "log-format": { type: "string" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -108,6 +113,9 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
   else if (storeText.startsWith("sqlite:") && storeText.length > "sqlite:".length) {
     store = { kind: "sqlite", path: resolve(storeText.slice("sqlite:".length)) }
   } else throw new UsageError(`unknown store: ${storeText} (use memory or sqlite:<path>)`)
+
+  const logFormat = (values["log-format"] as string | undefined) ?? env.CHECKOUT_MOCK_LOG_FORMAT ?? "text"
+  if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format takes text or json, not ${logFormat}`)
 
   const authText = (values.auth as string | undefined) ?? env.CHECKOUT_MOCK_AUTH ?? "on"
   if (!/^(on|off)$/.test(authText)) throw new UsageError(`--auth takes on or off, not ${authText}`)
@@ -133,7 +141,8 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
   }
 
   return {
-    fingerprintSecret: Keys.loadOrCreateFingerprintSecret(dataDir),
+    // The memory store's sessions do not outlive the process: it needs no writable data directory.
+    fingerprintSecret: Keys.loadOrCreateFingerprintSecret(dataDir, { ephemeral: store.kind === "memory" }),
     port,
     host: (values.host as string | undefined) ?? env.CHECKOUT_MOCK_HOST ?? "127.0.0.1",
     dataDir,
@@ -141,7 +150,8 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     auth,
     privateKeyPath,
     admin: values["no-admin"] === true ? false : !falsy(env.CHECKOUT_MOCK_ADMIN),
-    logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS)
+    logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
+    logFormat
   }
 }
 
@@ -152,3 +162,41 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
  * @since 0.1.0
  */
 export const describeStore = (store: ServerOptions["store"]) => (store.kind === "memory" ? "memory" : `sqlite:${store.path}`)
+
+// The errors in a cause and the errors they were caused by.
+const errorsOf = (cause: Cause.Cause<unknown>): Array<unknown> => {
+  const out: Array<unknown> = []
+  for (const reason of cause.reasons) {
+    let error: unknown = reason._tag === "Fail" ? reason.error : reason._tag === "Die" ? reason.defect : undefined
+    for (let depth = 0; error !== undefined && error !== null && depth < 5; depth++) {
+      out.push(error)
+      error = (error as { cause?: unknown }).cause
+    }
+  }
+  return out
+}
+
+/**
+ * The lines that explain a start-up failure the user can fix (a port in use,
+ * a corrupt database, ...), or `undefined` for a defect.
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const startupFailure = (cause: Cause.Cause<unknown>, options: Pick<ServerOptions, "host" | "port">): string | undefined => {
+  for (const error of errorsOf(cause)) {
+    if (error instanceof StartupError) return error.message
+    const code = (error as NodeJS.ErrnoException).code
+    const where = `${options.host}:${options.port}`
+    if (code === "EADDRINUSE") {
+      return `cannot listen on ${where}: the port is in use\nstop what uses it, or choose another port with --port (0 picks a free one)`
+    }
+    if (code === "EACCES" && (error as { syscall?: string }).syscall === "listen") {
+      return `cannot listen on ${where}: permission denied\nchoose a port above 1023 with --port`
+    }
+    if (code === "EADDRNOTAVAIL") {
+      return `cannot listen on ${where}: no such address on this machine\nchoose another with --host`
+    }
+  }
+  return undefined
+}

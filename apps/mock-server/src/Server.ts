@@ -22,10 +22,12 @@ import { CheckoutSessions, FingerprintSecret } from "./CheckoutSessions.ts"
 import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
 import { merchantAccountOf } from "./CheckoutSessions/http.ts"
 import { Journal } from "./Journal.ts"
+import * as Log from "./Log.ts"
 import { MockClock } from "./MockClock.ts"
 import * as ResponseBatch from "./ResponseBatch.ts"
 import * as Responses from "./Responses.ts"
 import { SessionStore } from "./SessionStore.ts"
+import { StoreHealth } from "./StoreHealth.ts"
 import * as SystemHttp from "./System/http.ts"
 
 /**
@@ -39,6 +41,8 @@ export interface ServerOptions {
   readonly admin: boolean
   /** Log one line per request to stdout. */
   readonly logRequests: boolean
+  /** Log lines for people (`text`, the default) or machines (`json`). */
+  readonly logFormat?: Log.LogFormat | undefined
   /** Where sessions live. */
   readonly store: StoreOption
   /** Bearer JWTs verified against these SPKI PEM public keys, or no authentication. */
@@ -112,10 +116,19 @@ export const parsePrefer = (header: string | undefined): { code?: number; delay?
   return out
 }
 
-// One JSON log line: request lines and client errors on stdout, failures on stderr. Callers pass no bodies,
-// headers, tokens or card data.
-const logLine = (level: "info" | "error", msg: string, fields: Record<string, unknown>) =>
-  (level === "error" ? process.stderr : process.stdout).write(`${JSON.stringify({ level, msg, ...fields })}\n`)
+// One log line (Log.ts), in the format the options name.
+const logLine = (
+  options: Pick<ServerOptions, "logFormat">,
+  level: "info" | "error",
+  msg: string,
+  fields: Record<string, unknown>
+) => Log.write(options.logFormat ?? "text", level, msg, fields)
+
+// What failed, in one line: the error's class and message (never a request's data: handlers put none in errors).
+const describeFailure = (cause: Cause.Cause<unknown>): string => {
+  const error = Cause.squash(cause)
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s+/g, " ")
+}
 
 const pathOf = (url: string) => {
   const q = url.indexOf("?")
@@ -155,7 +168,7 @@ const makeMiddleware = (options: ServerOptions) =>
             duration_ms: Math.round((performance.now() - start) * 100) / 100
           }
           if (!admin) journal.record(entry)
-          if (options.logRequests) logLine("info", "request", entry)
+          if (options.logRequests) logLine(options, "info", "request", entry)
         }
         const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
         const contentLength = Number(request.headers["content-length"] ?? 0)
@@ -184,10 +197,10 @@ const makeMiddleware = (options: ServerOptions) =>
               if (tag === "RequestParseError" || tag === "HttpApiPayloadTooLarge") {
                 return Effect.succeed(Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`))
               }
-              return Effect.as(
-                Effect.logError("request failed", cause),
-                Responses.error(500, "The mock server failed on this request")
-              )
+              return Effect.sync(() => {
+                logLine(options, "error", "request failed", { method: request.method, path, error: describeFailure(cause) })
+                return Responses.error(500, "The mock server failed on this request")
+              })
             })
           )
 
@@ -245,7 +258,9 @@ const purgeLoop = Layer.effectDiscard(
  */
 export const stateLayer = (store: StoreOption = { kind: "memory" }) =>
   Layer.mergeAll(
-    store.kind === "memory" ? SessionStore.layerMemory : SqliteStore.layer(store.path),
+    store.kind === "memory"
+      ? SessionStore.layerMemory
+      : SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)),
     MockClock.layer,
     Journal.layer
   )
@@ -306,7 +321,7 @@ const answerClientError = (
     )
   }
   if (options.logRequests) {
-    logLine("info", "client error", { status, code: error.code })
+    logLine(options, "info", "client error", { status, code: error.code })
   }
   socket.destroy()
 }
@@ -321,7 +336,7 @@ export const layer = (options: ServerOptions) => {
   // Responses ended in one turn of the event loop leave together (ResponseBatch.ts).
   const batch = ResponseBatch.make({
     onError: (error) =>
-      logLine("error", "a response could not be sent", { code: (error as NodeJS.ErrnoException)?.code })
+      logLine(options, "error", "a response could not be sent", { code: (error as NodeJS.ErrnoException)?.code })
   })
   const server = createServer({ ServerResponse: batch.ServerResponse })
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(batch, options, error, socket))

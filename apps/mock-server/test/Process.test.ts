@@ -34,7 +34,18 @@ const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
 describe("the checkout-mock-server executable", () => {
   it("prints one line when listening and one structured line per request, without bodies or auth", async () => {
     const dir = dataDir()
-    const { child, output, url } = await start(["--port", "0", "--data-dir", dir, "--store", "memory", "--auth", "off"])
+    const { child, output, url } = await start([
+      "--port",
+      "0",
+      "--data-dir",
+      dir,
+      "--store",
+      "memory",
+      "--auth",
+      "off",
+      "--log-format",
+      "json"
+    ])
     try {
       await fetch(`${url}/checkout/sessions`, {
         method: "POST",
