@@ -12,6 +12,7 @@
  * | `--no-admin` | `CHECKOUT_MOCK_ADMIN=false` | admin on |
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
  * | `--log-format text\|json` | `CHECKOUT_MOCK_LOG_FORMAT` | text |
+ * | `--shutdown-grace <seconds>` | `CHECKOUT_MOCK_SHUTDOWN_GRACE` | 20 |
  *
  * @since 0.1.0
  */
@@ -55,6 +56,8 @@ export const usage = `Usage: checkout-mock-server [options]
   --no-admin              disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
   --quiet                 no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
   --log-format text|json  log lines for people or for machines (env CHECKOUT_MOCK_LOG_FORMAT, default text)
+  --shutdown-grace <s>    on SIGINT/SIGTERM, how long requests in flight may take to finish; then they are
+                          answered 503 (env CHECKOUT_MOCK_SHUTDOWN_GRACE, default 20)
   --help                  this text
 `
 
@@ -90,6 +93,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         "no-admin": { type: "boolean" },
         quiet: { type: "boolean" },
         "log-format": { type: "string" },
+        "shutdown-grace": { type: "string" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -116,6 +120,12 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
 
   const logFormat = (values["log-format"] as string | undefined) ?? env.CHECKOUT_MOCK_LOG_FORMAT ?? "text"
   if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format takes text or json, not ${logFormat}`)
+
+  const graceText = (values["shutdown-grace"] as string | undefined) ?? env.CHECKOUT_MOCK_SHUTDOWN_GRACE ?? "20"
+  const shutdownGraceSeconds = Number(graceText)
+  if (graceText.trim() === "" || !Number.isFinite(shutdownGraceSeconds) || shutdownGraceSeconds < 0 || shutdownGraceSeconds > 3600) {
+    throw new UsageError(`--shutdown-grace takes seconds from 0 to 3600, not ${graceText}`)
+  }
 
   const authText = (values.auth as string | undefined) ?? env.CHECKOUT_MOCK_AUTH ?? "on"
   if (!/^(on|off)$/.test(authText)) throw new UsageError(`--auth takes on or off, not ${authText}`)
@@ -151,7 +161,8 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     privateKeyPath,
     admin: values["no-admin"] === true ? false : !falsy(env.CHECKOUT_MOCK_ADMIN),
     logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
-    logFormat
+    logFormat,
+    shutdownGraceSeconds
   }
 }
 

@@ -11,7 +11,7 @@ import { NodeHttpServer } from "@effect/platform-node"
 import { ByteSize, Cause, Duration, Effect, Layer, Schedule } from "effect"
 import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResponse } from "effect/http"
 import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
-import { createServer, STATUS_CODES } from "node:http"
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http"
 import type { Socket } from "node:net"
 import * as Admin from "./Admin.ts"
 import * as Authorization from "./Authorization.ts"
@@ -43,6 +43,11 @@ export interface ServerOptions {
   readonly logRequests: boolean
   /** Log lines for people (`text`, the default) or machines (`json`). */
   readonly logFormat?: Log.LogFormat | undefined
+  /**
+   * On shutdown, how long requests in flight may take to finish, in seconds
+   * (default `defaultShutdownGraceSeconds`); those still running then are answered 503.
+   */
+  readonly shutdownGraceSeconds?: number | undefined
   /** Where sessions live. */
   readonly store: StoreOption
   /** Bearer JWTs verified against these SPKI PEM public keys, or no authentication. */
@@ -64,6 +69,14 @@ export type StoreOption = { readonly kind: "memory" } | { readonly kind: "sqlite
 export type AuthOption = { readonly kind: "off" } | { readonly kind: "jwt"; readonly publicKeys: ReadonlyArray<string> }
 
 export { maxBodyBytes } from "./Limits.ts"
+
+/**
+ * How long requests in flight may take to finish on shutdown, in seconds, by default.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultShutdownGraceSeconds = 20
 
 /**
  * The longest `Prefer: delay=` honoured, in milliseconds.
@@ -340,19 +353,58 @@ export const layer = (options: ServerOptions) => {
   })
   const server = createServer({ ServerResponse: batch.ServerResponse })
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(batch, options, error, socket))
-  // On shutdown Node closes the connections idle at that moment; a connection
-  // whose request finishes later would stay open until the client drops it.
-  // Keep closing idle ones until the server has closed. Whatever is still in
-  // the batch is sent first.
-  const closeIdleOnShutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
+  // The responses not yet sent, for the end of a shutdown's grace.
+  const inFlight = new Set<ServerResponse>()
+  const track = (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight.add(response)
+    response.once("close", () => inFlight.delete(response))
+  }
+  server.on("request", track)
+  // A request with `Expect: 100-continue` arrives as this event instead.
+  server.on("checkContinue", track)
+  const graceMs = (options.shutdownGraceSeconds ?? defaultShutdownGraceSeconds) * 1000
+  // On shutdown the server stops accepting and Node closes the connections
+  // idle at that moment; a connection whose request finishes later would stay
+  // open until the client drops it: idle ones are closed until the server has
+  // closed. Whatever is still in the batch is sent first. A request still in
+  // flight when the grace ends is answered 503 and its connection closed, so
+  // the process exits then, not when the client gives up.
+  const shutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
     Effect.sync(() => {
       batch.flush()
-      const timer = setInterval(() => server.closeIdleConnections(), 20)
-      server.once("close", () => clearInterval(timer))
+      logLine(options, "info", "shutting down", { in_flight: inFlight.size, grace_seconds: graceMs / 1000 })
+      const idle = setInterval(() => server.closeIdleConnections(), 20)
+      const graceEnd = setTimeout(() => {
+        for (const response of inFlight) {
+          if (response.headersSent) response.destroy()
+          else {
+            const body = Responses.errorJson(503, "The server shut down before this request finished")
+            response.writeHead(503, {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+              "retry-after": "1",
+              connection: "close"
+            })
+            response.end(body)
+          }
+        }
+        batch.flush()
+      }, graceMs)
+      server.once("close", () => {
+        clearInterval(idle)
+        clearTimeout(graceEnd)
+      })
     })
   ))
-  return Layer.merge(layerNoDeps(options), closeIdleOnShutdown).pipe(
-    Layer.provideMerge(NodeHttpServer.layer(() => server, { port: options.port, host: options.host })),
+  return Layer.merge(layerNoDeps(options), shutdown).pipe(
+    Layer.provideMerge(
+      NodeHttpServer.layer(() => server, {
+        port: options.port,
+        host: options.host,
+        // Effect's own deadline, after the grace's answers above have gone.
+        gracefulShutdownTimeout: Duration.millis(graceMs + 1000)
+      })
+    ),
     Layer.provide([stateLayer(options.store), authorizationLayer(options.auth)])
   )
 }

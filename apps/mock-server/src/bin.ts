@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `checkout-mock-server`: runs the mock server until SIGINT or SIGTERM, then
- * stops accepting connections, lets in-flight requests finish and exits 0.
+ * stops accepting connections, lets in-flight requests finish (for up to
+ * `--shutdown-grace` seconds, then answers them 503) and exits 0.
  *
  * @since 0.1.0
  */
