@@ -9,7 +9,7 @@
  * | `--store memory\|sqlite:<path>` | `CHECKOUT_MOCK_STORE` | `sqlite:<data-dir>/sessions.db` |
  * | `--auth on\|off` | `CHECKOUT_MOCK_AUTH` | on |
  * | `--public-key <pem>` (repeatable) | `CHECKOUT_MOCK_PUBLIC_KEYS` (comma-separated paths) | the data directory's pair |
- * | `--no-admin` | `CHECKOUT_MOCK_ADMIN=false` | admin on |
+ * | `--admin` / `--no-admin` | `CHECKOUT_MOCK_ADMIN=true\|false` | on for a loopback host, off beyond |
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
  * | `--log-format text\|json` | `CHECKOUT_MOCK_LOG_FORMAT` | text |
  * | `--shutdown-grace <seconds>` | `CHECKOUT_MOCK_SHUTDOWN_GRACE` | 20 |
@@ -54,6 +54,8 @@ export const usage = `Usage: checkout-mock-server [options]
                           (env CHECKOUT_MOCK_PUBLIC_KEYS, comma-separated; default: a key pair created
                           in the data directory, whose private key the server prints on start)
   --no-admin              disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
+  --admin                 enable them on a host beyond loopback, where they are off by default
+                          (env CHECKOUT_MOCK_ADMIN=true): anyone who reaches the server can then use them
   --quiet                 no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
   --log-format text|json  log lines for people or for machines (env CHECKOUT_MOCK_LOG_FORMAT, default text)
   --shutdown-grace <s>    on SIGINT/SIGTERM, how long requests in flight may take to finish; then they are
@@ -70,6 +72,31 @@ export const usage = `Usage: checkout-mock-server [options]
 export class UsageError extends Error {}
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value)
+
+/**
+ * Whether a host to bind is this machine's loopback only (`localhost`,
+ * 127.0.0.0/8, `::1`): nothing beyond the machine can reach it.
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const isLoopback = (host: string): boolean =>
+  /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(\.\d{1,3}){3})$/i.test(host)
+
+/**
+ * The warning printed when the server binds beyond loopback, or `undefined`.
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const exposureWarning = (options: Pick<ServerOptions, "host" | "admin" | "auth">): string | undefined => {
+  if (isLoopback(options.host)) return undefined
+  const auth = options.auth.kind === "off" ? " with --auth off: every session is open to anyone who reaches it;" : ""
+  const admin = options.admin
+    ? " /_mock/ test controls are ON (--admin): anyone who reaches it can reset state and move the clock"
+    : " /_mock/ test controls are off (--admin turns them on)"
+  return `warning: listening on ${options.host}, beyond this machine;${auth}${admin}`
+}
 
 /**
  * Parses flags (`argv` without node and the script) and the environment, and
@@ -90,6 +117,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         store: { type: "string" },
         auth: { type: "string" },
         "public-key": { type: "string", multiple: true },
+        admin: { type: "boolean" },
         "no-admin": { type: "boolean" },
         quiet: { type: "boolean" },
         "log-format": { type: "string" },
@@ -150,16 +178,24 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     }
   }
 
+  const host = (values.host as string | undefined) ?? env.CHECKOUT_MOCK_HOST ?? "127.0.0.1"
+  if (values.admin === true && values["no-admin"] === true) throw new UsageError("--admin and --no-admin contradict")
+  const adminEnv = env.CHECKOUT_MOCK_ADMIN
+  const admin = values.admin === true ? true
+    : values["no-admin"] === true ? false
+    : adminEnv !== undefined && adminEnv !== "" ? !falsy(adminEnv)
+    : isLoopback(host)
+
   return {
     // The memory store's sessions do not outlive the process: it needs no writable data directory.
     fingerprintSecret: Keys.loadOrCreateFingerprintSecret(dataDir, { ephemeral: store.kind === "memory" }),
     port,
-    host: (values.host as string | undefined) ?? env.CHECKOUT_MOCK_HOST ?? "127.0.0.1",
+    host,
     dataDir,
     store,
     auth,
     privateKeyPath,
-    admin: values["no-admin"] === true ? false : !falsy(env.CHECKOUT_MOCK_ADMIN),
+    admin,
     logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
     logFormat,
     shutdownGraceSeconds

@@ -47,6 +47,8 @@ if (options === "help") {
 }
 
 const serverOptions = options
+const exposure = Cli.exposureWarning(serverOptions)
+if (exposure !== undefined) process.stderr.write(`checkout-mock-server: ${exposure}\n`)
 const announce = Layer.effectDiscard(
   HttpServer.addressFormattedWith((url) =>
     Effect.sync(() =>
