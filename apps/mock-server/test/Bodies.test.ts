@@ -1,6 +1,6 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { maxBodyBytes } from "../src/Limits.ts"
-import { startServer, type TestServer } from "./support/server.ts"
+import { rawConnection, startServer, type TestServer } from "./support/server.ts"
 
 let server: TestServer
 beforeAll(async () => {
@@ -76,5 +76,54 @@ describe("a body of up to the size limit full of invalid values", () => {
 
   it("the server keeps serving afterwards", async () => {
     assert.strictEqual((await fetch(`${server.url}/health`)).status, 200)
+  })
+})
+
+// A create with raw bytes and a content type; answers the status and the parsed body.
+const create = async (body: Uint8Array | string, contentType = "application/json") => {
+  const response = await fetch(`${server.url}/checkout/sessions`, { method: "POST", headers: { "content-type": contentType }, body })
+  return { status: response.status, body: (await response.json()) as any }
+}
+
+describe("content types and encodings", () => {
+  it("a JSON body sent as text/plain or without a JSON type is read as JSON", async () => {
+    for (const type of ["text/plain;charset=UTF-8", "application/x-www-form-urlencoded"]) {
+      const created = await create(`{"metadata":{"k":"v"}}`, type)
+      assert.strictEqual(created.status, 201, type)
+      assert.deepStrictEqual(created.body.metadata, { k: "v" })
+    }
+  })
+
+  it("bytes that are not UTF-8 answer 400, never stored as replacement characters", async () => {
+    const body = Buffer.concat([Buffer.from(`{"metadata":{"k":"a`), Buffer.from([0xff, 0xfe]), Buffer.from(`"}}`)])
+    const refused = await create(body)
+    assert.strictEqual(refused.status, 400)
+    assert.strictEqual(refused.body.message, "The request body is not valid UTF-8")
+    assert.deepStrictEqual(refused.body.details, [{ location: "body", pointer: "", message: "Invalid UTF-8", type: "json_invalid" }])
+  })
+
+  it("the same through Expect: 100-continue", async () => {
+    const connection = await rawConnection(server.url)
+    connection.write(
+      "POST /checkout/sessions HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: 4\r\n" +
+        "expect: 100-continue\r\n\r\n"
+    )
+    await connection.waitFor(/100 Continue/)
+    connection.write(Buffer.from([0x22, 0xc3, 0x28, 0x22]) as never)
+    await connection.waitFor(/\r\n\r\n\{.*\}$/)
+    assert.match(connection.received(), /HTTP\/1\.1 400 [\s\S]*not valid UTF-8/)
+    connection.destroy()
+  })
+
+  it("a lone surrogate in a string or a key answers 400 with its pointer", async () => {
+    const refused = await create(`{"metadata":{"a":"ok","b":"x\\ud800","\\udc00":"v"},"cart_items":[{"name":"\\udfff"}]}`)
+    assert.strictEqual(refused.status, 400)
+    assert.deepStrictEqual(refused.body.details.map((d: any) => [d.pointer, d.type]), [
+      ["/metadata/b", "string_unicode"],
+      ["/metadata/\udc00", "string_unicode"],
+      ["/cart_items/0/name", "string_unicode"]
+    ])
+    // A well-formed pair is fine.
+    assert.strictEqual((await create(`{"metadata":{"k":"\\ud83d\\uded2"}}`)).status, 201)
   })
 })
