@@ -25,8 +25,11 @@
  * Then memory: RSS growth of a server process holding 100,000 full seed
  * sessions in the memory store, against their raw wire JSON.
  *
+ * Then a hostile body: the slowest `/health` answer while a 1 MB body of
+ * invalid cart items is validated (the target: under 100 ms).
+ *
  * Run: `pnpm bench` (root or this package). BENCH_SECONDS (default 4) and
- * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory
+ * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile
  * picks sections.
  */
 import autocannon from "autocannon"
@@ -430,8 +433,48 @@ const memory = () => {
   console.log(`${tuned.rss <= 400 * 1024 * 1024 ? "met    " : "MISSED "} RSS growth ≤ 400 MB`)
 }
 
-const sections = { http, authentication, memory } as const
-const only = (process.env.BENCH_ONLY ?? "http,authentication,memory").split(",")
+// A hostile body: 1 MB of empty cart items (every one invalid) posted while another connection asks for /health
+// in a loop. The figure is the slowest /health answer during each such request (the event loop's longest stall).
+const hostile = async () => {
+  const mock = await startMock()
+  const body = `{"cart_items":[${Array(Math.floor((1024 * 1024 - 32) / 3)).fill("{}").join(",")}]}`
+  const stalls: Array<number> = []
+  const answers: Array<number> = []
+  try {
+    for (let r = 0; r < 1 + 5; r++) {
+      const state = { done: false }
+      const start = performance.now()
+      const invalid = fetch(`${mock.url}/checkout/sessions`, { method: "POST", body }).then(async (response) => {
+        await response.text()
+        if (response.status !== 400) throw new Error(`a 1 MB invalid body answered ${response.status}`)
+        state.done = true
+        return performance.now() - start
+      })
+      let slowest = 0
+      while (!state.done) {
+        const t = performance.now()
+        await fetch(`${mock.url}/health`).then((response) => response.text())
+        slowest = Math.max(slowest, performance.now() - t)
+      }
+      const answered = await invalid
+      // The first round warms the JIT up.
+      if (r > 0) {
+        stalls.push(slowest)
+        answers.push(answered)
+      }
+    }
+  } finally {
+    mock.stop()
+  }
+  console.log(`
+a 1 MB invalid body (${body.length.toLocaleString("en-US")} bytes of empty cart items), medians of ${stalls.length}`)
+  console.log(`  answered 400 in ${median(answers).toFixed(0)} ms (sending included)`)
+  console.log(`  slowest /health answer meanwhile ${median(stalls).toFixed(0)} ms`)
+  console.log(`${median(stalls) < 100 ? "met    " : "MISSED "} /health < 100 ms during a 1 MB invalid body`)
+}
+
+const sections = { http, authentication, memory, hostile } as const
+const only = (process.env.BENCH_ONLY ?? "http,authentication,memory,hostile").split(",")
 for (const name of only) {
   if (!(name in sections)) throw new Error(`BENCH_ONLY: no section ${name} (${Object.keys(sections).join(", ")})`)
 }

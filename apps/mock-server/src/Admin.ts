@@ -8,20 +8,21 @@ import { Effect, Layer, Schema } from "effect"
 import { HttpRouter, HttpServerRequest } from "effect/http"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
+import { validationMessage } from "@checkout-kit/domain/Validation"
 import { Journal } from "./Journal.ts"
-import { MockClock } from "./MockClock.ts"
+import { maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import * as Responses from "./Responses.ts"
 import { SessionStore } from "./SessionStore.ts"
 
 /**
  * The body of `POST /_mock/clock`: seconds to move the server's time forward
- * (at most ten years at once).
+ * (at most ten years at once, and ten years ahead of real time in all).
  *
  * @category schemas
  * @since 0.1.0
  */
 export const AdvanceClock = Schema.Struct({
-  advance_seconds: Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 315_360_000 }))
+  advance_seconds: Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: maxAdvanceSeconds }))
 })
 
 const advanceClock = StrictDecoder.make(AdvanceClock)
@@ -50,8 +51,16 @@ export const layer = Layer.mergeAll(
         ])
       }
       const decoded = advanceClock.decode(body)
-      if (decoded._tag === "Failure") return Responses.error(400, "Request failed validation", decoded.failure)
-      const now = yield* clock.advance(decoded.success.advance_seconds)
+      if (decoded._tag === "Failure") return Responses.error(400, validationMessage(decoded.failure), decoded.failure)
+      const moved = yield* Effect.result(clock.advance(decoded.success.advance_seconds))
+      if (moved._tag === "Failure") {
+        const message = `The clock may move at most ${maxAdvanceSeconds} seconds (ten years) ahead of real time; ` +
+          `${moved.failure.remainingSeconds} remain until POST /_mock/reset`
+        return Responses.error(400, message, [
+          { location: "body", pointer: "/advance_seconds", message, type: errorDetailTypes.maximum }
+        ])
+      }
+      const now = moved.success
       const purged = yield* store.purgeExpired(now)
       return Responses.json(JSON.stringify({ now: new Date(now).toISOString(), purged_sessions: purged }))
     })

@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { ErrorDetail } from "@checkout-kit/domain/Errors"
+import { validationMessage } from "@checkout-kit/domain/Validation"
 
 /**
  * A failure to be answered as `status` with the API's error body (`code` is
@@ -25,5 +26,5 @@ export class ApiError extends Schema.TaggedError<ApiError>()("ApiError", {
   static readonly notFound = (message = "The resource could not be found") => ApiError.of(404, message)
 
   static readonly invalid = (details: ReadonlyArray<ErrorDetail>) =>
-    ApiError.of(400, "Request failed validation", details)
+    ApiError.of(400, validationMessage(details), details)
 }

@@ -9,17 +9,21 @@
  * | `--store memory\|sqlite:<path>` | `CHECKOUT_MOCK_STORE` | `sqlite:<data-dir>/sessions.db` |
  * | `--auth on\|off` | `CHECKOUT_MOCK_AUTH` | on |
  * | `--public-key [<account>=]<pem>` (repeatable) | `CHECKOUT_MOCK_PUBLIC_KEYS` (comma-separated) | the data directory's pair |
- * | `--no-admin` | `CHECKOUT_MOCK_ADMIN=false` | admin on |
+ * | `--admin` / `--no-admin` | `CHECKOUT_MOCK_ADMIN=true\|false` | on for a loopback host, off beyond |
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
+ * | `--log-format text\|json` | `CHECKOUT_MOCK_LOG_FORMAT` | text |
+ * | `--shutdown-grace <seconds>` | `CHECKOUT_MOCK_SHUTDOWN_GRACE` | 20 |
  *
  * @since 0.1.0
  */
+import type { Cause } from "effect"
 import { createPublicKey } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
 import * as Keys from "./Keys.ts"
 import type { ServerOptions } from "./Server.ts"
+import { StartupError } from "./StartupError.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
 
 /**
@@ -55,7 +59,12 @@ export const usage = `Usage: checkout-mock-server [options]
                           repeatable (env CHECKOUT_MOCK_PUBLIC_KEYS, comma-separated; default: a P-521
                           pair created in the data directory, whose private key the server prints on start)
   --no-admin              disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
+  --admin                 enable them on a host beyond loopback, where they are off by default
+                          (env CHECKOUT_MOCK_ADMIN=true): anyone who reaches the server can then use them
   --quiet                 no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
+  --log-format text|json  log lines for people or for machines (env CHECKOUT_MOCK_LOG_FORMAT, default text)
+  --shutdown-grace <s>    on SIGINT/SIGTERM, how long requests in flight may take to finish; then they are
+                          answered 503 (env CHECKOUT_MOCK_SHUTDOWN_GRACE, default 20)
   --help                  this text
 `
 
@@ -90,6 +99,31 @@ const publicKeyOf = (value: string): TokenVerifier.PublicKey => {
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value)
 
 /**
+ * Whether a host to bind is this machine's loopback only (`localhost`,
+ * 127.0.0.0/8, `::1`): nothing beyond the machine can reach it.
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const isLoopback = (host: string): boolean =>
+  /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(\.\d{1,3}){3})$/i.test(host)
+
+/**
+ * The warning printed when the server binds beyond loopback, or `undefined`.
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const exposureWarning = (options: Pick<ServerOptions, "host" | "admin" | "auth">): string | undefined => {
+  if (isLoopback(options.host)) return undefined
+  const auth = options.auth.kind === "off" ? " with --auth off: every session is open to anyone who reaches it;" : ""
+  const admin = options.admin
+    ? " /_mock/ test controls are ON (--admin): anyone who reaches it can reset state and move the clock"
+    : " /_mock/ test controls are off (--admin turns them on)"
+  return `warning: listening on ${options.host}, beyond this machine;${auth}${admin}`
+}
+
+/**
  * Parses flags (`argv` without node and the script) and the environment, and
  * prepares what they name (the data directory's key pair when needed).
  *
@@ -108,8 +142,11 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         store: { type: "string" },
         auth: { type: "string" },
         "public-key": { type: "string", multiple: true },
+        admin: { type: "boolean" },
         "no-admin": { type: "boolean" },
         quiet: { type: "boolean" },
+        "log-format": { type: "string" },
+        "shutdown-grace": { type: "string" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -134,6 +171,15 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     store = { kind: "sqlite", path: resolve(storeText.slice("sqlite:".length)) }
   } else throw new UsageError(`unknown store: ${storeText} (use memory or sqlite:<path>)`)
 
+  const logFormat = (values["log-format"] as string | undefined) ?? env.CHECKOUT_MOCK_LOG_FORMAT ?? "text"
+  if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format takes text or json, not ${logFormat}`)
+
+  const graceText = (values["shutdown-grace"] as string | undefined) ?? env.CHECKOUT_MOCK_SHUTDOWN_GRACE ?? "20"
+  const shutdownGraceSeconds = Number(graceText)
+  if (graceText.trim() === "" || !Number.isFinite(shutdownGraceSeconds) || shutdownGraceSeconds < 0 || shutdownGraceSeconds > 3600) {
+    throw new UsageError(`--shutdown-grace takes seconds from 0 to 3600, not ${graceText}`)
+  }
+
   const authText = (values.auth as string | undefined) ?? env.CHECKOUT_MOCK_AUTH ?? "on"
   if (!/^(on|off)$/.test(authText)) throw new UsageError(`--auth takes on or off, not ${authText}`)
   const keyFiles = (values["public-key"] as Array<string> | undefined) ??
@@ -150,16 +196,27 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     }
   }
 
+  const host = (values.host as string | undefined) ?? env.CHECKOUT_MOCK_HOST ?? "127.0.0.1"
+  if (values.admin === true && values["no-admin"] === true) throw new UsageError("--admin and --no-admin contradict")
+  const adminEnv = env.CHECKOUT_MOCK_ADMIN
+  const admin = values.admin === true ? true
+    : values["no-admin"] === true ? false
+    : adminEnv !== undefined && adminEnv !== "" ? !falsy(adminEnv)
+    : isLoopback(host)
+
   return {
-    fingerprintSecret: Keys.loadOrCreateFingerprintSecret(dataDir),
+    // The memory store's sessions do not outlive the process: it needs no writable data directory.
+    fingerprintSecret: Keys.loadOrCreateFingerprintSecret(dataDir, { ephemeral: store.kind === "memory" }),
     port,
-    host: (values.host as string | undefined) ?? env.CHECKOUT_MOCK_HOST ?? "127.0.0.1",
+    host,
     dataDir,
     store,
     auth,
     privateKeyPath,
-    admin: values["no-admin"] === true ? false : !falsy(env.CHECKOUT_MOCK_ADMIN),
-    logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS)
+    admin,
+    logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
+    logFormat,
+    shutdownGraceSeconds
   }
 }
 
@@ -170,3 +227,41 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
  * @since 0.1.0
  */
 export const describeStore = (store: ServerOptions["store"]) => (store.kind === "memory" ? "memory" : `sqlite:${store.path}`)
+
+// The errors in a cause and the errors they were caused by.
+const errorsOf = (cause: Cause.Cause<unknown>): Array<unknown> => {
+  const out: Array<unknown> = []
+  for (const reason of cause.reasons) {
+    let error: unknown = reason._tag === "Fail" ? reason.error : reason._tag === "Die" ? reason.defect : undefined
+    for (let depth = 0; error !== undefined && error !== null && depth < 5; depth++) {
+      out.push(error)
+      error = (error as { cause?: unknown }).cause
+    }
+  }
+  return out
+}
+
+/**
+ * The lines that explain a start-up failure the user can fix (a port in use,
+ * a corrupt database, ...), or `undefined` for a defect.
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const startupFailure = (cause: Cause.Cause<unknown>, options: Pick<ServerOptions, "host" | "port">): string | undefined => {
+  for (const error of errorsOf(cause)) {
+    if (error instanceof StartupError) return error.message
+    const code = (error as NodeJS.ErrnoException).code
+    const where = `${options.host}:${options.port}`
+    if (code === "EADDRINUSE") {
+      return `cannot listen on ${where}: the port is in use\nstop what uses it, or choose another port with --port (0 picks a free one)`
+    }
+    if (code === "EACCES" && (error as { syscall?: string }).syscall === "listen") {
+      return `cannot listen on ${where}: permission denied\nchoose a port above 1023 with --port`
+    }
+    if (code === "EADDRNOTAVAIL") {
+      return `cannot listen on ${where}: no such address on this machine\nchoose another with --host`
+    }
+  }
+  return undefined
+}

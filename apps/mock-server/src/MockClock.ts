@@ -4,7 +4,29 @@
  *
  * @since 0.1.0
  */
-import { Clock, Context, Effect, Layer, Ref } from "effect"
+import { Clock, Context, Data, Effect, Layer, Ref } from "effect"
+
+/**
+ * How far the server's time may be moved ahead of real time, in total and in
+ * one move: ten years (365-day years). Dates stay valid and expiry arithmetic
+ * exact.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxAdvanceSeconds = 315_360_000
+
+/**
+ * A move that would take the server's time more than `maxAdvanceSeconds`
+ * ahead of real time; the clock is left as it was.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class ClockAdvanceTooFar extends Data.TaggedError("ClockAdvanceTooFar")<{
+  /** Seconds the clock may still move. */
+  readonly remainingSeconds: number
+}> {}
 
 /**
  * @category services
@@ -13,8 +35,8 @@ import { Clock, Context, Effect, Layer, Ref } from "effect"
 export class MockClock extends Context.Service<MockClock, {
   /** Milliseconds since the epoch, as the server sees them. */
   readonly now: Effect.Effect<number>
-  /** Moves the server's time forward; returns the new time. */
-  readonly advance: (seconds: number) => Effect.Effect<number>
+  /** Moves the server's time forward, at most `maxAdvanceSeconds` ahead of real time; returns the new time. */
+  readonly advance: (seconds: number) => Effect.Effect<number, ClockAdvanceTooFar>
   /** Back to real time. */
   readonly reset: Effect.Effect<void>
 }>()("@checkout-kit/mock-server/MockClock") {
@@ -25,7 +47,17 @@ export class MockClock extends Context.Service<MockClock, {
       const now = Effect.zipWith(Clock.currentTimeMillis, Ref.get(offset), (real, off) => real + off)
       return MockClock.of({
         now,
-        advance: (seconds) => Effect.flatMap(Ref.update(offset, (o) => o + seconds * 1000), () => now),
+        advance: (seconds) =>
+          Effect.flatMap(
+            Ref.modify(offset, (o): readonly [boolean, number] =>
+              o + seconds * 1000 > maxAdvanceSeconds * 1000 ? [false, o] : [true, o + seconds * 1000]
+            ),
+            (moved) =>
+              moved
+                ? now
+                : Effect.flatMap(Ref.get(offset), (o) =>
+                  Effect.fail(new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - o / 1000) })))
+          ),
         reset: Ref.set(offset, 0)
       })
     })

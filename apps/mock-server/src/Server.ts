@@ -11,7 +11,7 @@ import { NodeHttpServer } from "@effect/platform-node"
 import { ByteSize, Cause, Duration, Effect, Layer, Schedule } from "effect"
 import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResponse } from "effect/http"
 import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
-import { createServer, STATUS_CODES } from "node:http"
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http"
 import type { Socket } from "node:net"
 import * as Admin from "./Admin.ts"
 import * as Authorization from "./Authorization.ts"
@@ -22,10 +22,12 @@ import { CheckoutSessions, FingerprintSecret } from "./CheckoutSessions.ts"
 import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
 import { merchantAccountOf } from "./CheckoutSessions/http.ts"
 import { Journal } from "./Journal.ts"
+import * as Log from "./Log.ts"
 import { MockClock } from "./MockClock.ts"
 import * as ResponseBatch from "./ResponseBatch.ts"
 import * as Responses from "./Responses.ts"
 import { SessionStore } from "./SessionStore.ts"
+import { StoreHealth } from "./StoreHealth.ts"
 import * as SystemHttp from "./System/http.ts"
 
 /**
@@ -39,6 +41,13 @@ export interface ServerOptions {
   readonly admin: boolean
   /** Log one line per request to stdout. */
   readonly logRequests: boolean
+  /** Log lines for people (`text`, the default) or machines (`json`). */
+  readonly logFormat?: Log.LogFormat | undefined
+  /**
+   * On shutdown, how long requests in flight may take to finish, in seconds
+   * (default `defaultShutdownGraceSeconds`); those still running then are answered 503.
+   */
+  readonly shutdownGraceSeconds?: number | undefined
   /** Where sessions live. */
   readonly store: StoreOption
   /** Bearer JWTs verified against these public keys (ECDSA or RSA), or no authentication. */
@@ -63,6 +72,14 @@ export type AuthOption =
   | { readonly kind: "jwt"; readonly publicKeys: ReadonlyArray<string | TokenVerifier.PublicKey> }
 
 export { maxBodyBytes } from "./Limits.ts"
+
+/**
+ * How long requests in flight may take to finish on shutdown, in seconds, by default.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultShutdownGraceSeconds = 20
 
 /**
  * The longest `Prefer: delay=` honoured, in milliseconds.
@@ -115,10 +132,19 @@ export const parsePrefer = (header: string | undefined): { code?: number; delay?
   return out
 }
 
-// One JSON log line: request lines and client errors on stdout, failures on stderr. Callers pass no bodies,
-// headers, tokens or card data.
-const logLine = (level: "info" | "error", msg: string, fields: Record<string, unknown>) =>
-  (level === "error" ? process.stderr : process.stdout).write(`${JSON.stringify({ level, msg, ...fields })}\n`)
+// One log line (Log.ts), in the format the options name.
+const logLine = (
+  options: Pick<ServerOptions, "logFormat">,
+  level: "info" | "error",
+  msg: string,
+  fields: Record<string, unknown>
+) => Log.write(options.logFormat ?? "text", level, msg, fields)
+
+// What failed, in one line: the error's class and message (never a request's data: handlers put none in errors).
+const describeFailure = (cause: Cause.Cause<unknown>): string => {
+  const error = Cause.squash(cause)
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s+/g, " ")
+}
 
 const pathOf = (url: string) => {
   const q = url.indexOf("?")
@@ -134,6 +160,9 @@ const makeMiddleware = (options: ServerOptions) =>
     const notFoundOrNotAllowed = (request: HttpServerRequest.HttpServerRequest) => {
       const path = pathOf(request.url)
       const allowed = routes.filter((r) => r.pattern.test(path)).map((r) => r.method)
+      // The method is allowed on the path, yet no route took it: a path parameter the router refuses (over
+      // 100 characters, a malformed %-escape). Such an id names no session.
+      if (allowed.includes(request.method)) return Responses.error(404, "The checkout session could not be found")
       return allowed.length > 0
         ? Responses.error(405, `${request.method} is not allowed on ${path}`, [], { allow: allowed.join(", ") })
         : Responses.error(404, `No route for ${request.method} ${path}`)
@@ -155,7 +184,7 @@ const makeMiddleware = (options: ServerOptions) =>
             duration_ms: Math.round((performance.now() - start) * 100) / 100
           }
           if (!admin) journal.record(entry)
-          if (options.logRequests) logLine("info", "request", entry)
+          if (options.logRequests) logLine(options, "info", "request", entry)
         }
         const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
         const contentLength = Number(request.headers["content-length"] ?? 0)
@@ -184,10 +213,10 @@ const makeMiddleware = (options: ServerOptions) =>
               if (tag === "RequestParseError" || tag === "HttpApiPayloadTooLarge") {
                 return Effect.succeed(Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`))
               }
-              return Effect.as(
-                Effect.logError("request failed", cause),
-                Responses.error(500, "The mock server failed on this request")
-              )
+              return Effect.sync(() => {
+                logLine(options, "error", "request failed", { method: request.method, path, error: describeFailure(cause) })
+                return Responses.error(500, "The mock server failed on this request")
+              })
             })
           )
 
@@ -245,7 +274,9 @@ const purgeLoop = Layer.effectDiscard(
  */
 export const stateLayer = (store: StoreOption = { kind: "memory" }) =>
   Layer.mergeAll(
-    store.kind === "memory" ? SessionStore.layerMemory : SqliteStore.layer(store.path),
+    store.kind === "memory"
+      ? SessionStore.layerMemory
+      : SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)),
     MockClock.layer,
     Journal.layer
   )
@@ -306,7 +337,7 @@ const answerClientError = (
     )
   }
   if (options.logRequests) {
-    logLine("info", "client error", { status, code: error.code })
+    logLine(options, "info", "client error", { status, code: error.code })
   }
   socket.destroy()
 }
@@ -321,23 +352,62 @@ export const layer = (options: ServerOptions) => {
   // Responses ended in one turn of the event loop leave together (ResponseBatch.ts).
   const batch = ResponseBatch.make({
     onError: (error) =>
-      logLine("error", "a response could not be sent", { code: (error as NodeJS.ErrnoException)?.code })
+      logLine(options, "error", "a response could not be sent", { code: (error as NodeJS.ErrnoException)?.code })
   })
   const server = createServer({ ServerResponse: batch.ServerResponse })
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(batch, options, error, socket))
-  // On shutdown Node closes the connections idle at that moment; a connection
-  // whose request finishes later would stay open until the client drops it.
-  // Keep closing idle ones until the server has closed. Whatever is still in
-  // the batch is sent first.
-  const closeIdleOnShutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
+  // The responses not yet sent, for the end of a shutdown's grace.
+  const inFlight = new Set<ServerResponse>()
+  const track = (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight.add(response)
+    response.once("close", () => inFlight.delete(response))
+  }
+  server.on("request", track)
+  // A request with `Expect: 100-continue` arrives as this event instead.
+  server.on("checkContinue", track)
+  const graceMs = (options.shutdownGraceSeconds ?? defaultShutdownGraceSeconds) * 1000
+  // On shutdown the server stops accepting and Node closes the connections
+  // idle at that moment; a connection whose request finishes later would stay
+  // open until the client drops it: idle ones are closed until the server has
+  // closed. Whatever is still in the batch is sent first. A request still in
+  // flight when the grace ends is answered 503 and its connection closed, so
+  // the process exits then, not when the client gives up.
+  const shutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
     Effect.sync(() => {
       batch.flush()
-      const timer = setInterval(() => server.closeIdleConnections(), 20)
-      server.once("close", () => clearInterval(timer))
+      logLine(options, "info", "shutting down", { in_flight: inFlight.size, grace_seconds: graceMs / 1000 })
+      const idle = setInterval(() => server.closeIdleConnections(), 20)
+      const graceEnd = setTimeout(() => {
+        for (const response of inFlight) {
+          if (response.headersSent) response.destroy()
+          else {
+            const body = Responses.errorJson(503, "The server shut down before this request finished")
+            response.writeHead(503, {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+              "retry-after": "1",
+              connection: "close"
+            })
+            response.end(body)
+          }
+        }
+        batch.flush()
+      }, graceMs)
+      server.once("close", () => {
+        clearInterval(idle)
+        clearTimeout(graceEnd)
+      })
     })
   ))
-  return Layer.merge(layerNoDeps(options), closeIdleOnShutdown).pipe(
-    Layer.provideMerge(NodeHttpServer.layer(() => server, { port: options.port, host: options.host })),
+  return Layer.merge(layerNoDeps(options), shutdown).pipe(
+    Layer.provideMerge(
+      NodeHttpServer.layer(() => server, {
+        port: options.port,
+        host: options.host,
+        // Effect's own deadline, after the grace's answers above have gone.
+        gracefulShutdownTimeout: Duration.millis(graceMs + 1000)
+      })
+    ),
     Layer.provide([stateLayer(options.store), authorizationLayer(options.auth)])
   )
 }

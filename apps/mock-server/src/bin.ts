@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `checkout-mock-server`: runs the mock server until SIGINT or SIGTERM, then
- * stops accepting connections, lets in-flight requests finish and exits 0.
+ * stops accepting connections, lets in-flight requests finish (for up to
+ * `--shutdown-grace` seconds, then answers them 503) and exits 0.
  *
  * @since 0.1.0
  */
@@ -11,6 +12,7 @@ import { HttpServer } from "effect/http"
 import * as Cli from "./Cli.ts"
 import * as Heap from "./Heap.ts"
 import * as Server from "./Server.ts"
+import { StartupError } from "./StartupError.ts"
 import * as Token from "./Token.ts"
 
 if (process.argv[2] === "token") {
@@ -24,10 +26,17 @@ if (process.argv[2] === "token") {
 
 Heap.tuneFromEnv(process.env)
 
+// A failure the user can fix: its one or two lines, no stack, exit 1.
+const stop = (message: string): never => {
+  process.stderr.write(`checkout-mock-server: ${message}\n`)
+  process.exit(1)
+}
+
 let options: Cli.CliOptions | "help"
 try {
   options = Cli.parse(process.argv.slice(2), process.env)
 } catch (e) {
+  if (e instanceof StartupError) stop(e.message)
   if (!(e instanceof Cli.UsageError)) throw e
   process.stderr.write(`checkout-mock-server: ${e.message}\n\n${Cli.usage}`)
   process.exit(2)
@@ -38,6 +47,8 @@ if (options === "help") {
 }
 
 const serverOptions = options
+const exposure = Cli.exposureWarning(serverOptions)
+if (exposure !== undefined) process.stderr.write(`checkout-mock-server: ${exposure}\n`)
 const announce = Layer.effectDiscard(
   HttpServer.addressFormattedWith((url) =>
     Effect.sync(() =>
@@ -54,10 +65,17 @@ const announce = Layer.effectDiscard(
 )
 
 // SIGINT / SIGTERM interrupt the server: it stops accepting, finishes the
-// requests in flight and exits 0. Only a real failure exits non-zero.
+// requests in flight and exits 0. A start-up failure the user can fix prints
+// its lines and exits 1; anything else is a defect, printed in full.
 Layer.launch(announce.pipe(Layer.provideMerge(Server.layer(serverOptions)))).pipe(
   NodeRuntime.runMain({
-    teardown: (exit, onExit) =>
-      Exit.isFailure(exit) && !Cause.hasInterruptsOnly(exit.cause) ? Runtime.defaultTeardown(exit, onExit) : onExit(0)
+    disableErrorReporting: true,
+    teardown: (exit, onExit) => {
+      if (Exit.isSuccess(exit) || Cause.hasInterruptsOnly(exit.cause)) return onExit(0)
+      const message = Cli.startupFailure(exit.cause, serverOptions)
+      if (message !== undefined) stop(message)
+      process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
+      Runtime.defaultTeardown(exit, onExit)
+    }
   })
 )

@@ -45,7 +45,8 @@ describe("the SQLite store", () => {
     assert.notInclude(stored, number)
     assert.notInclude(stored, "\"987\"")
     assert.notInclude(output(), number)
-    assert.notInclude(output(), "987")
+    // Times, durations and the port are numbers of their own: without them no 987 may be left.
+    assert.notInclude(output().replace(/\d{4}-\d\d-\d\dT[\d:.]+Z|duration_ms\W+[\d.]+|:\d+ \(/g, ""), "987")
   })
 
   it("every acknowledged session survives a kill -9 under concurrent load, with equal content", async () => {

@@ -34,7 +34,18 @@ const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
 describe("the checkout-mock-server executable", () => {
   it("prints one line when listening and one structured line per request, without bodies or auth", async () => {
     const dir = dataDir()
-    const { child, output, url } = await start(["--port", "0", "--data-dir", dir, "--store", "memory", "--auth", "off"])
+    const { child, output, url } = await start([
+      "--port",
+      "0",
+      "--data-dir",
+      dir,
+      "--store",
+      "memory",
+      "--auth",
+      "off",
+      "--log-format",
+      "json"
+    ])
     try {
       await fetch(`${url}/checkout/sessions`, {
         method: "POST",
@@ -55,7 +66,9 @@ describe("the checkout-mock-server executable", () => {
       lines[0],
       /^checkout-mock-server listening on http:\/\/127\.0\.0\.1:\d+ \(store: memory, auth: off, admin: on\)$/
     )
-    const logs = lines.slice(1).map((line) => JSON.parse(line))
+    const events = lines.slice(1).map((line) => JSON.parse(line))
+    assert.deepStrictEqual(events.at(-1), { level: "info", msg: "shutting down", in_flight: 0, grace_seconds: 20 })
+    const logs = events.filter((event) => event.msg === "request")
     assert.deepStrictEqual(logs.map((l) => [l.method, l.path, l.status, l.merchant_account_id]), [
       ["POST", "/checkout/sessions", 201, "acme"],
       ["GET", "/health", 200, "default"]

@@ -95,6 +95,11 @@ export const errorDetailTypes = {
   date: "value_error.date",
   /** A body that is not JSON. FastAPI on pydantic v1 (a `json.JSONDecodeError`, named as pydantic v1 names errors). */
   json: "value_error.jsondecode",
+  /**
+   * A string or key holding a lone UTF-16 surrogate, which no UTF-8 body can carry. Ours, after pydantic v2's
+   * `string_unicode`: pydantic v1 has no such check.
+   */
+  unicode: "string_unicode",
   /** Any other invalid value. pydantic v1's name for a plain `ValueError`; the spec's own example. */
   value: "value_error",
   /** A value matching more than one member of a union. Ours (pydantic v1 has no such check). */

@@ -18,13 +18,19 @@
  * `onExcessProperty: "error"` to collect every issue: the slow path is taken
  * only for invalid input. Tests assert that both paths agree.
  *
+ * The schema's decoder does work in proportion to the issues it finds, and
+ * finds them all: an input of more than 1,000 JSON values is explained instead
+ * by a walk that stops once it has counted 1,000 invalid fields, skips valid
+ * parts with compiled validators and hands small parts to the schema's
+ * decoder, so the details match (the first 100 listed, see `Validation.ts`).
+ *
  * @since 0.1.0
  */
-import { DateTime, Redacted, Result, Schema, SchemaAST } from "effect"
+import { DateTime, type Exit, Redacted, Result, Schema, SchemaAST, SchemaIssue } from "effect"
 import * as SchemaJIT from "effect/schema/SchemaJITCompiler"
 import { type ErrorDetail, errorDetailTypes, type ErrorLocation } from "./Errors.ts"
 import { conversionAnnotation, redactedLabelAnnotation, wireKeysAnnotation } from "./Primitives.ts"
-import { issueToDetails } from "./Validation.ts"
+import { DetailCollector, issueToDetails } from "./Validation.ts"
 
 /**
  * Parse options of the slow path, the reference semantics of a strict decode.
@@ -396,16 +402,160 @@ const compileConvert = (ast: SchemaAST.AST): Convert => {
   }
 }
 
-// The generated validator; where code generation is blocked (a CSP without
-// `unsafe-eval`), Effect's own validator plus the unknown-key walker.
-const compileValidator = (wire: Schema.Top): Validate => {
+// The generated validator of a wire AST; where code generation is blocked (a
+// CSP without `unsafe-eval`), Effect's own validator plus the unknown-key walker.
+const compileValidator = (ast: SchemaAST.AST): Validate => {
   try {
-    return generateValidator(wire.ast)
+    return generateValidator(ast)
   } catch {
-    SchemaJIT.enable(wire.ast)
-    const validate = Schema.is(wire)
-    const hasExcess = compileExcessCheck(wire.ast) ?? (() => false)
+    SchemaJIT.enable(ast)
+    const validate = Schema.is(Schema.make<Schema.Top>(ast))
+    const hasExcess = compileExcessCheck(ast) ?? (() => false)
     return (input) => validate(input) && !hasExcess(input)
+  }
+}
+
+// Inputs of up to this many JSON values (keys count too) are explained by the
+// schema's own decoder, whose work grows with the number of issues it finds.
+const smallInput = 1000
+
+// Whether a JSON value holds more than `limit` values; stops counting there.
+const exceeds = (value: unknown, limit: number, keysOf: (value: object) => ReadonlyArray<string> = Object.keys): boolean => {
+  let budget = limit
+  const stack: Array<unknown> = [value]
+  while (stack.length > 0) {
+    const current = stack.pop()
+    if (--budget < 0) return true
+    if (typeof current !== "object" || current === null) continue
+    if (Array.isArray(current)) {
+      if (current.length > budget) return true
+      for (let i = 0; i < current.length; i++) stack.push(current[i])
+    } else {
+      const keys = keysOf(current)
+      if (keys.length > budget) return true
+      for (let i = 0; i < keys.length; i++) stack.push((current as Record<string, unknown>)[keys[i]])
+    }
+  }
+  return false
+}
+
+const sameKind = (ast: SchemaAST.AST, value: unknown): boolean =>
+  ast._tag === "Arrays" ? Array.isArray(value) : ast._tag === "Objects" ? isObject(value) : ast._tag === "Union"
+
+type Explain = (ast: SchemaAST.AST, value: unknown, path: ReadonlyArray<PropertyKey>, into: DetailCollector) => void
+
+// An object's keys and whether a value is large, remembered per object for
+// one explanation: a large object's keys are costly to enumerate again.
+const memo = () => {
+  const keys = new WeakMap<object, ReadonlyArray<string>>()
+  const large = new WeakMap<object, boolean>()
+  const keysOf = (value: object): ReadonlyArray<string> => {
+    let known = keys.get(value)
+    if (known === undefined) keys.set(value, known = Object.keys(value))
+    return known
+  }
+  const isLarge = (value: unknown): boolean => {
+    if (typeof value !== "object" || value === null) return false
+    let known = large.get(value)
+    if (known === undefined) large.set(value, known = exceeds(value, smallInput, keysOf))
+    return known
+  }
+  return { keysOf, isLarge }
+}
+
+// A container's own checks, run once its contents are valid, as the schema's decoder runs them.
+const containerChecks: Explain = (ast, value, path, into) => {
+  for (const check of flattenChecks(ast.checks)) {
+    const issue = check.run(value, ast, strictOptions)
+    if (issue === undefined) continue
+    into.addIssue(new SchemaIssue.Filter(check, issue, value, strictOptions), value, path)
+    if (check.aborted) return
+  }
+}
+
+// Explains why a large wire value is invalid, in bounded work: it walks the
+// containers (objects, records, arrays, unions of them) itself, in the order the
+// schema's decoder reports issues (unknown keys, then properties in schema
+// order; a container's own checks only when its contents are valid), skips
+// valid parts with compiled validators, hands small parts to the schema's
+// decoder, and stops once the collector is full. A large value is walked
+// without asking first whether it is valid: a walk of a valid value finds
+// nothing, and costs what the question would.
+const makeExplain = (root: SchemaAST.AST, rootValidator: Validate) => {
+  const validators = new Map<SchemaAST.AST, Validate>([[root, rootValidator]])
+  const decoders = new Map<SchemaAST.AST, (input: unknown, options: typeof strictOptions) => Exit.Exit<unknown, unknown>>()
+  const isValidAt = (ast: SchemaAST.AST, value: unknown) => {
+    let validate = validators.get(ast)
+    if (validate === undefined) validators.set(ast, validate = compileValidator(ast))
+    return validate(value)
+  }
+  const bySchema: Explain = (ast, value, path, into) => {
+    let decode = decoders.get(ast)
+    if (decode === undefined) decoders.set(ast, decode = Schema.decodeUnknownExit(Schema.make<Schema.Top>(ast) as never))
+    const exit = decode(value, strictOptions)
+    if (exit._tag === "Success") return
+    const error = exit.cause.reasons.find((reason) => reason._tag === "Fail")
+    if (error !== undefined && Schema.isSchemaError(error.error)) into.addIssue(error.error.issue, value, path)
+  }
+  let known = memo()
+  const explain: Explain = (ast, value, path, into) => {
+    if (into.full) return
+    if (!known.isLarge(value)) return isValidAt(ast, value) ? undefined : bySchema(ast, value, path, into)
+    const before = into.count
+    switch (ast._tag) {
+      case "Arrays": {
+        if (!Array.isArray(value) || ast.elements.length > 0 || ast.rest.length !== 1) break
+        for (let i = 0; i < value.length && !into.full; i++) explain(ast.rest[0], value[i], [...path, i], into)
+        if (into.count === before) containerChecks(ast, value, path, into)
+        return
+      }
+      case "Objects": {
+        if (!isObject(value)) break
+        if (ast.indexSignatures.length > 0) {
+          const [index, ...others] = ast.indexSignatures
+          if (others.length > 0 || ast.propertySignatures.length > 0 || index.parameter._tag !== "String") break
+          for (const key of known.keysOf(value)) {
+            if (into.full) return
+            explain(index.type, value[key], [...path, key], into)
+          }
+        } else {
+          const names = new Set(ast.propertySignatures.map((ps) => ps.name))
+          for (const key of known.keysOf(value)) {
+            if (into.full) return
+            if (!names.has(key)) into.addIssue(new SchemaIssue.UnexpectedKey(ast, value[key]), value[key], [...path, key])
+          }
+          for (const ps of ast.propertySignatures) {
+            const key = ps.name as string
+            const property = value[key]
+            if (property !== undefined || Object.hasOwn(value, key)) explain(ps.type, property, [...path, key], into)
+            else if (!SchemaAST.isOptional(ps.type)) into.addIssue(new SchemaIssue.MissingKey(undefined), value, [...path, key])
+          }
+        }
+        if (into.count === before) containerChecks(ast, value, path, into)
+        return
+      }
+      case "Union": {
+        const members = ast.types.filter((member) => sameKind(member, value))
+        if (members.length === 0) break
+        // Several members could hold it: report the one the value comes closest to, as `issueToDetails` does.
+        let best: DetailCollector | undefined
+        for (const member of members) {
+          const candidate = new DetailCollector(into.location)
+          explain(member, value, path, candidate)
+          if (best === undefined || candidate.count < best.count) best = candidate
+        }
+        into.addAll(best!)
+        if (into.count === before) containerChecks(ast, value, path, into)
+        return
+      }
+    }
+    bySchema(ast, value, path, into)
+  }
+  return (value: unknown, location: ErrorLocation): DetailCollector => {
+    known = memo()
+    const collector = new DetailCollector(location)
+    explain(root, value, [], collector)
+    return collector
   }
 }
 
@@ -438,10 +588,16 @@ export const make = <S extends Schema.Top & { readonly DecodingServices: never }
   const wire = Schema.toEncoded(schema)
   const convert = compileConvert(schema.ast)
   const slowDecode = Schema.decodeUnknownExit(schema)
-  const isValid = compileValidator(wire)
+  const isValid = compileValidator(wire.ast)
+  const explain = makeExplain(wire.ast, isValid)
 
   const decode = (input: unknown): Result.Result<S["Type"], ReadonlyArray<ErrorDetail>> => {
     if (isValid(input)) return Result.succeed(convert(input))
+    if (exceeds(input, smallInput)) {
+      // A large input: its details in bounded work, the first ones in document order.
+      const collector = explain(input, location)
+      if (collector.count > 0) return Result.fail(collector.result())
+    }
     const exit = slowDecode(input, strictOptions)
     if (exit._tag === "Success") {
       // The reference decoder accepts what the fast path rejected: trust the

@@ -220,7 +220,8 @@ const collect = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, inp
         collect(inner, path, input, candidate)
         if (best === undefined || candidate.length < best.length) best = candidate
       }
-      out.push(...best!)
+      // A loop, not a spread: a spread of a long list overflows the stack.
+      for (const entry of best!) out.push(entry)
       return
     }
     case "MissingKey":
@@ -251,9 +252,135 @@ const collect = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, inp
 }
 
 /**
+ * The most details one response lists: the first ones, in document order.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const maxDetails = 100
+
+/**
+ * How many invalid fields a collection counts before it stops looking: past
+ * this, the message says "or more". Collection work is bounded by it.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const maxCountedDetails = 1000
+
+/**
+ * How many invalid fields a capped `details[]` leaves out.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export interface OmittedDetails {
+  readonly count: number
+  /** The collection stopped at `maxCountedDetails`: there may be more. */
+  readonly atLeast: boolean
+}
+
+const omitted = new WeakMap<ReadonlyArray<ErrorDetail>, OmittedDetails>()
+
+/**
+ * What a `details[]` from `DetailCollector` (or `issueToDetails`) leaves out,
+ * or `undefined` when it lists every invalid field.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const omittedDetails = (details: ReadonlyArray<ErrorDetail>): OmittedDetails | undefined => omitted.get(details)
+
+/**
+ * The message of a validation failure: says how many invalid fields
+ * `details[]` leaves out, if any.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const validationMessage = (details: ReadonlyArray<ErrorDetail>): string => {
+  const rest = omitted.get(details)
+  if (rest === undefined) return "Request failed validation"
+  const more = `${rest.atLeast ? "at least " : ""}${rest.count} more`
+  return `Request failed validation: the first ${details.length} invalid fields are listed, ${more} are not`
+}
+
+/**
+ * Collects details one issue at a time: one entry per pointer (the first
+ * constraint it breaks), the first `maxDetails` kept, the rest counted up to
+ * `maxCountedDetails`, past which it is `full` and ignores what it is given.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export class DetailCollector {
+  private readonly kept: Array<ErrorDetail> = []
+  private readonly seen = new Set<string>()
+  private counted = 0
+  private reachedLimit = false
+  readonly location: ErrorLocation
+  constructor(location: ErrorLocation = "body") {
+    this.location = location
+  }
+
+  /** Distinct invalid fields seen so far. */
+  get count(): number {
+    return this.counted
+  }
+
+  /** No more details are collected. */
+  get full(): boolean {
+    return this.reachedLimit
+  }
+
+  /** Adds the details of `issue`, found in `input` at `path` (a prefix of the issue's own paths). */
+  addIssue(issue: SchemaIssue.Issue, input: unknown, path: ReadonlyArray<PropertyKey> = []): void {
+    if (this.reachedLimit) return
+    const entries: Array<Entry> = []
+    collect(issue, [], input, entries)
+    for (const entry of entries) {
+      this.add(path.length === 0 ? entry.path : [...path, ...entry.path], entry.type, entry.message)
+    }
+  }
+
+  /** Adds what another collection found (the union member a value came closest to). */
+  addAll(other: DetailCollector): void {
+    for (const detail of other.kept) this.addPointer(detail.pointer, detail.type, detail.message)
+    const uncounted = other.counted - other.kept.length
+    if (uncounted > 0 && !this.reachedLimit) {
+      this.counted = Math.min(this.counted + uncounted, maxCountedDetails)
+      this.reachedLimit = other.reachedLimit || this.counted >= maxCountedDetails
+    }
+  }
+
+  /** The details kept; `omittedDetails` of the answer tells what was left out. */
+  result(): Array<ErrorDetail> {
+    const details = this.kept.slice()
+    if (this.counted > details.length) {
+      omitted.set(details, { count: this.counted - details.length, atLeast: this.reachedLimit })
+    }
+    return details
+  }
+
+  private add(path: ReadonlyArray<PropertyKey>, type: string, message: string) {
+    this.addPointer(toPointer(path), type, message)
+  }
+
+  private addPointer(pointer: string, type: string, message: string) {
+    if (this.reachedLimit || this.seen.has(pointer)) return
+    this.seen.add(pointer)
+    this.counted++
+    if (this.kept.length < maxDetails) this.kept.push({ location: this.location, pointer, message, type })
+    if (this.counted >= maxCountedDetails) this.reachedLimit = true
+  }
+}
+
+/**
  * The `details[]` of a parse failure: one entry per invalid field, in wire
- * names; a field that breaks several constraints is reported once, for the first. `input` is the value that was decoded; it is
- * read to word messages (never quoted in them).
+ * names; a field that breaks several constraints is reported once, for the
+ * first. At most `maxDetails` are listed (`omittedDetails` tells how many
+ * more there are). `input` is the value that was decoded; it is read to word
+ * messages (never quoted in them).
  *
  * @category validation
  * @since 0.1.0
@@ -263,16 +390,7 @@ export const issueToDetails = (
   input: unknown,
   location: ErrorLocation = "body"
 ): Array<ErrorDetail> => {
-  const entries: Array<Entry> = []
-  collect(issue, [], input, entries)
-  const seen = new Set<string>()
-  const details: Array<ErrorDetail> = []
-  for (const entry of entries) {
-    const pointer = toPointer(entry.path)
-    // One entry per field: the first constraint it breaks.
-    if (seen.has(pointer)) continue
-    seen.add(pointer)
-    details.push({ location, pointer, message: entry.message, type: entry.type })
-  }
-  return details
+  const collector = new DetailCollector(location)
+  collector.addIssue(issue, input)
+  return collector.result()
 }

@@ -7,12 +7,14 @@
  * @since 0.1.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
-import { errorDetailTypes } from "@checkout-kit/domain/Errors"
+import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import { Effect } from "effect"
+import { isUtf8 } from "node:buffer"
 import type { IncomingMessage } from "node:http"
 import { type HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
+import { maxDetails, toPointer } from "@checkout-kit/domain/Validation"
 import { ApiError } from "../ApiError.ts"
 import { accountOf, BrowserCalls } from "../Authorization.ts"
 import { maxBodyBytes } from "../Limits.ts"
@@ -34,6 +36,17 @@ export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest):
 
 const tooLarge = () => ApiError.of(413, `The request body is larger than ${maxBodyBytes} bytes`)
 
+// JSON text exchanged between systems is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, not replaced by
+// U+FFFD, so nothing the client sent is silently changed.
+const utf8Text = (bytes: Buffer): Effect.Effect<string, ApiError> =>
+  isUtf8(bytes)
+    ? Effect.succeed(bytes.toString("utf8"))
+    : Effect.fail(
+      ApiError.of(400, "The request body is not valid UTF-8", [
+        { location: "body", pointer: "", message: "Invalid UTF-8", type: errorDetailTypes.json }
+      ])
+    )
+
 // The body as text. On Node, straight from the IncomingMessage: the generic
 // stream path costs a POST more than validating the body does. A client that
 // sent `Expect: 100-continue` waits for the server's "100 Continue" before it
@@ -41,10 +54,13 @@ const tooLarge = () => ApiError.of(413, `The request body is larger than ${maxBo
 const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<string, ApiError> => {
   const source = request.source as Partial<IncomingMessage> | undefined
   if (typeof source?.on !== "function" || source.readableEnded === true || source.headers?.expect !== undefined) {
-    return Effect.mapError(request.text, () => tooLarge())
+    return Effect.flatMap(
+      Effect.mapError(request.arrayBuffer, () => tooLarge()),
+      (bytes) => utf8Text(Buffer.from(bytes))
+    )
   }
   const incoming = source as IncomingMessage
-  return Effect.callback<string, ApiError>((resume) => {
+  return Effect.callback<Buffer, ApiError>((resume) => {
     const chunks: Array<Buffer> = []
     let size = 0
     const onData = (chunk: Buffer) => {
@@ -57,7 +73,7 @@ const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<s
     }
     const onEnd = () => {
       cleanup()
-      resume(Effect.succeed(chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks, size).toString("utf8")))
+      resume(Effect.succeed(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)))
     }
     const onError = () => {
       cleanup()
@@ -71,7 +87,41 @@ const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<s
     incoming.on("data", onData)
     incoming.on("end", onEnd)
     incoming.on("error", onError)
-  })
+  }).pipe(Effect.flatMap(utf8Text))
+}
+
+// A JSON escape of a UTF-16 surrogate (`\ud800`): only then can a parsed value hold a lone one.
+const surrogateEscape = /\\u[dD][89a-fA-F]/
+
+const malformedKey = Symbol("malformedKey")
+
+// Strings (values and keys) holding a lone surrogate: JSON.parse accepts them, no UTF-8 text can carry them.
+// The first 100, with their pointers.
+const loneSurrogates = (document: unknown): Array<ErrorDetail> => {
+  const details: Array<ErrorDetail> = []
+  const stack: Array<readonly [unknown, ReadonlyArray<PropertyKey>]> = [[document, []]]
+  const report = (path: ReadonlyArray<PropertyKey>) =>
+    details.push({
+      location: "body",
+      pointer: toPointer(path),
+      message: "Input should be a valid string: it holds a lone UTF-16 surrogate",
+      type: errorDetailTypes.unicode
+    })
+  while (stack.length > 0 && details.length < maxDetails) {
+    const [value, path] = stack.pop()!
+    if (value === malformedKey || (typeof value === "string" && !value.isWellFormed())) {
+      report(path)
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]])
+    } else if (typeof value === "object" && value !== null) {
+      const keys = Object.keys(value)
+      for (let i = keys.length - 1; i >= 0; i--) {
+        // A malformed key is reported in document order, its value not looked at.
+        stack.push([keys[i].isWellFormed() ? (value as Record<string, unknown>)[keys[i]] : malformedKey, [...path, keys[i]]])
+      }
+    }
+  }
+  return details
 }
 
 /**
@@ -85,7 +135,12 @@ export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
   Effect.flatMap(readText(request), (text) => {
     if (text.trim() === "") return Effect.succeed(undefined)
     try {
-      return Effect.succeed(JSON.parse(text) as unknown)
+      const document = JSON.parse(text) as unknown
+      if (surrogateEscape.test(text)) {
+        const details = loneSurrogates(document)
+        if (details.length > 0) return Effect.fail(ApiError.invalid(details))
+      }
+      return Effect.succeed(document)
     } catch {
       return Effect.fail(
         ApiError.of(400, "The request body is not valid JSON", [

@@ -6,13 +6,26 @@
 import { Api } from "@checkout-kit/domain/api/Api"
 import { Effect } from "effect"
 import { HttpApiBuilder } from "effect/http-api"
+import * as Responses from "../Responses.ts"
+import { StoreHealth } from "../StoreHealth.ts"
 
 /**
+ * `{"status":"ok"}`, or 503 in the API's error shape while the session store
+ * fails.
+ *
  * @category layers
  * @since 0.1.0
  */
 export const layer = HttpApiBuilder.group(
   Api,
   "system",
-  (handlers) => Effect.succeed(handlers.handle("health", () => Effect.succeed({ status: "ok" as const })))
+  (handlers) =>
+    Effect.map(Effect.serviceOption(StoreHealth), (health) =>
+      handlers.handleRaw("health", () =>
+        Effect.sync(() => {
+          const failure = health._tag === "Some" ? health.value.check() : undefined
+          return failure === undefined
+            ? Responses.json(`{"status":"ok"}`)
+            : Responses.error(503, "The session store is failing; see the server's error log", [], { "retry-after": "1" })
+        })))
 )
