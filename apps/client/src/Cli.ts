@@ -107,8 +107,8 @@ export const formatDetails = (details: ReadonlyArray<ErrorDetail>): string =>
  */
 export const describeError = (error: CheckoutKitError | CliFailure): string => {
   const lines = [`error: ${error._tag}${error.message ? `: ${error.message}` : ""}`]
-  if (error._tag === "ValidationError" && error.details.length > 0) lines.push(formatDetails(error.details))
-  if (error._tag === "RateLimited" && error.retryAfterSeconds !== undefined) {
+  if (error._tag === "BadRequest" && (error.details ?? []).length > 0) lines.push(formatDetails(error.details ?? []))
+  if (error._tag === "TooManyRequests" && error.retryAfterSeconds !== undefined) {
     lines.push(`  retry after ${error.retryAfterSeconds} s`)
   }
   return lines.join("\n")
