@@ -149,6 +149,57 @@ export class CheckoutKitClient extends Context.Service<CheckoutKitClient, {
     Layer.effect(CheckoutKitClient, make(options)).pipe(Layer.provide(FetchHttpClient.layer))
 }
 
+// The bearer token of every signed request: from the private key, or the ready token; none without either.
+const bearer = (options: ClientOptions) => {
+  const signer = options.privateKey === undefined
+    ? undefined
+    : TokenSigner.make(options.privateKey, { scopes: options.scopes, algorithm: options.algorithm })
+  return (request: HttpClientRequest.HttpClientRequest) => {
+    if (signer === undefined) {
+      return Effect.succeed(options.token === undefined ? request : HttpClientRequest.bearerToken(request, options.token))
+    }
+    return Effect.map(
+      Effect.tryPromise({
+        try: () => signer.token(),
+        catch: (e) =>
+          new HttpClientError.HttpClientError({
+            reason: new HttpClientError.TransportError({
+              request,
+              cause: new TransportError({ message: `Could not sign the request: ${(e as Error).message}` })
+            })
+          })
+      }),
+      (token) => HttpClientRequest.bearerToken(request, token)
+    )
+  }
+}
+
+// The merchant account and extra headers, then the timeouts and retries, on every request.
+const transport = (options: ClientOptions) => (httpClient: HttpClient.HttpClient) =>
+  httpClient.pipe(
+    HttpClient.mapRequest(HttpClientRequest.setHeaders({
+      ...options.headers,
+      ...(options.merchantAccountId === undefined ? {} : { [merchantAccountHeader]: options.merchantAccountId })
+    })),
+    Resilience.withRetries({ ...Resilience.defaultRetryOptions, ...options.retry })
+  )
+
+/**
+ * The `HttpClient` in context as the typed client sends: the base URL, the
+ * merchant account, the extra headers, a bearer token on every request, the
+ * timeouts and retries. For requests the typed client would not send (a body
+ * the contract refuses, for the contract runner).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const httpClient = (options: ClientOptions) =>
+  Effect.map(HttpClient.HttpClient, (client) =>
+    transport(options)(client).pipe(
+      HttpClient.mapRequestEffect(bearer(options)),
+      HttpClient.mapRequest(HttpClientRequest.prependUrl(baseUrlOf(options)))
+    ))
+
 /**
  * The client service, on the `HttpClient` in context.
  *
@@ -157,40 +208,14 @@ export class CheckoutKitClient extends Context.Service<CheckoutKitClient, {
  */
 export const make = (options: ClientOptions) =>
   Effect.gen(function*() {
-    const retry = { ...Resilience.defaultRetryOptions, ...options.retry }
-    const signer = options.privateKey === undefined
-      ? undefined
-      : TokenSigner.make(options.privateKey, { scopes: options.scopes, algorithm: options.algorithm })
-    const authorization = HttpApiMiddleware.layerClient(Authorization, ({ next, request }) => {
-      if (signer !== undefined) {
-        return Effect.flatMap(
-          Effect.tryPromise({
-            try: () => signer.token(),
-            catch: (e) =>
-              new HttpClientError.HttpClientError({
-                reason: new HttpClientError.TransportError({
-                  request,
-                  cause: new TransportError({ message: `Could not sign the request: ${(e as Error).message}` })
-                })
-              })
-          }),
-          (token) => next(HttpClientRequest.bearerToken(request, token))
-        )
-      }
-      return next(options.token === undefined ? request : HttpClientRequest.bearerToken(request, options.token))
-    })
-    const headers = {
-      ...options.headers,
-      ...(options.merchantAccountId === undefined ? {} : { [merchantAccountHeader]: options.merchantAccountId })
-    }
-    const client = yield* HttpApiClient.make(Api, {
-      baseUrl: baseUrlOf(options),
-      transformClient: (httpClient) =>
-        httpClient.pipe(
-          HttpClient.mapRequest(HttpClientRequest.setHeaders(headers)),
-          Resilience.withRetries(retry)
-        )
-    }).pipe(Effect.provide(authorization))
+    const sign = bearer(options)
+    // Only the calls that declare the `Authorization` middleware carry a token.
+    const authorization = HttpApiMiddleware.layerClient(
+      Authorization,
+      ({ next, request }) => Effect.flatMap(sign(request), next)
+    )
+    const client = yield* HttpApiClient.make(Api, { baseUrl: baseUrlOf(options), transformClient: transport(options) })
+      .pipe(Effect.provide(authorization))
     const sessions = client.checkoutSessions
     return CheckoutKitClient.of({
       create: (body = {}) =>

@@ -16,6 +16,7 @@ import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
+import { FetchHttpClient } from "effect/http"
 import * as Fixtures from "@checkout-kit/fixtures"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -274,22 +275,20 @@ const contract = Command.make(
     })
     const seed = Option.getOrElse(input.seed, () => Math.floor(Math.random() * 2 ** 31))
     const tty = process.stderr.isTTY === true
-    const report = yield* Effect.promise(() =>
-      Contract.run({
-        server: options.baseUrl!,
-        runs: input.runs,
-        seed,
-        privateKey: options.privateKey,
-        merchantAccountId: options.merchantAccountId,
-        generators: { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate },
-        onProgress: (done, total) => {
-          if (!tty && done !== total) return
-          const width = 30
-          const filled = Math.round((done / total) * width)
-          process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`)
-        }
-      })
-    )
+    const report = yield* Contract.runEffect({
+      server: options.baseUrl!,
+      runs: input.runs,
+      seed,
+      privateKey: options.privateKey,
+      merchantAccountId: options.merchantAccountId,
+      generators: { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate },
+      onProgress: (done, total) => {
+        if (!tty && done !== total) return
+        const width = 30
+        const filled = Math.round((done / total) * width)
+        process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`)
+      }
+    }).pipe(Effect.provide(FetchHttpClient.layer))
     if (Option.isSome(input.report)) writeFileSync(resolve(input.report.value), `${JSON.stringify(report, null, 2)}\n`)
     yield* Console.log(Contract.summary(report))
     if (report.mismatches.length > 0) return yield* new CliFailure({ message: `${report.mismatches.length} mismatches` })
