@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
 import type { ErrorDetail } from "@checkout-kit/domain/Errors"
 import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
@@ -44,7 +45,7 @@ const privateKey = Flag.String("private-key").pipe(
   Flag.optional
 )
 const merchantAccount = Flag.String("merchant-account").pipe(
-  Flag.withDescription("x-gr4vy-merchant-account-id (env CHECKOUT_KIT_MERCHANT_ACCOUNT)"),
+  Flag.withDescription(`${merchantAccountHeader} (env CHECKOUT_KIT_MERCHANT_ACCOUNT)`),
   Flag.optional
 )
 const json = Flag.Boolean("json").pipe(Flag.withDescription("Print JSON for scripts"), Flag.withDefault(false))
