@@ -26,20 +26,9 @@ import {
 import { snakeCase } from "@checkout-kit/domain/Primitives"
 import { issueToDetails, parsePointer, toPointer } from "@checkout-kit/domain/Validation"
 import { Context, Effect, Layer, Schema } from "effect"
-import { FetchHttpClient, HttpClient, HttpClientError, HttpClientRequest } from "effect/http"
+import { FetchHttpClient, HttpClient, HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
 import { HttpApiClient, HttpApiMiddleware } from "effect/http-api"
-import {
-  type CheckoutKitError,
-  Forbidden,
-  NotFound,
-  RateLimited,
-  ServerError,
-  Timeout,
-  TransportError,
-  Unauthorized,
-  UnexpectedStatus,
-  ValidationError
-} from "./Errors.ts"
+import { type ApiError, BadRequest, type CheckoutKitError, fromStatus, Timeout, TransportError } from "./Errors.ts"
 import * as Resilience from "./Resilience.ts"
 import * as TokenSigner from "./TokenSigner.ts"
 
@@ -81,80 +70,65 @@ export const baseUrlOf = (options: ClientOptions): string => {
   return options.server === "production" ? `https://api.${options.id}.gr4vy.app` : `https://api.sandbox.${options.id}.gr4vy.app`
 }
 
-const statusError = (status: number, message: string): CheckoutKitError => {
-  switch (status) {
-    case 400:
-      return new ValidationError({ message, details: [] })
-    case 401:
-      return new Unauthorized({ message })
-    case 403:
-      return new Forbidden({ message })
-    case 404:
-      return new NotFound({ message })
-    case 429:
-      return new RateLimited({ message })
-    default:
-      return status >= 500 ? new ServerError({ status, message }) : new UnexpectedStatus({ status, message })
-  }
-}
-
 // A body that fails the contract before it is sent: the details the server would answer, in wire names.
 const contractViolation = (error: Schema.SchemaError) =>
-  new ValidationError({
-    message: "The request does not satisfy the contract",
-    details: issueToDetails(error.issue, undefined).map((detail) => ({
+  new BadRequest(DomainErrors.makeErrorBody(
+    400,
+    "The request does not satisfy the contract",
+    issueToDetails(error.issue, undefined).map((detail) => ({
       ...detail,
       pointer: toPointer(parsePointer(detail.pointer).map((token) => snakeCase(token)))
     }))
-  })
+  ))
 
 // Validates a body against its schema with every error collected, before the call encodes it.
 const preflight = <S extends Schema.Top & { readonly EncodingServices: never }>(schema: S, value: S["Type"]) =>
   Effect.mapError(Schema.encodeUnknownEffect(schema)(value, { errors: "all" }), contractViolation)
 
+// The error for an answer the contract did not decode (a status it does not declare, a 429 kept for its
+// Retry-After): the domain's class for the status, with the answer's body when it is the API's error shape.
+const fromResponse = (response: HttpClientResponse.HttpClientResponse) => {
+  const wait = Resilience.retryAfterMillis(response.headers["retry-after"])
+  const retryAfterSeconds = wait === undefined ? undefined : wait / 1000
+  return Effect.match(response.json, {
+    onFailure: () => fromStatus(response.status, undefined, retryAfterSeconds),
+    onSuccess: (body) => fromStatus(response.status, body, retryAfterSeconds)
+  })
+}
+
 /**
- * The client error for whatever a contract call failed with.
+ * The client error for whatever a contract call failed with: the domain's
+ * error class for an answer in the API's error shape (whatever its status),
+ * `Timeout` or `TransportError` when there was no answer.
  *
  * @category errors
  * @since 0.1.0
  */
-export const toClientError = (error: unknown): CheckoutKitError => {
-  if (error instanceof DomainErrors.BadRequest) {
-    return new ValidationError({ message: error.message ?? "Bad request", details: error.details ?? [] })
-  }
-  for (const ErrorClass of DomainErrors.ApiErrors) {
+export const toClientError = (error: unknown): Effect.Effect<CheckoutKitError> => {
+  for (const ErrorClass of DomainErrors.ApiErrors as ReadonlyArray<(typeof DomainErrors.ApiErrors)[number]>) {
     if (error instanceof ErrorClass) {
-      const e = error as { status?: number; message?: string }
-      return statusError(e.status ?? 500, e.message ?? "")
+      const e = error as ApiError
+      // A body without `status` or `code` (the API's defaults) gets those of its class.
+      if (e.status !== undefined && e.code !== undefined) return Effect.succeed(e)
+      const status = ErrorClass.ast.annotations?.httpApiStatus as number
+      return Effect.succeed(fromStatus(status, { message: e.message, details: e.details }))
     }
   }
   if (error instanceof HttpClientError.HttpClientError) {
     const reason = error.reason
-    if (reason._tag === "StatusCodeError") {
-      const status = reason.response.status
-      if (status === 429) {
-        const wait = Resilience.retryAfterMillis(reason.response.headers["retry-after"])
-        return new RateLimited({
-          message: "Too many requests",
-          ...(wait === undefined ? {} : { retryAfterSeconds: wait / 1000 })
-        })
-      }
-      return statusError(status, reason.description ?? `HTTP ${status}`)
-    }
-    // A status the contract does not declare (503, 413, ...): judged by the status alone.
-    if (reason._tag === "DecodeError" && reason.response !== undefined && reason.response.status >= 400) {
-      return statusError(reason.response.status, `HTTP ${reason.response.status}`)
-    }
-    if (reason.cause instanceof Timeout) return reason.cause
-    if (reason.cause instanceof TransportError) return reason.cause
-    return new TransportError({ message: error.message })
+    const response = reason._tag === "StatusCodeError" || reason._tag === "DecodeError" ? reason.response : undefined
+    if (response !== undefined && response.status >= 400) return fromResponse(response)
+    if (reason.cause instanceof Timeout) return Effect.succeed(reason.cause)
+    if (reason.cause instanceof TransportError) return Effect.succeed(reason.cause)
+    return Effect.succeed(new TransportError({ message: error.message }))
   }
-  if (Schema.isSchemaError(error)) return contractViolation(error)
-  const tagged = error as { message?: string }
-  return new TransportError({ message: `The answer did not match the contract: ${String(tagged?.message ?? error)}` })
+  if (Schema.isSchemaError(error)) return Effect.succeed(contractViolation(error))
+  const message = String((error as { message?: string } | undefined)?.message ?? error)
+  return Effect.succeed(new TransportError({ message: `The answer did not match the contract: ${message}` }))
 }
 
-const call = <A>(effect: Effect.Effect<A, unknown>) => Effect.mapError(effect, toClientError)
+const call = <A>(effect: Effect.Effect<A, unknown>) =>
+  Effect.catch(effect, (error) => Effect.flatMap(toClientError(error), Effect.fail))
 
 /**
  * @category services
@@ -175,6 +149,57 @@ export class CheckoutKitClient extends Context.Service<CheckoutKitClient, {
     Layer.effect(CheckoutKitClient, make(options)).pipe(Layer.provide(FetchHttpClient.layer))
 }
 
+// The bearer token of every signed request: from the private key, or the ready token; none without either.
+const bearer = (options: ClientOptions) => {
+  const signer = options.privateKey === undefined
+    ? undefined
+    : TokenSigner.make(options.privateKey, { scopes: options.scopes, algorithm: options.algorithm })
+  return (request: HttpClientRequest.HttpClientRequest) => {
+    if (signer === undefined) {
+      return Effect.succeed(options.token === undefined ? request : HttpClientRequest.bearerToken(request, options.token))
+    }
+    return Effect.map(
+      Effect.tryPromise({
+        try: () => signer.token(),
+        catch: (e) =>
+          new HttpClientError.HttpClientError({
+            reason: new HttpClientError.TransportError({
+              request,
+              cause: new TransportError({ message: `Could not sign the request: ${(e as Error).message}` })
+            })
+          })
+      }),
+      (token) => HttpClientRequest.bearerToken(request, token)
+    )
+  }
+}
+
+// The merchant account and extra headers, then the timeouts and retries, on every request.
+const transport = (options: ClientOptions) => (httpClient: HttpClient.HttpClient) =>
+  httpClient.pipe(
+    HttpClient.mapRequest(HttpClientRequest.setHeaders({
+      ...options.headers,
+      ...(options.merchantAccountId === undefined ? {} : { [merchantAccountHeader]: options.merchantAccountId })
+    })),
+    Resilience.withRetries({ ...Resilience.defaultRetryOptions, ...options.retry })
+  )
+
+/**
+ * The `HttpClient` in context as the typed client sends: the base URL, the
+ * merchant account, the extra headers, a bearer token on every request, the
+ * timeouts and retries. For requests the typed client would not send (a body
+ * the contract refuses, for the contract runner).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const httpClient = (options: ClientOptions) =>
+  Effect.map(HttpClient.HttpClient, (client) =>
+    transport(options)(client).pipe(
+      HttpClient.mapRequestEffect(bearer(options)),
+      HttpClient.mapRequest(HttpClientRequest.prependUrl(baseUrlOf(options)))
+    ))
+
 /**
  * The client service, on the `HttpClient` in context.
  *
@@ -183,40 +208,14 @@ export class CheckoutKitClient extends Context.Service<CheckoutKitClient, {
  */
 export const make = (options: ClientOptions) =>
   Effect.gen(function*() {
-    const retry = { ...Resilience.defaultRetryOptions, ...options.retry }
-    const signer = options.privateKey === undefined
-      ? undefined
-      : TokenSigner.make(options.privateKey, { scopes: options.scopes, algorithm: options.algorithm })
-    const authorization = HttpApiMiddleware.layerClient(Authorization, ({ next, request }) => {
-      if (signer !== undefined) {
-        return Effect.flatMap(
-          Effect.tryPromise({
-            try: () => signer.token(),
-            catch: (e) =>
-              new HttpClientError.HttpClientError({
-                reason: new HttpClientError.TransportError({
-                  request,
-                  cause: new TransportError({ message: `Could not sign the request: ${(e as Error).message}` })
-                })
-              })
-          }),
-          (token) => next(HttpClientRequest.bearerToken(request, token))
-        )
-      }
-      return next(options.token === undefined ? request : HttpClientRequest.bearerToken(request, options.token))
-    })
-    const headers = {
-      ...options.headers,
-      ...(options.merchantAccountId === undefined ? {} : { [merchantAccountHeader]: options.merchantAccountId })
-    }
-    const client = yield* HttpApiClient.make(Api, {
-      baseUrl: baseUrlOf(options),
-      transformClient: (httpClient) =>
-        httpClient.pipe(
-          HttpClient.mapRequest(HttpClientRequest.setHeaders(headers)),
-          Resilience.withRetries(retry)
-        )
-    }).pipe(Effect.provide(authorization))
+    const sign = bearer(options)
+    // Only the calls that declare the `Authorization` middleware carry a token.
+    const authorization = HttpApiMiddleware.layerClient(
+      Authorization,
+      ({ next, request }) => Effect.flatMap(sign(request), next)
+    )
+    const client = yield* HttpApiClient.make(Api, { baseUrl: baseUrlOf(options), transformClient: transport(options) })
+      .pipe(Effect.provide(authorization))
     const sessions = client.checkoutSessions
     return CheckoutKitClient.of({
       create: (body = {}) =>

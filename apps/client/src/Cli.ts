@@ -10,12 +10,14 @@
  *
  * @since 0.1.0
  */
+import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
 import type { ErrorDetail } from "@checkout-kit/domain/Errors"
 import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
+import { FetchHttpClient } from "effect/http"
 import * as Fixtures from "@checkout-kit/fixtures"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -43,7 +45,7 @@ const privateKey = Flag.String("private-key").pipe(
   Flag.optional
 )
 const merchantAccount = Flag.String("merchant-account").pipe(
-  Flag.withDescription("x-gr4vy-merchant-account-id (env CHECKOUT_KIT_MERCHANT_ACCOUNT)"),
+  Flag.withDescription(`${merchantAccountHeader} (env CHECKOUT_KIT_MERCHANT_ACCOUNT)`),
   Flag.optional
 )
 const json = Flag.Boolean("json").pipe(Flag.withDescription("Print JSON for scripts"), Flag.withDefault(false))
@@ -107,8 +109,8 @@ export const formatDetails = (details: ReadonlyArray<ErrorDetail>): string =>
  */
 export const describeError = (error: CheckoutKitError | CliFailure): string => {
   const lines = [`error: ${error._tag}${error.message ? `: ${error.message}` : ""}`]
-  if (error._tag === "ValidationError" && error.details.length > 0) lines.push(formatDetails(error.details))
-  if (error._tag === "RateLimited" && error.retryAfterSeconds !== undefined) {
+  if (error._tag === "BadRequest" && (error.details ?? []).length > 0) lines.push(formatDetails(error.details ?? []))
+  if (error._tag === "TooManyRequests" && error.retryAfterSeconds !== undefined) {
     lines.push(`  retry after ${error.retryAfterSeconds} s`)
   }
   return lines.join("\n")
@@ -274,22 +276,20 @@ const contract = Command.make(
     })
     const seed = Option.getOrElse(input.seed, () => Math.floor(Math.random() * 2 ** 31))
     const tty = process.stderr.isTTY === true
-    const report = yield* Effect.promise(() =>
-      Contract.run({
-        server: options.baseUrl!,
-        runs: input.runs,
-        seed,
-        privateKey: options.privateKey,
-        merchantAccountId: options.merchantAccountId,
-        generators: { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate },
-        onProgress: (done, total) => {
-          if (!tty && done !== total) return
-          const width = 30
-          const filled = Math.round((done / total) * width)
-          process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`)
-        }
-      })
-    )
+    const report = yield* Contract.runEffect({
+      server: options.baseUrl!,
+      runs: input.runs,
+      seed,
+      privateKey: options.privateKey,
+      merchantAccountId: options.merchantAccountId,
+      generators: { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate },
+      onProgress: (done, total) => {
+        if (!tty && done !== total) return
+        const width = 30
+        const filled = Math.round((done / total) * width)
+        process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`)
+      }
+    }).pipe(Effect.provide(FetchHttpClient.layer))
     if (Option.isSome(input.report)) writeFileSync(resolve(input.report.value), `${JSON.stringify(report, null, 2)}\n`)
     yield* Console.log(Contract.summary(report))
     if (report.mismatches.length > 0) return yield* new CliFailure({ message: `${report.mismatches.length} mismatches` })

@@ -12,13 +12,23 @@
  * Every mismatch is reported with the seed and the body, so it can be
  * replayed.
  *
+ * The calls go through the typed client (`CheckoutKitClient`, with its
+ * signing, merchant account, timeouts and retries); invalid bodies, which the
+ * typed client refuses to send, go as they are on its `HttpClient` to the
+ * contract's `create` path; the clock moves through `MockControls`.
+ *
  * @since 0.1.0
  */
-import { CheckoutSession, sessionFields } from "@checkout-kit/domain/CheckoutSession"
+import { Api } from "@checkout-kit/domain/api/Api"
+import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
+import { Effect, Schema } from "effect"
+import { FetchHttpClient, HttpClientRequest } from "effect/http"
 import * as fc from "fast-check"
 import { randomUUID } from "node:crypto"
-import * as TokenSigner from "./TokenSigner.ts"
+import * as CheckoutKitClient from "./CheckoutKitClient.ts"
+import type { CheckoutKitError } from "./Errors.ts"
+import * as MockControls from "./MockControls.ts"
 
 /**
  * A valid body and a broken one, as the fixtures package generates them.
@@ -112,147 +122,187 @@ const firstDifference = (expected: unknown, actual: unknown, path = ""): string 
   return undefined
 }
 
-const mapLimit = async <A>(items: ReadonlyArray<A>, limit: number, f: (item: A, index: number) => Promise<void>) => {
-  let next = 0
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++
-      await f(items[index], index)
-    }
-  }))
+// What the checks report of a failed call: its status (every answer in the API's error shape has one) and body.
+const failure = (call: string, error: CheckoutKitError): Pick<Mismatch, "message" | "actual"> => {
+  if (!("status" in error) || error.status === undefined) return { message: `${call} failed: ${error._tag}: ${error.message}` }
+  const { code, details } = error as { code?: string; details?: unknown }
+  return { message: `${call} answered ${error.status}`, actual: { code, status: error.status, message: error.message, details } }
+}
+
+const encodeSession = Schema.encodeSync(CheckoutSession)
+const createPath = Api.groups.checkoutSessions.endpoints.create.path
+
+// A check's tally, from the mismatch (or none) of each of its runs.
+const tally = (name: string, outcomes: ReadonlyArray<Mismatch | undefined>, skipped?: string) => {
+  const mismatches = outcomes.filter((outcome) => outcome !== undefined)
+  return {
+    check: {
+      name,
+      passed: outcomes.length - mismatches.length,
+      failed: mismatches.length,
+      ...(skipped === undefined ? {} : { skipped })
+    },
+    mismatches
+  }
 }
 
 /**
- * Runs every check against `options.server`.
+ * Runs every check against `options.server`, on the typed client
+ * (`CheckoutKitClient`, with its timeouts and retries) and the `HttpClient`
+ * in context.
  *
  * @category runner
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const run = async (options: ContractOptions): Promise<ContractReport> => {
-  const base = options.server.replace(/\/+$/, "")
-  const signer = options.privateKey === undefined ? undefined : TokenSigner.make(options.privateKey)
-  const request = async (method: string, path: string, body?: unknown) => {
-    const headers: Record<string, string> = { accept: "application/json" }
-    if (body !== undefined) headers["content-type"] = "application/json"
-    if (signer !== undefined) headers.authorization = `Bearer ${await signer.token()}`
-    if (options.merchantAccountId !== undefined) headers["x-gr4vy-merchant-account-id"] = options.merchantAccountId
-    const response = await fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
-    const text = await response.text()
-    let json: any
-    try {
-      json = text === "" ? undefined : JSON.parse(text)
-    } catch {
-      json = text
+export const runEffect = (options: ContractOptions) =>
+  Effect.gen(function*() {
+    const base = options.server.replace(/\/+$/, "")
+    const clientOptions = {
+      baseUrl: base,
+      privateKey: options.privateKey,
+      merchantAccountId: options.merchantAccountId
     }
-    return { status: response.status, body: json }
-  }
+    const sessions = yield* CheckoutKitClient.make(clientOptions)
+    const http = yield* CheckoutKitClient.httpClient(clientOptions)
+    const controls = MockControls.make(http)
+    const seed = options.seed
+    const valid = fc.sample(options.generators.valid, { numRuns: options.runs, seed })
+    const invalid = fc.sample(options.generators.invalid, { numRuns: options.runs, seed })
+    const total = valid.length + invalid.length + 2
+    let done = 0
+    const progress = Effect.sync(() => options.onProgress?.(++done, total))
+    const concurrency = options.concurrency ?? 8
 
-  const runs = options.runs
-  const valid = fc.sample(options.generators.valid, { numRuns: runs, seed: options.seed })
-  const invalid = fc.sample(options.generators.invalid, { numRuns: runs, seed: options.seed })
-  const total = valid.length + invalid.length + 2
-  let done = 0
-  const progress = () => options.onProgress?.(++done, total)
-  const mismatches: Array<Mismatch> = []
-  const checks: Array<{ name: string; passed: number; failed: number; skipped?: string }> = []
-  const concurrency = options.concurrency ?? 8
+    // Valid bodies: accepted, and read back equal to what was sent (after defaults).
+    const validName = "valid bodies are accepted and read back"
+    const validOutcomes = yield* Effect.forEach(valid, (body, index) => {
+      const mismatch = (extra: Pick<Mismatch, "message"> & Partial<Mismatch>): Mismatch => ({
+        check: validName,
+        seed,
+        index,
+        body,
+        ...extra
+      })
+      return Effect.gen(function*() {
+        const update = yield* Schema.decodeUnknownEffect(CheckoutSessionUpdate)(body)
+        const created = yield* Effect.mapError(sessions.create(update), (error) => failure("POST", error))
+        const read = yield* Effect.mapError(sessions.get(created.id), (error) => failure("GET", error))
+        const wire = encodeSession(read) as Record<string, unknown>
+        const expected = expectedFields(body as Record<string, unknown>)
+        const actual = Object.fromEntries(sessionFields.filter((k) => wire[k] !== undefined).map((k) => [k, wire[k]]))
+        yield* Effect.ignore(sessions.delete(created.id))
+        const difference = firstDifference(expected, actual)
+        return difference === undefined ? undefined : mismatch({ message: `read back differs at ${difference}`, expected, actual })
+      }).pipe(
+        Effect.catch((error) =>
+          Effect.succeed(mismatch(Schema.isSchemaError(error) ? { message: `not a valid body: ${error.message}` } : error))
+        ),
+        Effect.ensuring(progress)
+      )
+    }, { concurrency })
 
-  // Valid bodies: accepted, and read back equal to what was sent (after defaults).
-  const validCheck = { name: "valid bodies are accepted and read back", passed: 0, failed: 0 }
-  checks.push(validCheck)
-  await mapLimit(valid, concurrency, async (body, index) => {
-    const fail = (message: string, extra: Partial<Mismatch> = {}) => {
-      validCheck.failed++
-      mismatches.push({ check: validCheck.name, seed: options.seed, index, message, body, ...extra })
-    }
-    try {
-      const created = await request("POST", "/checkout/sessions", body)
-      if (created.status !== 201) return fail(`POST answered ${created.status}`, { actual: created.body })
-      const read = await request("GET", `/checkout/sessions/${created.body.id}`)
-      if (read.status !== 200) return fail(`GET answered ${read.status}`, { actual: read.body })
-      const expected = expectedFields(body as Record<string, unknown>)
-      const actual = Object.fromEntries(sessionFields.filter((k) => read.body[k] !== undefined).map((k) => [k, read.body[k]]))
-      const difference = firstDifference(expected, actual)
-      if (difference !== undefined) return fail(`read back differs at ${difference}`, { expected, actual })
-      validCheck.passed++
-      await request("DELETE", `/checkout/sessions/${created.body.id}`)
-    } catch (e) {
-      fail(`request failed: ${(e as Error).message}`)
-    } finally {
-      progress()
-    }
-  })
-
-  // Invalid bodies: 400, with the broken field's pointer in details[].
-  const invalidCheck = { name: "invalid bodies are rejected with the pointer", passed: 0, failed: 0 }
-  checks.push(invalidCheck)
-  await mapLimit(invalid, concurrency, async (mutation, index) => {
-    const fail = (message: string, actual?: unknown) => {
-      invalidCheck.failed++
-      mismatches.push({
-        check: invalidCheck.name,
-        seed: options.seed,
+    // Invalid bodies: 400, with the broken field's pointer in details[]. Sent as they are, on the HttpClient: the
+    // typed client would refuse them before sending.
+    const invalidName = "invalid bodies are rejected with the pointer"
+    const invalidOutcomes = yield* Effect.forEach(invalid, (mutation, index) => {
+      const mismatch = (message: string, actual?: unknown): Mismatch => ({
+        check: invalidName,
+        seed,
         index,
         message: `${message} (broken: ${mutation.pointer || "(body)"}, ${mutation.constraint})`,
         body: mutation.value,
         expected: { status: 400, pointer: mutation.pointer },
         actual
       })
+      const request = HttpClientRequest.post(createPath)
+      return http.execute(mutation.value === undefined ? request : HttpClientRequest.bodyJsonUnsafe(request, mutation.value)).pipe(
+        // A transient answer still there after the retries is an answer all the same.
+        Effect.catchIf(
+          (error) => error.response !== undefined,
+          (error) => Effect.succeed(error.response!)
+        ),
+        Effect.flatMap((response) =>
+          Effect.map(Effect.orElseSucceed(response.json, () => undefined), (json) => ({ status: response.status, json }))
+        ),
+        Effect.flatMap(({ json, status }): Effect.Effect<Mismatch | undefined> => {
+          const answer = json as { id?: string; details?: ReadonlyArray<{ pointer: string }> } | undefined
+          if (status !== 400) {
+            const cleanUp = status === 201 && answer?.id !== undefined ? Effect.ignore(sessions.delete(answer.id)) : Effect.void
+            return Effect.as(cleanUp, mismatch(`accepted with ${status}`, json))
+          }
+          const pointers = (answer?.details ?? []).map((detail) => detail.pointer)
+          return Effect.succeed(
+            pointers.includes(mutation.pointer) ? undefined : mismatch("400 without the broken field's pointer", pointers)
+          )
+        }),
+        Effect.catch((error) => Effect.succeed(mismatch(`request failed: ${error.message}`))),
+        Effect.ensuring(progress)
+      )
+    }, { concurrency })
+
+    // Unknown ids.
+    const unknownName = "unknown session ids answer 404"
+    const unknownCalls = [
+      ["GET", (id: string) => sessions.get(id)],
+      ["PUT", (id: string) => sessions.update(id, {})],
+      ["DELETE", (id: string) => sessions.delete(id)]
+    ] as const
+    const unknownOutcomes = yield* Effect.forEach(unknownCalls, ([method, call]) =>
+      call(randomUUID()).pipe(
+        Effect.match({
+          onSuccess: () => ({ message: `${method} of an unknown id succeeded` }),
+          onFailure: (error) => error._tag === "NotFound" ? undefined : failure(`${method} of an unknown id`, error)
+        }),
+        Effect.map((found) => found === undefined ? undefined : { check: unknownName, seed, index: 0, ...found })
+      ))
+    yield* progress
+
+    // Expiry, where the server lets the runner move its clock.
+    const expiryName = "expired sessions answer 404"
+    const offersClock = yield* controls.advanceClock(0)
+    const expiryOutcomes = offersClock
+      ? [
+        yield* Effect.gen(function*() {
+          const created = yield* Effect.mapError(sessions.create({ expiresIn: 3600 }), (error) => failure("POST", error))
+          yield* controls.advanceClock(3601)
+          return yield* sessions.get(created.id).pipe(
+            Effect.match({
+              onSuccess: () => ({ message: "after expiry GET succeeded" }),
+              onFailure: (error) => error._tag === "NotFound" ? undefined : failure("after expiry GET", error)
+            })
+          )
+        }).pipe(
+          Effect.catch((found) => Effect.succeed(found)),
+          Effect.map((found) => found === undefined ? undefined : { check: expiryName, seed, index: 0, ...found })
+        )
+      ]
+      : []
+    yield* progress
+
+    const results = [
+      tally(validName, validOutcomes),
+      tally(invalidName, invalidOutcomes),
+      tally(unknownName, unknownOutcomes),
+      tally(expiryName, expiryOutcomes, offersClock ? undefined : "the server offers no /_mock/clock")
+    ]
+    const report: ContractReport = {
+      server: base,
+      seed,
+      runs: options.runs,
+      checks: results.map((result) => result.check),
+      mismatches: results.flatMap((result) => result.mismatches)
     }
-    try {
-      const response = await request("POST", "/checkout/sessions", mutation.value)
-      if (response.status !== 400) {
-        if (response.status === 201) await request("DELETE", `/checkout/sessions/${response.body.id}`)
-        return fail(`accepted with ${response.status}`, response.body)
-      }
-      const pointers = ((response.body?.details ?? []) as Array<{ pointer: string }>).map((d) => d.pointer)
-      if (!pointers.includes(mutation.pointer)) return fail("400 without the broken field's pointer", pointers)
-      invalidCheck.passed++
-    } catch (e) {
-      fail(`request failed: ${(e as Error).message}`)
-    } finally {
-      progress()
-    }
+    return report
   })
 
-  // Unknown ids.
-  const unknownCheck = { name: "unknown session ids answer 404", passed: 0, failed: 0 }
-  checks.push(unknownCheck)
-  for (const method of ["GET", "PUT", "DELETE"]) {
-    const id = randomUUID()
-    const response = await request(method, `/checkout/sessions/${id}`, method === "PUT" ? {} : undefined)
-    if (response.status === 404) unknownCheck.passed++
-    else {
-      unknownCheck.failed++
-      mismatches.push({ check: unknownCheck.name, seed: options.seed, index: 0, message: `${method} of an unknown id answered ${response.status}`, actual: response.body })
-    }
-  }
-  progress()
-
-  // Expiry, where the server lets the runner move its clock.
-  const expiryCheck: { name: string; passed: number; failed: number; skipped?: string } = {
-    name: "expired sessions answer 404",
-    passed: 0,
-    failed: 0
-  }
-  checks.push(expiryCheck)
-  const probe = await request("POST", "/_mock/clock", { advance_seconds: 0 })
-  if (probe.status !== 200) {
-    expiryCheck.skipped = "the server offers no /_mock/clock"
-  } else {
-    const created = await request("POST", "/checkout/sessions", { expires_in: 3600 })
-    await request("POST", "/_mock/clock", { advance_seconds: 3601 })
-    const read = await request("GET", `/checkout/sessions/${created.body?.id}`)
-    if (created.status === 201 && read.status === 404) expiryCheck.passed++
-    else {
-      expiryCheck.failed++
-      mismatches.push({ check: expiryCheck.name, seed: options.seed, index: 0, message: `after expiry GET answered ${read.status}`, actual: read.body })
-    }
-  }
-  progress()
-
-  return { server: base, seed: options.seed, runs, checks, mismatches }
-}
+/**
+ * Runs every check against `options.server`, on `fetch`.
+ *
+ * @category runner
+ * @since 0.1.0
+ */
+export const run = (options: ContractOptions): Promise<ContractReport> =>
+  Effect.runPromise(runEffect(options).pipe(Effect.provide(FetchHttpClient.layer)))
 
 /**
  * The summary table of a report.

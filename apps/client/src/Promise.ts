@@ -8,7 +8,7 @@
  * ```
  *
  * A failed call rejects with one of the tagged errors of `Errors`
- * (`instanceof NotFound`, `error._tag === "ValidationError"`, ...).
+ * (`instanceof NotFound`, `error._tag === "BadRequest"`, ...).
  *
  * @since 0.1.0
  */

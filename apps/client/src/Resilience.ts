@@ -1,18 +1,26 @@
 /**
- * Timeouts and retries around every HTTP call.
+ * Timeouts and retries around every HTTP call: the client's retry policy, a
+ * `Schedule` run by `HttpClient.retry`.
  *
- * - Each attempt has a timeout.
- * - 429 and 5xx answers and network failures are retried with exponential
- *   backoff and full jitter, honouring `Retry-After` (seconds or HTTP date,
- *   capped by `maxDelayMillis`).
+ * - Each attempt has a timeout (`timeoutMillis`).
+ * - What `HttpClient` deems transient is retried, at most `retries` times:
+ *   answers 408, 429, 500, 502, 503 and 504 (`HttpClient.isTransientResponse`),
+ *   network failures and timed-out attempts (`HttpClient.isTransientError`).
+ * - The wait before retry `n` is full jitter over `base · 2^(n-1)`, or what
+ *   `Retry-After` asks (seconds or HTTP date), and never more than
+ *   `maxDelayMillis`. (`HttpClient.retryTransient` takes `Retry-After` as the
+ *   least wait and cannot cap it, so the policy reads it itself.)
  * - GET, PUT and DELETE are idempotent and retried. POST is retried only when
  *   the request cannot have reached the server (the connection was refused),
  *   so a retry never creates a second session.
+ * - A transient answer still there after the retries fails as an
+ *   `HttpClientError` `StatusCodeError` with its response (its body and its
+ *   `Retry-After` for the caller).
  *
  * @since 0.1.0
  */
-import { Duration, Effect } from "effect"
-import { HttpClient, HttpClientError, type HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { Duration, Effect, Random, Result, Schedule } from "effect"
+import { Headers, HttpClient, HttpClientError, type HttpClientRequest } from "effect/http"
 import { Timeout } from "./Errors.ts"
 
 /**
@@ -42,25 +50,16 @@ export const defaultRetryOptions: RetryOptions = {
 }
 
 /**
- * Whether an answer with this status is worth another attempt.
- *
- * @category retries
- * @since 0.1.0
- */
-export const isRetryableStatus = (status: number) => status === 429 || (status >= 500 && status <= 599)
-
-/**
- * The wait a `Retry-After` header asks for, in milliseconds.
+ * The wait a `Retry-After` header asks for, in milliseconds (RFC 9110
+ * §10.2.3: seconds or an HTTP date, read with `Headers.parseRetryAfter`).
  *
  * @category retries
  * @since 0.1.0
  */
 export const retryAfterMillis = (header: string | undefined, now = Date.now()): number | undefined => {
-  if (header === undefined || header.trim() === "") return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const date = Date.parse(header)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  if (header === undefined) return undefined
+  const parsed = Headers.parseRetryAfter(header)
+  return Result.isSuccess(parsed) ? Duration.toMillis(Headers.retryAfterDelay(parsed.success, now)) : undefined
 }
 
 // A failure that happened before anything was sent: safe to retry even a POST.
@@ -75,62 +74,60 @@ const neverSent = (error: HttpClientError.HttpClientError): boolean => {
 }
 
 /**
- * The backoff before retry `attempt` (1-based): full jitter over
- * `base · 2^(attempt-1)`, at most `max`.
+ * The retry policy, given each failed attempt: exponential backoff from
+ * `baseDelayMillis` with full jitter, or the answer's `Retry-After`, each
+ * wait at most `maxDelayMillis`; it stops for a POST that may have reached
+ * the server.
  *
  * @category retries
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const backoffMillis = (attempt: number, options: RetryOptions, random = Math.random) =>
-  Math.min(options.maxDelayMillis, options.baseDelayMillis * 2 ** (attempt - 1)) * random()
+export const policy = (
+  options: RetryOptions
+): Schedule.Schedule<Duration.Duration, HttpClientError.HttpClientError> =>
+  Schedule.exponential(Duration.millis(options.baseDelayMillis)).pipe(
+    Schedule.setInputType<HttpClientError.HttpClientError>(),
+    Schedule.modifyDelay(({ duration, input, now }) => {
+      const asked = retryAfterMillis(input.response?.headers["retry-after"], now)
+      if (asked !== undefined) return Effect.succeed(Math.min(options.maxDelayMillis, asked))
+      return Effect.map(Random.next, (random) => Math.min(options.maxDelayMillis, Duration.toMillis(duration)) * random)
+    }),
+    Schedule.while(({ input }) => input.request.method !== "POST" || neverSent(input))
+  )
 
 /**
- * Wraps an `HttpClient` with timeouts and retries.
+ * Wraps an `HttpClient` with the per-attempt timeout and the retry policy.
  *
  * @category combinators
  * @since 0.1.0
  */
-export const withRetries = (options: RetryOptions = defaultRetryOptions) =>
-  HttpClient.transform((
-    effect: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>,
-    request: HttpClientRequest.HttpClientRequest
-  ) => {
-    const idempotent = request.method !== "POST"
-    // A timeout travels as a transport error whose cause is a `Timeout`: an HttpClient fails with HttpClientError.
-    const timedOut = () =>
-      new HttpClientError.HttpClientError({
-        reason: new HttpClientError.TransportError({
-          request,
-          cause: new Timeout({ timeoutMillis: options.timeoutMillis }),
-          description: `No answer within ${options.timeoutMillis} ms`
-        })
+export const withRetries = (options: RetryOptions = defaultRetryOptions) => (client: HttpClient.HttpClient) =>
+  client.pipe(
+    HttpClient.transform((effect, request) =>
+      Effect.timeoutOrElse(effect, {
+        duration: Duration.millis(options.timeoutMillis),
+        orElse: () => Effect.fail(timedOut(request, options.timeoutMillis))
       })
-    const attempt = Effect.timeoutOrElse(effect, {
-      duration: Duration.millis(options.timeoutMillis),
-      orElse: () => Effect.fail(timedOut())
+    ),
+    // A transient answer fails as a status error, so one policy sees answers and failures alike.
+    HttpClient.transformResponse(Effect.flatMap((response) =>
+      HttpClient.isTransientResponse(response)
+        ? Effect.fail(
+          new HttpClientError.HttpClientError({
+            reason: new HttpClientError.StatusCodeError({ request: response.request, response })
+          })
+        )
+        : Effect.succeed(response)
+    )),
+    HttpClient.retry({ schedule: policy(options), times: options.retries, while: HttpClient.isTransientError })
+  )
+
+// A timeout travels as a transport error whose cause is a `Timeout`: an HttpClient fails with HttpClientError.
+const timedOut = (request: HttpClientRequest.HttpClientRequest, timeoutMillis: number) =>
+  new HttpClientError.HttpClientError({
+    reason: new HttpClientError.TransportError({
+      request,
+      cause: new Timeout({ timeoutMillis }),
+      description: `No answer within ${timeoutMillis} ms`
     })
-    // The last 429 fails with its response, so the caller still sees its Retry-After.
-    const rateLimited = (response: HttpClientResponse.HttpClientResponse) =>
-      Effect.fail(
-        new HttpClientError.HttpClientError({
-          reason: new HttpClientError.StatusCodeError({ request, response, description: "Too many requests" })
-        })
-      )
-    const loop = (n: number): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> =>
-      Effect.matchEffect(attempt, {
-        onSuccess: (response) => {
-          if (n >= options.retries || !isRetryableStatus(response.status) || !idempotent) {
-            return response.status === 429 ? rateLimited(response) : Effect.succeed(response)
-          }
-          const asked = retryAfterMillis(response.headers["retry-after"])
-          const wait = Math.min(options.maxDelayMillis, asked ?? backoffMillis(n + 1, options))
-          return Effect.flatMap(Effect.sleep(Duration.millis(wait)), () => loop(n + 1))
-        },
-        onFailure: (error) => {
-          const retryable = n < options.retries && (idempotent || neverSent(error))
-          if (!retryable) return Effect.fail(error)
-          return Effect.flatMap(Effect.sleep(Duration.millis(backoffMillis(n + 1, options))), () => loop(n + 1))
-        }
-      })
-    return loop(0)
   })

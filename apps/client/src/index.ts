@@ -22,6 +22,10 @@ export * as Errors from "./Errors.ts"
 /**
  * @since 0.2.0
  */
+export * as MockControls from "./MockControls.ts"
+/**
+ * @since 0.2.0
+ */
 export * as PromiseClient from "./Promise.ts"
 /**
  * @since 0.2.0

@@ -3,6 +3,7 @@ import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { DateTime, Effect, Redacted } from "effect"
 import { CheckoutKitClient } from "../src/CheckoutKitClient.ts"
 import * as Errors from "../src/Errors.ts"
+import * as DomainErrors from "@checkout-kit/domain/Errors"
 import * as TokenSigner from "../src/TokenSigner.ts"
 import { createClient, type PromiseClient } from "../src/Promise.ts"
 import * as Jose from "jose"
@@ -115,24 +116,24 @@ describe("keys other than P-521", () => {
 })
 
 describe("typed errors", () => {
-  it("ValidationError with the server's details[]", async () => {
+  it("BadRequest with the server's details[]", async () => {
     const created = await client.checkoutSessions.create()
     // A card number the contract's types allow but the server rejects (Luhn).
     const error = await rejection(client.checkoutSessions.updateFields(created.id, {
       paymentMethod: { number: Redacted.make("4111111111111112", { label: "number" }), expirationDate: "12/99" }
     }))
-    assert.instanceOf(error, Errors.ValidationError)
-    assert.deepStrictEqual((error as Errors.ValidationError).details.map((d) => [d.pointer, d.type]), [
+    assert.instanceOf(error, Errors.BadRequest)
+    assert.deepStrictEqual((error as Errors.BadRequest).details!.map((d) => [d.pointer, d.type]), [
       ["/payment_method/number", errorDetailTypes.luhn]
     ])
   })
 
-  it("ValidationError with wire pointers, before sending a body the contract rejects", async () => {
+  it("BadRequest with wire pointers, before sending a body the contract rejects", async () => {
     const error = await rejection(client.checkoutSessions.create({
       cartItems: [{ name: "", quantity: 0, unitAmount: 1 }]
     }))
-    assert.instanceOf(error, Errors.ValidationError)
-    assert.deepStrictEqual((error as Errors.ValidationError).details.map((d) => d.pointer).toSorted(), [
+    assert.instanceOf(error, Errors.BadRequest)
+    assert.deepStrictEqual((error as Errors.BadRequest).details!.map((d) => d.pointer).toSorted(), [
       "/cart_items/0/name",
       "/cart_items/0/quantity"
     ])
@@ -161,6 +162,32 @@ describe("typed errors", () => {
   })
 })
 
+describe("one error model: the domain's error classes, whatever the status", () => {
+  it("a status the contract does not declare is the class of its family, with the answer's body", async () => {
+    const created = await client.checkoutSessions.create()
+    // The failure of a GET answered with a forced status, without retries.
+    const answeredWith = async (code: number) => {
+      const c = forced(`code=${code}`, { ...fastRetries, retries: 0 })
+      const error = await rejection(c.checkoutSessions.get(created.id))
+      await c.close()
+      return error as { readonly _tag: string; readonly status: number; readonly message: string; readonly code?: string }
+    }
+    const unavailable = await answeredWith(503)
+    assert.instanceOf(unavailable, DomainErrors.ServerError)
+    assert.deepStrictEqual([unavailable._tag, unavailable.status, unavailable.message], [
+      "ServerError",
+      503,
+      "Forced by Prefer: code=503"
+    ])
+    const tooLarge = await answeredWith(413)
+    assert.instanceOf(tooLarge, Errors.PayloadTooLarge)
+    assert.deepStrictEqual([tooLarge.status, tooLarge.code], [413, "payload_too_large"])
+    const teapot = await answeredWith(418)
+    assert.instanceOf(teapot, Errors.UnexpectedStatus)
+    assert.strictEqual(teapot.status, 418)
+  })
+})
+
 // A client whose every request asks the mock for a forced answer.
 const forced = (prefer: string, retry = fastRetries) =>
   clientWith({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, headers: { prefer }, retry })
@@ -177,13 +204,13 @@ describe("retries and timeouts", () => {
     await c.close()
   })
 
-  it("retries on 429 honouring Retry-After (capped), then fails with RateLimited carrying it", async () => {
+  it("retries on 429 honouring Retry-After (capped), then fails with TooManyRequests carrying it", async () => {
     const created = await client.checkoutSessions.create()
     await mock.reset()
     const c = forced("code=429", { ...fastRetries, retries: 2 })
     const error = await rejection(c.checkoutSessions.get(created.id))
-    assert.instanceOf(error, Errors.RateLimited)
-    assert.strictEqual((error as Errors.RateLimited).retryAfterSeconds, 1)
+    assert.instanceOf(error, Errors.TooManyRequests)
+    assert.strictEqual((error as Errors.TooManyRequests).retryAfterSeconds, 1)
     assert.strictEqual((await mock.journal()).length, 3)
     await c.close()
   })

@@ -37,7 +37,12 @@ const brokenServer = async (breakIt: (method: string, body: any) => { status: nu
     })
     const answer = await forwarded.text()
     const parsed = answer === "" ? undefined : JSON.parse(answer)
-    const broken = breakIt(request.method!, { request: text === "" ? undefined : JSON.parse(text), status: forwarded.status, response: parsed })
+    const broken = breakIt(request.method!, {
+      path: request.url!,
+      request: text === "" ? undefined : JSON.parse(text),
+      status: forwarded.status,
+      response: parsed
+    })
     const status = broken?.status ?? forwarded.status
     const body = broken === undefined ? answer : JSON.stringify(broken.body)
     response.writeHead(status, { "content-type": "application/json" }).end(status === 204 ? undefined : body)
@@ -105,6 +110,24 @@ describe("the contract runner", () => {
       assert.isAbove(accepted.length, 0)
       assert.match(accepted[0].message, /broken: \//)
       assert.strictEqual(accepted[0].seed, 4)
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
+
+  it("skips the expiry check against a server without the mock's clock, and still passes", async () => {
+    const server = await brokenServer((_method, exchange) =>
+      exchange.path.startsWith("/_mock/") ? { status: 404, body: { type: "error", code: "not_found", status: 404 } } : undefined
+    )
+    try {
+      const report = await Contract.run({ server: server.url, runs: 5, seed: 5, privateKey: merchant.privateKeyPem, generators })
+      assert.deepStrictEqual(report.mismatches, [])
+      assert.deepStrictEqual(report.checks.at(-1), {
+        name: "expired sessions answer 404",
+        passed: 0,
+        failed: 0,
+        skipped: "the server offers no /_mock/clock"
+      })
     } finally {
       await server.close()
     }

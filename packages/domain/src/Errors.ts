@@ -172,7 +172,10 @@ const errorBody = (status: number, code: string) =>
   Schema.Struct(errorFields(status, code)).annotate({ identifier: `Error${status}`, httpApiStatus: status })
 
 /**
- * The error code the API uses for each status.
+ * The error code the API uses for each status. 408, 413, 415 and 431 are not
+ * in Gr4vy's spec: they are what an HTTP server answers before the API sees a
+ * request (a request too slow, a body too large, not JSON, headers too large),
+ * in the API's error shape, with their HTTP reason phrase as the code (ours).
  *
  * @category models
  * @since 0.1.0
@@ -183,9 +186,13 @@ export const errorCodes = {
   403: "forbidden",
   404: "not_found",
   405: "method_not_allowed",
+  408: "request_timeout",
   409: "duplicate_record",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
   425: "too_early",
   429: "too_many_requests",
+  431: "request_header_fields_too_large",
   500: "server_error",
   502: "bad_gateway",
   504: "gateway_timeout"
@@ -225,6 +232,13 @@ export const Error404 = errorBody(404, errorCodes[404])
  */
 export const Error405 = errorBody(405, errorCodes[405])
 /**
+ * Ours (not in Gr4vy's spec): the request did not arrive in time.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const Error408 = errorBody(408, errorCodes[408])
+/**
  * `Error409` alone carries the id of the resource that already exists.
  *
  * @category models
@@ -236,6 +250,20 @@ export const Error409 = Schema.Struct({
   resource_id: optionalNullable(Schema.String)
 }).annotate({ identifier: "Error409", httpApiStatus: 409 })
 /**
+ * Ours (not in Gr4vy's spec): the request body is larger than the server accepts.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const Error413 = errorBody(413, errorCodes[413])
+/**
+ * Ours (not in Gr4vy's spec): the request body is not `application/json`.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const Error415 = errorBody(415, errorCodes[415])
+/**
  * @category models
  * @since 0.1.0
  */
@@ -245,6 +273,13 @@ export const Error425 = errorBody(425, errorCodes[425])
  * @since 0.1.0
  */
 export const Error429 = errorBody(429, errorCodes[429])
+/**
+ * Ours (not in Gr4vy's spec): the request's headers are larger than the server accepts.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const Error431 = errorBody(431, errorCodes[431])
 /**
  * @category models
  * @since 0.1.0
@@ -288,73 +323,180 @@ export const makeErrorBody = (
 ): ErrorBody => ({ type: "error", code: errorCodes[status], status, message, details })
 
 /**
+ * 400: The body or a parameter failed validation; `details` names every invalid field.
+ *
  * @category errors
  * @since 0.1.0
  */
-export class BadRequest extends Schema.Error<BadRequest>("BadRequest")(Error400, { httpApiStatus: 400 }) {}
+export class BadRequest extends Schema.Error<BadRequest>("BadRequest")(Error400, { httpApiStatus: 400 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "BadRequest"
+}
 /**
+ * 401: No token, or one the server does not accept.
+ *
  * @category errors
  * @since 0.1.0
  */
-export class Unauthorized extends Schema.Error<Unauthorized>("Unauthorized")(Error401, { httpApiStatus: 401 }) {}
+export class Unauthorized extends Schema.Error<Unauthorized>("Unauthorized")(Error401, { httpApiStatus: 401 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "Unauthorized"
+}
 /**
+ * 403: A valid token without the scope (or the session) for the call.
+ *
  * @category errors
  * @since 0.1.0
  */
-export class Forbidden extends Schema.Error<Forbidden>("Forbidden")(Error403, { httpApiStatus: 403 }) {}
+export class Forbidden extends Schema.Error<Forbidden>("Forbidden")(Error403, { httpApiStatus: 403 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "Forbidden"
+}
 /**
+ * 404: No such resource (unknown, expired, or of another merchant account).
+ *
  * @category errors
  * @since 0.1.0
  */
-export class NotFound extends Schema.Error<NotFound>("NotFound")(Error404, { httpApiStatus: 404 }) {}
+export class NotFound extends Schema.Error<NotFound>("NotFound")(Error404, { httpApiStatus: 404 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "NotFound"
+}
 /**
+ * 405: The path exists but not with this method.
+ *
  * @category errors
  * @since 0.1.0
  */
 export class MethodNotAllowed
   extends Schema.Error<MethodNotAllowed>("MethodNotAllowed")(Error405, { httpApiStatus: 405 })
-{}
+{
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "MethodNotAllowed"
+}
 /**
+ * 408: Ours (not in Gr4vy's spec): the request did not arrive in time.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export class RequestTimeout extends Schema.Error<RequestTimeout>("RequestTimeout")(Error408, { httpApiStatus: 408 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "RequestTimeout"
+}
+/**
+ * 409: The resource exists already; `resource_id` names it.
+ *
  * @category errors
  * @since 0.1.0
  */
 export class DuplicateRecord
   extends Schema.Error<DuplicateRecord>("DuplicateRecord")(Error409, { httpApiStatus: 409 })
-{}
+{
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "DuplicateRecord"
+}
 /**
+ * 413: Ours (not in Gr4vy's spec): the body is larger than the server accepts.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export class PayloadTooLarge
+  extends Schema.Error<PayloadTooLarge>("PayloadTooLarge")(Error413, { httpApiStatus: 413 })
+{
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "PayloadTooLarge"
+}
+/**
+ * 415: Ours (not in Gr4vy's spec): the body is not `application/json`.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export class UnsupportedMediaType
+  extends Schema.Error<UnsupportedMediaType>("UnsupportedMediaType")(Error415, { httpApiStatus: 415 })
+{
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "UnsupportedMediaType"
+}
+/**
+ * 425: The server refuses to process a request that might be replayed.
+ *
  * @category errors
  * @since 0.1.0
  */
-export class TooEarly extends Schema.Error<TooEarly>("TooEarly")(Error425, { httpApiStatus: 425 }) {}
+export class TooEarly extends Schema.Error<TooEarly>("TooEarly")(Error425, { httpApiStatus: 425 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "TooEarly"
+}
 /**
+ * 429: Rate limited.
+ *
  * @category errors
  * @since 0.1.0
  */
 export class TooManyRequests
   extends Schema.Error<TooManyRequests>("TooManyRequests")(Error429, { httpApiStatus: 429 })
-{}
+{
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "TooManyRequests"
+  /**
+   * The wait the response's `Retry-After` header asked for, in seconds, when
+   * whoever received the response read it (the header is not part of the body).
+   *
+   * @since 0.2.0
+   */
+  declare readonly retryAfterSeconds?: number | undefined
+}
 /**
+ * 431: Ours (not in Gr4vy's spec): the headers are larger than the server accepts.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export class RequestHeaderFieldsTooLarge
+  extends Schema.Error<RequestHeaderFieldsTooLarge>("RequestHeaderFieldsTooLarge")(Error431, { httpApiStatus: 431 })
+{
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "RequestHeaderFieldsTooLarge"
+}
+/**
+ * 500: The server failed (a client also uses it for any other 5xx: `status` says which).
+ *
  * @category errors
  * @since 0.1.0
  */
-export class ServerError extends Schema.Error<ServerError>("ServerError")(Error500, { httpApiStatus: 500 }) {}
+export class ServerError extends Schema.Error<ServerError>("ServerError")(Error500, { httpApiStatus: 500 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "ServerError"
+}
 /**
+ * 502: An upstream failed.
+ *
  * @category errors
  * @since 0.1.0
  */
-export class BadGateway extends Schema.Error<BadGateway>("BadGateway")(Error502, { httpApiStatus: 502 }) {}
+export class BadGateway extends Schema.Error<BadGateway>("BadGateway")(Error502, { httpApiStatus: 502 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "BadGateway"
+}
 /**
+ * 504: An upstream did not answer in time.
+ *
  * @category errors
  * @since 0.1.0
  */
-export class GatewayTimeout
-  extends Schema.Error<GatewayTimeout>("GatewayTimeout")(Error504, { httpApiStatus: 504 })
-{}
+export class GatewayTimeout extends Schema.Error<GatewayTimeout>("GatewayTimeout")(Error504, { httpApiStatus: 504 }) {
+  /** The class name, for `Effect.catchTag`; not part of the wire body. @since 0.2.0 */
+  declare readonly _tag: "GatewayTimeout"
+}
 
 /**
  * Every error the API answers with, as yieldable errors whose wire form is the
- * spec's `ErrorNNN` body (no `_tag`). Endpoints declare them; a client decodes
- * an error response into the one of its status.
+ * `ErrorNNN` body (no `_tag`: it is a getter of the class, matched by
+ * `Effect.catchTag`). Endpoints declare them; a client decodes an error
+ * response into the one of its status.
  *
  * @category errors
  * @since 0.1.0
@@ -365,10 +507,28 @@ export const ApiErrors = [
   Forbidden,
   NotFound,
   MethodNotAllowed,
+  RequestTimeout,
   DuplicateRecord,
+  PayloadTooLarge,
+  UnsupportedMediaType,
   TooEarly,
   TooManyRequests,
+  RequestHeaderFieldsTooLarge,
   ServerError,
   BadGateway,
   GatewayTimeout
 ] as const
+
+/**
+ * Any of `ApiErrors`.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export type ApiError = InstanceType<(typeof ApiErrors)[number]>
+
+// `_tag` is a getter on each class's prototype, so it is not an own field and never reaches the wire.
+for (const ErrorClass of ApiErrors) {
+  const tag = ErrorClass.identifier
+  Object.defineProperty(ErrorClass.prototype, "_tag", { get: () => tag, enumerable: false, configurable: true })
+}
