@@ -38,3 +38,7 @@ export * as PaymentMethod from "./PaymentMethod.ts"
  * @since 0.1.0
  */
 export * as Primitives from "./Primitives.ts"
+/**
+ * @since 0.2.0
+ */
+export * as Token from "./Token.ts"
