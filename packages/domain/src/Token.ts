@@ -17,7 +17,7 @@
  * JWK export and thumbprints, and could not sign with the key objects Node
  * callers hold (`KeyObject`, loaded from PEM in PKCS#8, SEC1 or PKCS#1) nor
  * switch an RSA key between RS256, RS384 and RS512 (a `CryptoKey` is bound
- * to one hash). The mock server and the client already verify and signed
+ * to one hash). The mock server and the client already verified and signed
  * with `jose`; one copy of it now serves all three.
  *
  * @since 0.2.0
