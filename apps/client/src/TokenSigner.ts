@@ -3,12 +3,14 @@
  * private key, `kid` = the key's JWK thumbprint (RFC 7638), `scopes` in the
  * claims. Other keys Gr4vy accepts sign with their own algorithm: a P-256 or
  * P-384 key ES256 or ES384, an RSA key RS256 (or RS384/RS512, `algorithm`).
- * A token is reused until shortly before it expires.
+ * A token is reused until shortly before it expires. Tokens are signed by
+ * the domain's signer (`@checkout-kit/domain/Token`), the one the mock's
+ * `token` command uses and whose claims schema the mock verifies with.
  *
  * @since 0.1.0
  */
-import * as Jose from "jose"
-import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from "node:crypto"
+import * as Token from "@checkout-kit/domain/Token"
+import { createPrivateKey } from "node:crypto"
 
 /**
  * @category models
@@ -44,49 +46,24 @@ export interface TokenSigner {
 export const defaultScopes: ReadonlyArray<string> = ["*.read", "*.write"]
 
 /**
- * The algorithms a private key signs with: its curve's for ECDSA, RS256,
- * RS384 and RS512 for RSA.
- *
- * @category keys
- * @since 0.1.0
- */
-export const algorithmsOf = (key: KeyObject): ReadonlyArray<string> => {
-  if (key.asymmetricKeyType === "rsa") return ["RS256", "RS384", "RS512"]
-  const curve = key.asymmetricKeyDetails?.namedCurve
-  const alg = ({ prime256v1: "ES256", secp384r1: "ES384", secp521r1: "ES512" } as Record<string, string>)[curve ?? ""]
-  if (key.asymmetricKeyType !== "ec" || alg === undefined) {
-    throw new Error(`a ${curve ?? key.asymmetricKeyType} key cannot sign Gr4vy tokens (use ECDSA P-256/384/521 or RSA)`)
-  }
-  return [alg]
-}
-
-/**
  * A signer for a PKCS#8 (or SEC1, PKCS#1) PEM private key.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const make = (privateKeyPem: string, defaults: TokenOptions = {}): TokenSigner => {
-  const keyPromise = (async () => {
-    const key = createPrivateKey(privateKeyPem)
-    const publicKey = createPublicKey(key)
-    return { key, algorithms: algorithmsOf(publicKey), kid: await Jose.calculateJwkThumbprint(await Jose.exportJWK(publicKey)) }
-  })()
+  // createPrivateKey reads PKCS#8, SEC1 and PKCS#1 PEM alike.
+  const signerPromise = (async () => Token.makeSigner(createPrivateKey(privateKeyPem)))()
 
   const mint = async (options: TokenOptions = {}) => {
-    const { key, algorithms, kid } = await keyPromise
-    const alg = options.algorithm ?? defaults.algorithm ?? algorithms[0]
-    if (!algorithms.includes(alg)) throw new Error(`this key signs ${algorithms.join(", ")}, not ${alg}`)
-    const scopes = options.scopes ?? defaults.scopes ?? defaultScopes
-    const pinned = options.checkoutSessionId ?? defaults.checkoutSessionId
-    return new Jose.SignJWT({ scopes: [...scopes], ...(pinned === undefined ? {} : { checkout_session_id: pinned }) })
-      .setProtectedHeader({ alg, typ: "JWT", kid })
-      .setIssuedAt()
-      .setNotBefore("0s")
-      .setJti(randomUUID())
-      .setIssuer("@checkout-kit/client")
-      .setExpirationTime(`${options.lifetimeSeconds ?? defaults.lifetimeSeconds ?? 300}s`)
-      .sign(key)
+    const signer = await signerPromise
+    return signer.sign({
+      scopes: options.scopes ?? defaults.scopes ?? defaultScopes,
+      checkoutSessionId: options.checkoutSessionId ?? defaults.checkoutSessionId,
+      issuer: "@checkout-kit/client",
+      expiresIn: options.lifetimeSeconds ?? defaults.lifetimeSeconds ?? 300,
+      algorithm: options.algorithm ?? defaults.algorithm
+    })
   }
 
   let cached: { readonly token: string; readonly refreshAt: number } | undefined

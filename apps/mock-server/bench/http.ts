@@ -32,13 +32,13 @@
  * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile
  * picks sections.
  */
+import * as Token from "@checkout-kit/domain/Token"
 import autocannon from "autocannon"
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
-import { createPrivateKey, createPublicKey, randomUUID } from "node:crypto"
+import { createPrivateKey } from "node:crypto"
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import * as Jose from "jose"
 import { fileURLToPath } from "node:url"
 import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
 
@@ -106,13 +106,12 @@ const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?:
     { stdio: "pipe" }
   )
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
-  const privateKey = auth === "on" ? createPrivateKey(readFileSync(join(dataDir, "private-key.pem"))) : undefined
-  const kid = privateKey === undefined
+  const signer = auth === "on"
+    ? await Token.makeSigner(createPrivateKey(readFileSync(join(dataDir, "private-key.pem"))))
+    : undefined
+  const token = signer === undefined
     ? undefined
-    : await Jose.calculateJwkThumbprint(await Jose.exportJWK(createPublicKey(privateKey)))
-  const token = privateKey === undefined ? undefined : (scopes: Array<string>) =>
-    new Jose.SignJWT({ scopes }).setProtectedHeader({ alg: "ES512", kid: kid! }).setIssuedAt().setJti(randomUUID())
-      .setExpirationTime("10m").sign(privateKey)
+    : (scopes: Array<string>) => signer.sign({ scopes, issuer: "checkout-mock-bench", expiresIn: "10m" })
   const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${await token(["*.write"])}` }
   const create = async () => {
     const created = (await fetch(`${url}/checkout/sessions`, { method: "POST", body: fullBody, headers }).then((r) =>

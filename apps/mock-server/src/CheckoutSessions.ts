@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+import * as Cards from "@checkout-kit/domain/Cards"
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
 import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
@@ -18,7 +19,7 @@ import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "
 import { Context, Effect, Layer, Redacted, SchemaAST } from "effect"
 import { randomUUID } from "node:crypto"
 import { ApiError } from "./ApiError.ts"
-import * as Cards from "./Cards.ts"
+import { fingerprint } from "./Cards.ts"
 import { MockClock } from "./MockClock.ts"
 import { SessionStore, type StoredSession } from "./SessionStore.ts"
 
@@ -194,7 +195,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
               scheme: Cards.schemeOf(number),
               label: number.slice(-4),
               details: { bin: Cards.binOf(number), ...(cardType === undefined ? {} : { card_type: cardType }) },
-              fingerprint: Cards.fingerprint(secret, number)
+              fingerprint: fingerprint(secret, number)
             }
           } else if ("id" in method) {
             paymentMethod = { type: "payment-method", method: "card", id: method.id }

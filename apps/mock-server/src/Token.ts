@@ -8,16 +8,16 @@
  *
  * @since 0.1.0
  */
-import * as Jose from "jose"
-import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from "node:crypto"
+import * as Token from "@checkout-kit/domain/Token"
+import { createPrivateKey, type KeyObject } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { parseArgs } from "node:util"
 import { keyPaths } from "./Keys.ts"
-import { algorithmsOf } from "./TokenVerifier.ts"
 
 /**
- * A token signed with a PKCS#8 PEM private key.
+ * A token signed with a PEM private key, by the domain's signer
+ * (`@checkout-kit/domain/Token`).
  *
  * @category tokens
  * @since 0.1.0
@@ -27,6 +27,7 @@ export const mint = async (
   options: {
     readonly scopes: ReadonlyArray<string>
     readonly sessionId?: string
+    /** A duration (`"1h"`, `"30m"`); default one hour. */
     readonly expiresIn?: string
     /** For an RSA key: RS256 (default), RS384 or RS512. */
     readonly alg?: string
@@ -38,22 +39,14 @@ export const mint = async (
   } catch {
     throw new Error("not a PEM private key")
   }
-  const publicKey = createPublicKey(key)
-  const algorithms = algorithmsOf(publicKey)
-  const alg = options.alg ?? algorithms[0]
-  if (!algorithms.includes(alg)) throw new Error(`this key signs ${algorithms.join(", ")}, not ${alg}`)
-  const kid = await Jose.calculateJwkThumbprint(await Jose.exportJWK(publicKey))
-  return new Jose.SignJWT({
-    scopes: [...options.scopes],
-    ...(options.sessionId === undefined ? {} : { checkout_session_id: options.sessionId })
+  const signer = await Token.makeSigner(key)
+  return signer.sign({
+    scopes: options.scopes,
+    checkoutSessionId: options.sessionId,
+    issuer: "checkout-mock-server",
+    expiresIn: options.expiresIn ?? "1h",
+    algorithm: options.alg
   })
-    .setProtectedHeader({ alg, typ: "JWT", kid })
-    .setIssuedAt()
-    .setNotBefore("0s")
-    .setJti(randomUUID())
-    .setIssuer("checkout-mock-server")
-    .setExpirationTime(options.expiresIn ?? "1h")
-    .sign(key)
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -12,7 +12,8 @@
  * (`none`, HS*, an RSA key as an HMAC secret, ...). RSASSA-PSS (PS*) is not
  * accepted: Gr4vy documents "ECDSA and RSA" and its SDKs sign ES512 only.
  *
- * The claims are decoded with a schema (`Claims`): `exp` a number,
+ * The claims are decoded with the domain's schema (`TokenClaims` of
+ * `@checkout-kit/domain/Token`, the one the signer encodes with): `exp` a number,
  * `nbf`/`iat` numbers when present, `scopes` an array of strings,
  * `checkout_session_id` a UUID when present; anything else is refused, never
  * read as absent. `iat` is optional (gr4vy/gr4vy-node signs none); an `iat`
@@ -30,6 +31,7 @@
  *
  * @since 0.1.0
  */
+import * as Token from "@checkout-kit/domain/Token"
 import { Schema } from "effect"
 import * as Jose from "jose"
 import { createPublicKey, type KeyObject } from "node:crypto"
@@ -73,12 +75,18 @@ export class TokenRejected extends Error {}
 
 /**
  * A key that cannot verify tokens (its type, curve or size): the server does
- * not start with it.
+ * not start with it. The domain's error (`@checkout-kit/domain/Token`).
  *
  * @category errors
  * @since 0.1.0
  */
-export class UnsupportedKey extends Error {}
+export const UnsupportedKey = Token.UnsupportedKey
+
+/**
+ * @category errors
+ * @since 0.1.0
+ */
+export type UnsupportedKey = Token.UnsupportedKey
 
 /**
  * @category models
@@ -106,49 +114,23 @@ export interface TokenVerifier {
 export const maxClockSkewSeconds = 60
 
 /**
- * The algorithms each supported key admits, by Node's key type and curve.
+ * The algorithms a public key admits (`@checkout-kit/domain/Token`'s table,
+ * read from the key's JWK); throws `UnsupportedKey` for any other key.
  *
  * @category keys
  * @since 0.1.0
  */
 export const algorithmsOf = (key: KeyObject): ReadonlyArray<string> => {
-  const details = key.asymmetricKeyDetails
-  if (key.asymmetricKeyType === "ec") {
-    const alg = ({ prime256v1: "ES256", secp384r1: "ES384", secp521r1: "ES512" } as Record<string, string>)[
-      details?.namedCurve ?? ""
-    ]
-    if (alg === undefined) throw new UnsupportedKey(`an EC key on curve ${details?.namedCurve} (use P-256, P-384 or P-521)`)
-    return [alg]
+  let jwk: Jose.JWK
+  try {
+    jwk = key.export({ format: "jwk" }) as Jose.JWK
+  } catch {
+    throw new UnsupportedKey(`a ${key.asymmetricKeyType} key (use an ECDSA P-256/P-384/P-521 or an RSA key)`)
   }
-  if (key.asymmetricKeyType === "rsa") {
-    if ((details?.modulusLength ?? 0) < 2048) {
-      throw new UnsupportedKey(`an RSA key of ${details?.modulusLength} bits (use 2048 bits or more)`)
-    }
-    return ["RS256", "RS384", "RS512"]
-  }
-  throw new UnsupportedKey(`a ${key.asymmetricKeyType} key (use an ECDSA P-256/P-384/P-521 or an RSA key)`)
+  return Token.algorithmsOf(jwk)
 }
 
-const supportedAlgorithms = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512"]
-
-const NumericDate = Schema.Number.check(Schema.isFinite())
-
-/**
- * The claims a token must have, in wire form. Other claims (`iss`, `jti`,
- * `embed`, ...) are allowed and not read.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const ClaimsSchema = Schema.Struct({
-  exp: NumericDate,
-  nbf: Schema.optionalKey(NumericDate),
-  iat: Schema.optionalKey(NumericDate),
-  scopes: Schema.optionalKey(Schema.Array(Schema.String)),
-  checkout_session_id: Schema.optionalKey(Schema.String.check(Schema.isUUID()))
-})
-
-const decodeClaims = Schema.decodeUnknownOption(ClaimsSchema)
+const decodeClaims = Schema.decodeUnknownOption(Token.TokenClaims)
 
 interface VerifyingKey {
   readonly key: KeyObject
@@ -179,7 +161,7 @@ export const make = async (
       throw new UnsupportedKey("not a PEM public key")
     }
     const algorithms = algorithmsOf(key)
-    keys.set(await Jose.calculateJwkThumbprint(await Jose.exportJWK(key)), { key, algorithms, merchantAccountId })
+    keys.set(await Token.kidOf(key), { key, algorithms, merchantAccountId })
   }
   if (keys.size === 0) throw new Error("no public key to verify tokens with")
 
@@ -194,8 +176,8 @@ export const make = async (
       throw new TokenRejected("The bearer token is not a JWT")
     }
     const alg = String(header.alg)
-    if (!supportedAlgorithms.includes(alg)) {
-      throw new TokenRejected(`Tokens must be signed with ${supportedAlgorithms.join(", ")}, not ${alg}`)
+    if (!(Token.algorithms as ReadonlyArray<string>).includes(alg)) {
+      throw new TokenRejected(`Tokens must be signed with ${Token.algorithms.join(", ")}, not ${alg}`)
     }
     // gr4vy/gr4vy-node may sign before it has computed the kid, sending `"kid": null`: any key may verify it.
     const kid = header.kid as unknown
@@ -219,13 +201,13 @@ export const make = async (
       }
       const claims = decodeClaims(payload)
       if (claims._tag === "None") throw new TokenRejected("The bearer token's claims are not valid")
-      const { exp, nbf, iat, scopes, checkout_session_id } = claims.value
+      const { exp, nbf, iat, scopes, checkoutSessionId } = claims.value
       if (iat !== undefined && iat * 1000 > now() + maxClockSkewSeconds * 1000) {
         throw new TokenRejected("The bearer token is issued in the future")
       }
       return {
         scopes: scopes ?? [],
-        checkoutSessionId: checkout_session_id,
+        checkoutSessionId,
         expiresAt: exp * 1000,
         notBefore: (nbf ?? 0) * 1000,
         merchantAccountId: candidate.merchantAccountId

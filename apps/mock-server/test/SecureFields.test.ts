@@ -1,6 +1,8 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { isLuhnValid, knownSchemes } from "@checkout-kit/domain/Cards"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
-import { isLuhnValid } from "../src/Cards.ts"
+import * as Realistic from "@checkout-kit/fixtures/Realistic"
+import * as fc from "fast-check"
 import { cardNumber } from "./support/cards.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
 import { specErrors } from "./support/spec.ts"
@@ -39,7 +41,10 @@ const cards: ReadonlyArray<readonly [scheme: string, number: string]> = [
   ["jcb", "3530111333300000"],
   ["diners-club", "30569309025904"],
   ["unionpay", cardNumber("62", 19)],
-  ["maestro", cardNumber("6759", 18)]
+  ["maestro", cardNumber("6759", 18)],
+  ["maestro", cardNumber("56", 16)],
+  ["discover", cardNumber("644", 16)],
+  ["mir", cardNumber("2200", 16)]
 ]
 
 describe("PUT /checkout/sessions/{id}/fields", () => {
@@ -71,6 +76,25 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
       assert.deepStrictEqual(session.metadata, { k: "v" })
     })
   }
+
+  // One card table (@checkout-kit/domain/Cards) for the fixtures and the mock: what the fixtures generate for a
+  // scheme, the mock calls that scheme, over HTTP.
+  it("the scheme the mock derives is the scheme the fixtures generated a number for", async () => {
+    const id = await newSession()
+    const perScheme = fc.constantFrom(...knownSchemes).chain((scheme) =>
+      Realistic.cardNumber(scheme).map((number) => [scheme, number] as const)
+    )
+    await fc.assert(
+      fc.asyncProperty(perScheme, async ([scheme, number]) => {
+        const fields = await api("PUT", `/checkout/sessions/${id}/fields`, {
+          body: { payment_method: { number, expiration_date: farFuture } }
+        })
+        assert.strictEqual(fields.status, 204, number)
+        assert.strictEqual((await api("GET", `/checkout/sessions/${id}`)).body.payment_method.scheme, scheme, number)
+      }),
+      { numRuns: 90, seed: 14 }
+    )
+  })
 
   it("knows the card type of well-known test BINs", async () => {
     const id = await newSession()

@@ -19,6 +19,10 @@ export * as Buyer from "./Buyer.ts"
  */
 export * as Cart from "./Cart.ts"
 /**
+ * @since 0.2.0
+ */
+export * as Cards from "./Cards.ts"
+/**
  * @since 0.1.0
  */
 export * as CheckoutSession from "./CheckoutSession.ts"
@@ -34,3 +38,7 @@ export * as PaymentMethod from "./PaymentMethod.ts"
  * @since 0.1.0
  */
 export * as Primitives from "./Primitives.ts"
+/**
+ * @since 0.2.0
+ */
+export * as Token from "./Token.ts"

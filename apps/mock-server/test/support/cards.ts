@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from "@checkout-kit/fixtures/Realistic"
+import { luhnCheckDigit } from "@checkout-kit/domain/Cards"
 
 /** A Luhn-valid card number with the given prefix and length. */
 export const cardNumber = (prefix: string, length: number, filler = "0"): string => {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto"
-import * as Jose from "jose"
+import * as Token from "@checkout-kit/domain/Token"
 
 /**
  * A merchant key pair — P-521 as Gr4vy's dashboard makes them, or another curve, or RSA — as PEM (the form
@@ -18,10 +18,13 @@ export const makeKeyPair = (kind: "P-256" | "P-384" | "P-521" | "RSA" = "P-521")
 }
 
 /** The RFC 7638 thumbprint of a public key: the `kid` tokens carry. */
-export const thumbprint = async (publicKey: KeyObject) =>
-  Jose.calculateJwkThumbprint(await Jose.exportJWK(publicKey))
+export const thumbprint = (publicKey: KeyObject) => Token.kidOf(publicKey)
 
-/** Signs a token (ES512 unless `alg` says otherwise) the way Gr4vy's SDKs do, with overridable claims and header. */
+/**
+ * Signs a token (ES512 unless `alg` says otherwise) the way Gr4vy's SDKs do, with overridable claims and header:
+ * the domain's one signing primitive (`Token.signJwt`), so tests can also sign tokens a signer would refuse
+ * (an algorithm that does not fit the key, another key's kid, malformed claims).
+ */
 export const signToken = async (
   privateKey: KeyObject,
   publicKey: KeyObject,
@@ -30,19 +33,19 @@ export const signToken = async (
     readonly claims?: Record<string, unknown>
     readonly alg?: string
     readonly kid?: string | null
+    /** A duration from now (`"30s"`) or an absolute NumericDate. */
     readonly expiresIn?: string | number
     readonly notBefore?: string | number
     /** `iat`: now by default; `false` for none. */
     readonly issuedAt?: number | false
   } = {}
-) => {
-  const kid = options.kid === undefined ? await thumbprint(publicKey) : options.kid
-  const jwt = new Jose.SignJWT({ scopes: options.scopes ?? ["*.read", "*.write"], ...options.claims })
-    .setProtectedHeader({ alg: options.alg ?? "ES512", typ: "JWT", kid: kid as string })
-    .setJti(crypto.randomUUID())
-    .setIssuer("checkout-kit-tests")
-    .setExpirationTime(options.expiresIn ?? "30s")
-  if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore)
-  if (options.issuedAt !== false) jwt.setIssuedAt(options.issuedAt)
-  return jwt.sign(privateKey)
-}
+) =>
+  Token.signJwt(privateKey, {
+    alg: options.alg ?? "ES512",
+    kid: options.kid === undefined ? await thumbprint(publicKey) : options.kid,
+    claims: { scopes: options.scopes ?? ["*.read", "*.write"], ...options.claims },
+    issuer: "checkout-kit-tests",
+    expirationTime: options.expiresIn ?? "30s",
+    notBefore: options.notBefore,
+    issuedAt: options.issuedAt
+  })
