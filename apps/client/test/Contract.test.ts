@@ -71,7 +71,7 @@ describe("the contract runner", () => {
       ["unknown session ids answer 404", 3, 0],
       ["expired sessions answer 404", 1, 0]
     ])
-  }, 120_000)
+  })
 
   it("fails against a server that drops a field, naming the field", async () => {
     const server = await brokenServer((method, exchange) => {
@@ -88,7 +88,7 @@ describe("the contract runner", () => {
     } finally {
       await server.close()
     }
-  }, 60_000)
+  })
 
   it("fails against a server that accepts invalid bodies, and the CLI exits 1 with a report", async () => {
     const server = await brokenServer((method, exchange) => {
@@ -108,11 +108,11 @@ describe("the contract runner", () => {
     } finally {
       await server.close()
     }
-  }, 60_000)
+  })
 
   it("the CLI exits 0 against the mock and prints the summary", async () => {
     const out = await cli("contract", "--server", mock.url, "--runs", "50", "--seed", "9")
     assert.strictEqual(out.code, 0, out.stderr)
     assert.include(out.stdout, "no mismatch: the server honours the contract")
-  }, 60_000)
+  })
 })

@@ -23,6 +23,6 @@ describe("the strict decoder on fixtures", () => {
         const fast = strict.decode(body)
         if (fast._tag === "Success" && expected._tag === "Success") assert.deepStrictEqual(fast.success, expected.value)
       }
-    }, 60_000)
+    })
   }
 })
