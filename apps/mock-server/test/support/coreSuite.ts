@@ -1,5 +1,5 @@
 import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
-import { fullSeedBody, seedExamples } from "../../../../packages/domain/test/support/seeds.ts"
+import { fullSeedBody, seedExamples } from "./seeds.ts"
 import { call, rawConnection, type TestServer } from "./server.ts"
 import { specErrors } from "./spec.ts"
 
