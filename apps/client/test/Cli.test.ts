@@ -57,7 +57,7 @@ describe("checkout-kit sessions", () => {
     const updated = await cli("sessions", "update", session.id, "--json", "--file", bodyFile("update.json", { metadata: { order: "43" } }))
     assert.deepStrictEqual(JSON.parse(updated.stdout).metadata, { order: "43" })
 
-    const fields = await cli("sessions", "fields", session.id, "--card-number", "4111111111111111", "--expiry", "12/30", "--cvv", "123")
+    const fields = await cli("sessions", "fields", session.id, "--card-number", "4111111111111111", "--expiry", "12/49", "--cvv", "123")
     assert.strictEqual(fields.code, 0, fields.stderr)
     assert.include(fields.stdout, "visa ····1111")
     assert.notInclude(fields.stdout + fields.stderr, "4111111111111111")
@@ -71,7 +71,7 @@ describe("checkout-kit sessions", () => {
 
   it("prints every details[] entry and exits 1 on a validation error", async () => {
     const created = JSON.parse((await cli("sessions", "create", "--json")).stdout)
-    const rejected = await cli("sessions", "fields", created.id, "--card-number", "4111111111111112", "--expiry", "12/30")
+    const rejected = await cli("sessions", "fields", created.id, "--card-number", "4111111111111112", "--expiry", "12/49")
     assert.strictEqual(rejected.code, 1)
     assert.include(rejected.stderr, "/payment_method/number  luhn_check_failed")
     const invalidFile = await cli("sessions", "update", created.id, "--file", bodyFile("bad.json", {

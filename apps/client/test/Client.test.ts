@@ -57,7 +57,7 @@ describe("the Promise client against the mock server", () => {
   it("attaches a card through secure fields and looks up a BIN", async () => {
     const created = await client.checkoutSessions.create()
     await client.checkoutSessions.updateFields(created.id, {
-      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/30" }
+      paymentMethod: { method: "card", number: Redacted.make("4111111111111111", { label: "number" }), expirationDate: "12/49" }
     })
     const read = await client.checkoutSessions.get(created.id)
     assert.strictEqual(read.paymentMethod?.label, "1111")
@@ -80,7 +80,7 @@ describe("typed errors", () => {
     const created = await client.checkoutSessions.create()
     // A card number the contract's types allow but the server rejects (Luhn).
     const error = await rejection(client.checkoutSessions.updateFields(created.id, {
-      paymentMethod: { number: Redacted.make("4111111111111112", { label: "number" }), expirationDate: "12/30" }
+      paymentMethod: { number: Redacted.make("4111111111111112", { label: "number" }), expirationDate: "12/49" }
     }))
     assert.instanceOf(error, Errors.ValidationError)
     assert.deepStrictEqual((error as Errors.ValidationError).details.map((d) => [d.pointer, d.type]), [

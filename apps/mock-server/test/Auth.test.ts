@@ -106,7 +106,7 @@ describe("403 for a valid token without the scope", () => {
       claims: { checkout_session_id: sessionId }
     })
     const fields = await api("PUT", `/checkout/sessions/${sessionId}/fields`, embed, {
-      payment_method: { number: "4111111111111111", expiration_date: "12/30" }
+      payment_method: { number: "4111111111111111", expiration_date: "12/49" }
     })
     assert.strictEqual(fields.status, 204)
     await expect403("GET", `/checkout/sessions/${sessionId}`, embed)

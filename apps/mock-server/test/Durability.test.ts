@@ -32,7 +32,7 @@ describe("the SQLite store", () => {
     const fields = await fetch(`${url}/checkout/sessions/${created.id}/fields`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ payment_method: { number, expiration_date: "12/30", security_code: "987" } })
+      body: JSON.stringify({ payment_method: { number, expiration_date: "12/49", security_code: "987" } })
     })
     assert.strictEqual(fields.status, 204)
     const session = await (await fetch(`${url}/checkout/sessions/${created.id}`)).json() as any

@@ -19,7 +19,7 @@ const fingerprint = async (number: string, merchant: string) => {
   const headers = { "x-gr4vy-merchant-account-id": merchant }
   const id = await newSession(headers)
   await api("PUT", `/checkout/sessions/${id}/fields`, {
-    body: { payment_method: { number, expiration_date: "01/31" } },
+    body: { payment_method: { number, expiration_date: "01/49" } },
     headers
   })
   return (await api("GET", `/checkout/sessions/${id}`, { headers })).body.payment_method.fingerprint as string
@@ -47,7 +47,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
     it(`derives the payment method of a ${scheme} card (${number.length} digits)`, async () => {
       const id = await newSession()
       const fields = await api("PUT", `/checkout/sessions/${id}/fields`, {
-        body: { payment_method: { method: "card", number, expiration_date: "12/30", security_code: "123" } }
+        body: { payment_method: { method: "card", number, expiration_date: "12/49", security_code: "123" } }
       })
       assert.strictEqual(fields.status, 204)
       assert.strictEqual(fields.body, undefined)
@@ -70,7 +70,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   it("knows the card type of well-known test BINs", async () => {
     const id = await newSession()
     await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4000056655665556", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4000056655665556", expiration_date: "12/49" } }
     })
     assert.strictEqual((await api("GET", `/checkout/sessions/${id}`)).body.payment_method.details.card_type, "debit")
   })
@@ -85,7 +85,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   it("a number failing the Luhn check: 400 pointing at it, and nothing stored", async () => {
     const id = await newSession()
     const response = await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4111111111111112", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111112", expiration_date: "12/49" } }
     })
     assert.strictEqual(response.status, 400)
     assert.deepStrictEqual(specErrors("Error400", response.body), [])
@@ -130,7 +130,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
   it("PUT on the session never changes the payment method", async () => {
     const id = await newSession()
     await api("PUT", `/checkout/sessions/${id}/fields`, {
-      body: { payment_method: { number: "4111111111111111", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111111", expiration_date: "12/49" } }
     })
     const before = (await api("GET", `/checkout/sessions/${id}`)).body.payment_method
     const rejected = await api("PUT", `/checkout/sessions/${id}`, { body: { payment_method: null } })
@@ -141,7 +141,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
 
   it("404 for an unknown session", async () => {
     const response = await api("PUT", "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a/fields", {
-      body: { payment_method: { number: "4111111111111111", expiration_date: "12/30" } }
+      body: { payment_method: { number: "4111111111111111", expiration_date: "12/49" } }
     })
     assert.strictEqual(response.status, 404)
   })
