@@ -68,7 +68,7 @@ describe("checkout-kit sessions", () => {
     const gone = await cli("sessions", "get", session.id)
     assert.strictEqual(gone.code, 1)
     assert.include(gone.stderr, "error: NotFound")
-  }, 60_000)
+  })
 
   it("prints every details[] entry and exits 1 on a validation error", async () => {
     const created = JSON.parse((await cli("sessions", "create", "--json")).stdout)
@@ -83,7 +83,7 @@ describe("checkout-kit sessions", () => {
     for (const pointer of ["/cart_items/0/name", "/cart_items/0/quantity", "/unknown"]) {
       assert.include(invalidFile.stderr, pointer)
     }
-  }, 60_000)
+  })
 })
 
 describe("checkout-kit token", () => {
@@ -94,5 +94,5 @@ describe("checkout-kit token", () => {
     const reader = (await cli("token", "--scopes", "checkout-sessions.read")).stdout.trim()
     const denied = await fetch(`${mock.url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${reader}` } })
     assert.strictEqual(denied.status, 403)
-  }, 60_000)
+  })
 })

@@ -14,7 +14,8 @@ import { makeKeyPair, startMock } from "./support.ts"
 const merchant = makeKeyPair()
 let mock: Awaited<ReturnType<typeof startMock>>
 let client: PromiseClient
-const fastRetries = { retries: 3, baseDelayMillis: 5, maxDelayMillis: 20, timeoutMillis: 2000 }
+// Short backoffs keep the retry tests quick; the per-attempt timeout is a hang guard (a loaded machine can take seconds).
+const fastRetries = { retries: 3, baseDelayMillis: 5, maxDelayMillis: 20, timeoutMillis: 60_000 }
 
 beforeAll(async () => {
   mock = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })

@@ -76,7 +76,7 @@ describe("the contract runner", () => {
       ["unknown session ids answer 404", 3, 0],
       ["expired sessions answer 404", 1, 0]
     ])
-  }, 120_000)
+  })
 
   it("fails against a server that drops a field, naming the field", async () => {
     const server = await brokenServer((method, exchange) => {
@@ -93,7 +93,7 @@ describe("the contract runner", () => {
     } finally {
       await server.close()
     }
-  }, 60_000)
+  })
 
   it("fails against a server that accepts invalid bodies, and the CLI exits 1 with a report", async () => {
     const server = await brokenServer((method, exchange) => {
@@ -113,7 +113,7 @@ describe("the contract runner", () => {
     } finally {
       await server.close()
     }
-  }, 60_000)
+  })
 
   it("skips the expiry check against a server without the mock's clock, and still passes", async () => {
     const server = await brokenServer((_method, exchange) =>
@@ -137,5 +137,5 @@ describe("the contract runner", () => {
     const out = await cli("contract", "--server", mock.url, "--runs", "50", "--seed", "9")
     assert.strictEqual(out.code, 0, out.stderr)
     assert.include(out.stdout, "no mismatch: the server honours the contract")
-  }, 60_000)
+  })
 })

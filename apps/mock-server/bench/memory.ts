@@ -9,7 +9,7 @@
  */
 import * as Heap from "../src/Heap.ts"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { fullSeedBody } from "../../../packages/domain/test/support/seeds.ts"
+import { fullSeedBody } from "../test/support/seeds.ts"
 import { CheckoutSessions, FingerprintSecret } from "../src/CheckoutSessions.ts"
 import * as Server from "../src/Server.ts"
 

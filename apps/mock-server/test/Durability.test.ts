@@ -101,5 +101,5 @@ describe("the SQLite store", () => {
       second.child.kill("SIGTERM")
       await once(second.child, "exit")
     }
-  }, 60_000)
+  })
 })

@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import { execFileSync } from "node:child_process"
+import { execFile } from "node:child_process"
+import { promisify } from "node:util"
 import { beforeAll } from "vitest"
 import { youngGenerationTarget } from "../src/Heap.ts"
 
@@ -16,8 +17,9 @@ interface Sizes {
 
 // A process with a server's allocation pattern: much short-lived garbage (parsed bodies), a share of it kept
 // (stored sessions), the event loop turning between batches as between requests. Answers its young
-// generation's size after the load, after V8 shrinks it, and after the load again.
-const youngGeneration = (tuned: boolean): Sizes => {
+// generation's size after the load, after V8 shrinks it, and after the load again. The sizes depend on the work
+// done, not on how long it takes: the hooks wait for the processes to exit (the timeout is only a hang guard).
+const youngGeneration = async (tuned: boolean): Promise<Sizes> => {
   const script = `
     import v8 from "node:v8"
     const Heap = await import(${JSON.stringify(heapModule)})
@@ -40,7 +42,7 @@ const youngGeneration = (tuned: boolean): Sizes => {
     await load()
     console.log(JSON.stringify({ kept, loaded, shrunk, reloaded: Heap.youngGenerationSize() }))
   `
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })
+  const { stdout: out } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })
   const result = JSON.parse(out) as Sizes & { kept: number }
   assert.strictEqual(result.kept, 166_700)
   return result
@@ -51,9 +53,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 describe("Heap.tune", () => {
   let defaults: Sizes
   let tuned: Sizes
-  beforeAll(() => {
-    defaults = youngGeneration(false)
-    tuned = youngGeneration(true)
+  beforeAll(async () => {
+    defaults = await youngGeneration(false)
+    tuned = await youngGeneration(true)
   })
 
   it("keeps the young generation within twice its target where V8 would grow it past", () => {

@@ -4,6 +4,7 @@ import { once } from "node:events"
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { rawConnection } from "./support/server.ts"
 
 const bin = new URL("../src/bin.ts", import.meta.url).pathname
 const tempDirs: Array<string> = []
@@ -123,14 +124,26 @@ describe("the checkout-mock-server executable", () => {
   })
 
   it("on SIGTERM finishes the request in flight, then exits 0", async () => {
-    const { child, url } = await start(["--port", "0", "--quiet", "--data-dir", dataDir(), "--auth", "off"])
-    const inFlight = fetch(`${url}/health`, { headers: { prefer: "delay=400" } })
-    // The journal shows nothing until the delayed request completes; wait until the server has it.
-    await new Promise((resolve) => setImmediate(resolve))
-    await fetch(`${url}/_mock/requests`)
+    const { child, url } = await start(["--port", "0", "--quiet", "--data-dir", dataDir(), "--store", "memory", "--auth", "off"])
+    const exited = once(child, "exit")
+    // An idle keep-alive connection: the server closes it when its shutdown begins.
+    const idle = await rawConnection(url)
+    idle.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    await idle.waitFor(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\n\{/)
+    // In flight for sure: the server has answered 100 Continue and waits for the body.
+    const body = JSON.stringify({ metadata: { order: "42" } })
+    const inFlight = await rawConnection(url)
+    inFlight.write(
+      `POST /checkout/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nexpect: 100-continue\r\n\r\n`
+    )
+    await inFlight.waitFor(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
     child.kill("SIGTERM")
-    const [response, [code]] = await Promise.all([inFlight, once(child, "exit")])
-    assert.strictEqual(response.status, 200)
+    // The shutdown has begun once the idle connection is closed; only then does the body arrive.
+    await idle.closed()
+    inFlight.write(body)
+    await inFlight.waitFor(/HTTP\/1\.1 201 Created\r\n[\s\S]*"order":"42"/)
+    const [code] = await exited
     assert.strictEqual(code, 0)
   })
 

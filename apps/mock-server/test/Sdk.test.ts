@@ -2,7 +2,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Gr4vy, withToken } from "@gr4vy/sdk"
 import * as errors from "@gr4vy/sdk/models/errors/index.js"
 import { RFCDate } from "@gr4vy/sdk/types/index.js"
-import { fullSeedBody, seedExamples } from "../../../packages/domain/test/support/seeds.ts"
+import { fullSeedBody, seedExamples } from "./support/seeds.ts"
 import { makeKeyPair } from "./support/keys.ts"
 import { startServer, type TestServer } from "./support/server.ts"
 

@@ -19,7 +19,7 @@ import { Schema } from "effect"
 import { readFileSync } from "node:fs"
 import { CheckoutSession } from "../src/CheckoutSession.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
-import { fullSeedSession } from "../test/support/seeds.ts"
+import { fullSeedSession } from "@checkout-kit/test-seeds"
 import { CheckoutSession$inboundSchema } from "@gr4vy/sdk/models/components/checkoutsession.js"
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)

@@ -4,7 +4,7 @@ import addFormats from "ajv-formats"
 import { readdirSync, readFileSync } from "node:fs"
 import { artefacts } from "../src/Artefacts.ts"
 import { modelNames } from "../src/Models.ts"
-import { fullSeedSession, seedExamples } from "./support/seeds.ts"
+import { fullSeedSession, seedExamples } from "@checkout-kit/test-seeds"
 
 const dir = new URL("../schemas/", import.meta.url)
 const shipped = (name: string) => readFileSync(new URL(name, dir), "utf8")

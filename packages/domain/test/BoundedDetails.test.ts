@@ -4,7 +4,7 @@ import { CheckoutSession, CheckoutSessionUpdate } from "../src/CheckoutSession.t
 import { CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
 import { issueToDetails, maxDetails, omittedDetails, validationMessage } from "../src/Validation.ts"
-import { fullSeedSession } from "./support/seeds.ts"
+import { fullSeedSession } from "@checkout-kit/test-seeds"
 
 // The details the schema's own decoder explains, through `issueToDetails`: the reference.
 const referenceDetails = (schema: Schema.Codec<unknown, unknown>, input: unknown) => {

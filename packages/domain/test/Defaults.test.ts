@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { CheckoutSession } from "../src/CheckoutSession.ts"
 import * as Defaults from "../src/Defaults.ts"
-import { fullSeedSession } from "./support/seeds.ts"
+import { fullSeedSession } from "@checkout-kit/test-seeds"
 
 const withDefaults = Defaults.make(CheckoutSession) as (wire: unknown) => any
 

@@ -3,7 +3,7 @@ import { Schema, SchemaAST } from "effect"
 import { CheckoutSession, CheckoutSessionUpdate, Metadata } from "../src/CheckoutSession.ts"
 import { models, modelNames } from "../src/Models.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
-import { seedExamples } from "./support/seeds.ts"
+import { seedExamples } from "@checkout-kit/test-seeds"
 import { specSchema } from "./support/spec.ts"
 
 const examples = seedExamples()

@@ -4,7 +4,7 @@ import { CheckoutSession, CheckoutSessionUpdate } from "../src/CheckoutSession.t
 import { models, modelNames } from "../src/Models.ts"
 import { CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
-import { fullSeedSession, seedExamples } from "./support/seeds.ts"
+import { fullSeedSession, seedExamples } from "@checkout-kit/test-seeds"
 
 const session = StrictDecoder.make(CheckoutSession)
 const full = fullSeedSession()

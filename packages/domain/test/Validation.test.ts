@@ -5,7 +5,7 @@ import { ErrorDetail, type ErrorDetailCheck, ErrorDetailType, errorDetailTypes }
 import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
 import { parsePointer, toPointer, valueAt } from "../src/Validation.ts"
-import { fullSeedSession } from "./support/seeds.ts"
+import { fullSeedSession } from "@checkout-kit/test-seeds"
 
 const update = StrictDecoder.make(CheckoutSessionUpdate)
 const session = StrictDecoder.make(CheckoutSession)

@@ -64,18 +64,25 @@ export const rawConnection = async (url: string) => {
   await once(socket, "connect")
   return {
     write: (text: string) => void socket.write(text),
-    /** Resolves once what the server sent matches `pattern`; rejects if the connection fails first. */
+    /** Resolves once what the server sent matches `pattern`; rejects if the connection fails or closes first. */
     waitFor: (pattern: RegExp) =>
       new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (!pattern.test(received)) return
+        const closed = () => finish(new Error(`the connection closed before ${pattern}; received: ${received}`))
+        const finish = (error?: Error) => {
           socket.off("data", check)
-          socket.off("error", reject)
-          resolve()
+          socket.off("error", finish)
+          socket.off("close", closed)
+          if (error === undefined) resolve()
+          else reject(error)
+        }
+        const check = () => {
+          if (pattern.test(received)) finish()
         }
         socket.on("data", check)
-        socket.once("error", reject)
+        socket.once("error", finish)
+        socket.once("close", closed)
         check()
+        if (socket.closed && !pattern.test(received)) closed()
       }),
     received: () => received,
     /** Resolves when the server has closed the connection. */
