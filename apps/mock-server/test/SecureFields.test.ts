@@ -23,8 +23,8 @@ const newSession = async (headers: Record<string, string> = {}) =>
 // The fingerprint a card gets on a new session of a merchant account (of this test's server, or another).
 const fingerprint = async (number: string, merchant: string, url = server.url) => {
   const headers = { "x-gr4vy-merchant-account-id": merchant }
-  const id = await newSession(headers)
-  await api("PUT", `/checkout/sessions/${id}/fields`, {
+  const id = (await call(url, "POST", "/checkout/sessions", { headers })).body.id as string
+  await call(url, "PUT", `/checkout/sessions/${id}/fields`, {
     body: { payment_method: { number, expiration_date: farFuture } },
     headers
   })
