@@ -5,9 +5,9 @@
  *    the compiled `dist/`; run after the build).
  * 2. Install the tarballs with plain npm into a fresh scratch project outside
  *    the workspace, with TypeScript.
- * 3. Type-check and run a small program that imports the schemas and the
- *    JSON Schema files, decodes a seed body, generates a fixture, and creates
- *    a session through the client.
+ * 3. Type-check and run a small program that imports every package's main
+ *    entry, the schemas and the JSON Schema files, decodes a seed body,
+ *    generates a fixture, and creates a session through the client.
  * 4. Start the packed `checkout-mock-server` bin, call `/health`, and point the
  *    program's client at it.
  *
@@ -61,10 +61,19 @@ import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/Che
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { createClient } from "@checkout-kit/client/Promise"
 import { NotFound } from "@checkout-kit/client/Errors"
+import * as Domain from "@checkout-kit/domain"
+import * as Client from "@checkout-kit/client"
+import * as MockServer from "@checkout-kit/mock-server"
 import { Schema } from "effect"
 import { createRequire } from "node:module"
 import { readFileSync } from "node:fs"
 ${hasFixtures ? `import * as fc from "fast-check"\nimport * as Fixtures from "@checkout-kit/fixtures"` : ""}
+
+// Every package's main entry resolves from the tarball and carries its namespaces.
+if (Domain.CheckoutSession.CheckoutSession !== CheckoutSession) throw new Error("@checkout-kit/domain's main entry")
+if (typeof Client.PromiseClient.createClient !== "function") throw new Error("@checkout-kit/client's main entry")
+if (typeof MockServer.Server.layer !== "function") throw new Error("@checkout-kit/mock-server's main entry")
+${hasFixtures ? `if (typeof Fixtures.Derive.wire !== "function") throw new Error("@checkout-kit/fixtures' main entry")` : ""}
 
 const require = createRequire(import.meta.url)
 const cartItemSchema = JSON.parse(readFileSync(require.resolve("@checkout-kit/domain/schemas/CartItem.json"), "utf8"))
