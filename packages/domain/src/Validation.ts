@@ -13,50 +13,16 @@
  * @since 0.1.0
  */
 import { type SchemaAST, SchemaIssue } from "effect"
+import { type Constraint, constraintsOf, hasConstraint, toPointer, valueAt } from "./Constraints.ts"
 import { type ErrorDetail, type ErrorDetailType, errorDetailTypes as types, type ErrorLocation } from "./Errors.ts"
 
 /**
- * Escapes one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`).
+ * The pointer helpers, from `Constraints` (kept here for existing imports).
  *
  * @category pointers
  * @since 0.1.0
  */
-export const escapePointerToken = (token: PropertyKey): string =>
-  String(token).replace(/~/g, "~0").replace(/\//g, "~1")
-
-/**
- * The JSON Pointer of a path: `["cart_items", 0, "name"]` → `/cart_items/0/name`;
- * the empty path is the whole document, `""`.
- *
- * @category pointers
- * @since 0.1.0
- */
-export const toPointer = (path: ReadonlyArray<PropertyKey>): string =>
-  path.map((token) => `/${escapePointerToken(token)}`).join("")
-
-/**
- * The reference tokens of a JSON Pointer (`/a~1b/0` → `["a/b", "0"]`).
- *
- * @category pointers
- * @since 0.1.0
- */
-export const parsePointer = (pointer: string): Array<string> =>
-  pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))
-
-/**
- * The value a JSON Pointer names in a document, or `undefined`.
- *
- * @category pointers
- * @since 0.1.0
- */
-export const valueAt = (document: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
-  let current: unknown = document
-  for (const token of path) {
-    if (typeof current !== "object" || current === null) return undefined
-    current = (current as Record<PropertyKey, unknown>)[token as string]
-  }
-  return current
-}
+export { escapePointerToken, parsePointer, toPointer, valueAt } from "./Constraints.ts"
 
 const describe = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`
@@ -89,20 +55,13 @@ const expectedOf = (ast: SchemaAST.AST): string => {
   }
 }
 
-const isIntChecked = (checks: SchemaAST.Checks | undefined): boolean =>
-  checks?.some((c) =>
-    c._tag === "Filter"
-      ? (c.annotations?.representation as { id?: string } | undefined)?.id === "effect/schema/isInt"
-      : isIntChecked(c.checks)
-  ) ?? false
-
 const typeOfInvalidType = (ast: SchemaAST.AST, value: unknown): ErrorDetailType => {
   if (value === null) return types.null
   switch (ast._tag) {
     case "String":
       return types.string
     case "Number":
-      return isIntChecked(ast.checks) ? types.integer : types.number
+      return hasConstraint(ast, "integer") ? types.integer : types.number
     case "Boolean":
       return types.boolean
     case "Arrays":
@@ -121,56 +80,32 @@ const typeOfInvalidType = (ast: SchemaAST.AST, value: unknown): ErrorDetailType 
   }
 }
 
-type Payload = Record<string, unknown> | undefined
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`
 
-const filterDetail = (
-  filter: SchemaAST.Filter<unknown>,
-  value: unknown
-): { type: ErrorDetailType; message: string } => {
-  const representation = filter.annotations?.representation as { id: string; payload: unknown } | undefined
-  const payload = representation?.payload as Payload
-  switch (representation?.id) {
-    case "effect/schema/isMinLength": {
-      const min = payload?.minLength as number
-      return Array.isArray(value)
-        ? { type: types.minItems, message: `List should have at least ${min} item${min === 1 ? "" : "s"}` }
-        : { type: types.minLength, message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
-    }
-    case "effect/schema/isMaxLength": {
-      const max = payload?.maxLength as number
-      return Array.isArray(value)
-        ? { type: types.maxItems, message: `List should have at most ${max} item${max === 1 ? "" : "s"}` }
-        : { type: types.maxLength, message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
-    }
-    case "effect/schema/isMinCodePoints": {
-      const min = payload?.minCodePoints as number
-      return { type: types.minLength, message: `String should have at least ${min} character${min === 1 ? "" : "s"}` }
-    }
-    case "effect/schema/isMaxCodePoints": {
-      const max = payload?.maxCodePoints as number
-      return { type: types.maxLength, message: `String should have at most ${max} character${max === 1 ? "" : "s"}` }
-    }
-    case "effect/schema/isPattern":
-      return { type: types.pattern, message: `String should match pattern '${String(payload?.source)}'` }
-    case "effect/schema/isInt":
+const constraintDetail = (constraint: Constraint): { type: ErrorDetailType; message: string } | undefined => {
+  switch (constraint.kind) {
+    case "minLength":
+      return { type: types.minLength, message: `String should have at least ${plural(constraint.bound, "character")}` }
+    case "maxLength":
+      return { type: types.maxLength, message: `String should have at most ${plural(constraint.bound, "character")}` }
+    case "minItems":
+      return { type: types.minItems, message: `List should have at least ${plural(constraint.bound, "item")}` }
+    case "maxItems":
+      return { type: types.maxItems, message: `List should have at most ${plural(constraint.bound, "item")}` }
+    case "pattern":
+      return { type: types.pattern, message: `String should match pattern '${constraint.bound.source}'` }
+    case "integer":
       return { type: types.integer, message: "Input should be a valid integer" }
-    case "effect/schema/isGreaterThan":
-      return { type: types.exclusiveMinimum, message: `Input should be greater than ${String(payload?.exclusiveMinimum)}` }
-    case "effect/schema/isGreaterThanOrEqualTo":
-      return { type: types.minimum, message: `Input should be greater than or equal to ${String(payload?.minimum)}` }
-    case "effect/schema/isLessThanOrEqualTo":
-      return { type: types.maximum, message: `Input should be less than or equal to ${String(payload?.maximum)}` }
-    case "effect/schema/isBetween": {
-      const min = payload?.minimum as number
-      const max = payload?.maximum as number
-      return typeof value === "number" && value < min
-        ? { type: types.minimum, message: `Input should be greater than or equal to ${min}` }
-        : { type: types.maximum, message: `Input should be less than or equal to ${max}` }
-    }
-    case "effect/schema/isFinite":
+    case "finite":
       return { type: types.finite, message: "Input should be a finite number" }
-    case "checkout-kit/format":
-      switch (payload as unknown) {
+    case "exclusiveMinimum":
+      return { type: types.exclusiveMinimum, message: `Input should be greater than ${constraint.bound}` }
+    case "minimum":
+      return { type: types.minimum, message: `Input should be greater than or equal to ${constraint.bound}` }
+    case "maximum":
+      return { type: types.maximum, message: `Input should be less than or equal to ${constraint.bound}` }
+    case "format":
+      switch (constraint.bound) {
         case "uuid":
           return { type: types.uuid, message: "Input should be a valid UUID" }
         case "date-time":
@@ -179,6 +114,23 @@ const filterDetail = (
           return { type: types.date, message: "Input should be a valid date in the format YYYY-MM-DD" }
       }
   }
+  return undefined
+}
+
+// A range check (`isBetween`) is two constraints: the value breaks the lower one when below it.
+const brokenOf = (constraints: ReadonlyArray<Constraint>, value: unknown): Constraint => {
+  if (constraints.length === 1) return constraints[0]
+  const [lower, upper] = constraints
+  return typeof value === "number" && value < (lower.bound as number) ? lower : upper
+}
+
+const filterDetail = (
+  filter: SchemaAST.Filter<unknown>,
+  value: unknown
+): { type: ErrorDetailType; message: string } => {
+  const constraints = constraintsOf(filter, Array.isArray(value))
+  const detail = constraints === undefined ? undefined : constraintDetail(brokenOf(constraints, value))
+  if (detail !== undefined) return detail
   const expected = filter.annotations?.expected
   return { type: types.value, message: expected === undefined ? "Value is not valid" : `Expected ${expected}` }
 }

@@ -27,6 +27,10 @@ export * as Cards from "./Cards.ts"
  */
 export * as CheckoutSession from "./CheckoutSession.ts"
 /**
+ * @since 0.2.0
+ */
+export * as Constraints from "./Constraints.ts"
+/**
  * @since 0.1.0
  */
 export * as Errors from "./Errors.ts"
