@@ -145,7 +145,7 @@ const compileConverter = (ast: SchemaAST.AST): Convert | undefined => {
 // two are kept on purpose: `compileConverter` alone (the one a CSP leaves)
 // made the valid decode of the seed session ~2.5× slower in the domain bench
 // (0.27–0.36× ajv against 0.74–0.80×, runs alternated on one machine), and
-// `test/NoCodegen.test.ts` checks that both answer alike.
+// the fixtures package's `test/NoCodegen.test.ts` checks that both answer alike.
 const generateConverter = (root: SchemaAST.AST): Convert | undefined => {
   const constants: Array<unknown> = []
   const constant = (value: unknown) => `K[${constants.push(value) - 1}]`
