@@ -13,6 +13,7 @@
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
  * | `--log-format text\|json` | `CHECKOUT_MOCK_LOG_FORMAT` | text |
  * | `--shutdown-grace <seconds>` | `CHECKOUT_MOCK_SHUTDOWN_GRACE` | 20 |
+ * | | `CHECKOUT_MOCK_BATCH_RESPONSES=false` | responses batched per turn (`ResponseBatch`) |
  *
  * @since 0.1.0
  */
@@ -66,6 +67,9 @@ export const usage = `Usage: checkout-mock-server [options]
   --shutdown-grace <s>    on SIGINT/SIGTERM, how long requests in flight may take to finish; then they are
                           answered 503 (env CHECKOUT_MOCK_SHUTDOWN_GRACE, default 20)
   --help                  this text
+
+Environment only: CHECKOUT_MOCK_BATCH_RESPONSES=false answers through Node's own ServerResponse, one response
+at a time; CHECKOUT_MOCK_TUNE_HEAP=false keeps V8's default young generation (both cost speed or memory).
 `
 
 /**
@@ -216,7 +220,8 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     admin,
     logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
     logFormat,
-    shutdownGraceSeconds
+    shutdownGraceSeconds,
+    batchResponses: !falsy(env.CHECKOUT_MOCK_BATCH_RESPONSES)
   }
 }
 

@@ -54,6 +54,11 @@ export interface ServerOptions {
   readonly auth: AuthOption
   /** Keys card fingerprints; keep it to keep fingerprints stable across restarts. */
   readonly fingerprintSecret: string
+  /**
+   * Send the responses ended in one turn of the event loop together (`ResponseBatch`; default `true`). `false`
+   * answers through Node's own `ServerResponse`, one response at a time, at a cost in throughput.
+   */
+  readonly batchResponses?: boolean | undefined
 }
 
 /**
@@ -316,16 +321,16 @@ const clientErrors: Record<string, readonly [number, string]> = {
 }
 
 // Node answers what it cannot parse (a malformed request, oversized headers, a request timeout) with a bare
-// status line. The mock answers in the API's error shape — after sending what waits in the response batch,
-// which may hold this connection's previous answer — and closes the connection, as Node does. Nothing of the
-// request is echoed or logged but the error's code.
+// status line. The mock answers in the API's error shape — after sending what waits in the response batch
+// (`flush`), which may hold this connection's previous answer — and closes the connection, as Node does. Nothing
+// of the request is echoed or logged but the error's code.
 const answerClientError = (
-  batch: ResponseBatch.ResponseBatch,
+  flush: () => void,
   options: ServerOptions,
   error: NodeJS.ErrnoException,
   socket: Socket
 ) => {
-  batch.flush()
+  flush()
   // As Node's default: answer only where no answer has begun on this connection.
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } | null })._httpMessage
   const [status, message] = clientErrors[error.code ?? ""] ?? [400, "The request is not valid HTTP"]
@@ -349,13 +354,14 @@ const answerClientError = (
  * @since 0.1.0
  */
 export const layer = (options: ServerOptions) => {
-  // Responses ended in one turn of the event loop leave together (ResponseBatch.ts).
-  const batch = ResponseBatch.make({
+  // Responses ended in one turn of the event loop leave together (ResponseBatch.ts), unless turned off.
+  const batch = options.batchResponses === false ? undefined : ResponseBatch.make({
     onError: (error) =>
       logLine(options, "error", "a response could not be sent", { code: (error as NodeJS.ErrnoException)?.code })
   })
-  const server = createServer({ ServerResponse: batch.ServerResponse })
-  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(batch, options, error, socket))
+  const flush = batch === undefined ? () => {} : batch.flush
+  const server = createServer(batch === undefined ? {} : { ServerResponse: batch.ServerResponse })
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(flush, options, error, socket))
   // The responses not yet sent, for the end of a shutdown's grace.
   const inFlight = new Set<ServerResponse>()
   const track = (_request: IncomingMessage, response: ServerResponse) => {
@@ -374,7 +380,7 @@ export const layer = (options: ServerOptions) => {
   // the process exits then, not when the client gives up.
   const shutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
     Effect.sync(() => {
-      batch.flush()
+      flush()
       logLine(options, "info", "shutting down", { in_flight: inFlight.size, grace_seconds: graceMs / 1000 })
       const idle = setInterval(() => server.closeIdleConnections(), 20)
       const graceEnd = setTimeout(() => {
@@ -391,7 +397,7 @@ export const layer = (options: ServerOptions) => {
             response.end(body)
           }
         }
-        batch.flush()
+        flush()
       }, graceMs)
       server.once("close", () => {
         clearInterval(idle)
