@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Api } from "@checkout-kit/domain/api/Api"
+import { Api, ApiWithoutControls } from "@checkout-kit/domain/api/Api"
 import { NodeHttpServer } from "@effect/platform-node"
 import { ByteSize, Cause, Duration, Effect, Layer, Schedule } from "effect"
 import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResponse } from "effect/http"
@@ -97,20 +97,16 @@ interface Route {
 const toPattern = (path: string) =>
   new RegExp(`^${path.replace(/:[A-Za-z_]+/g, "[^/]+").replace(/\*$/, ".*")}/?$`)
 
+// The contract the server serves: with the `/_mock/*` controls only where they are on.
+const servedApi = (admin: boolean) => admin ? Api : ApiWithoutControls
+
 // Every route the server knows, to tell 405 (known path, other method) from 404.
 const routeTable = (admin: boolean): ReadonlyArray<Route> => [
-  ...Object.values(Api.groups).flatMap((group) =>
+  ...Object.values(servedApi(admin).groups).flatMap((group) =>
     Object.values(group.endpoints).map((endpoint) => ({ method: endpoint.method, pattern: toPattern(endpoint.path) }))
   ),
   { method: "GET", pattern: toPattern("/openapi.json") },
-  { method: "GET", pattern: toPattern("/docs") },
-  ...(admin
-    ? [
-      { method: "POST", pattern: toPattern("/_mock/clock") },
-      { method: "GET", pattern: toPattern("/_mock/requests") },
-      { method: "POST", pattern: toPattern("/_mock/reset") }
-    ]
-    : [])
+  { method: "GET", pattern: toPattern("/docs") }
 ]
 
 /**
@@ -248,11 +244,17 @@ const aroundEveryRequest = (options: ServerOptions): Layer.Layer<never, never, H
  * @since 0.1.0
  */
 export const routes = (options: Pick<ServerOptions, "admin">) => {
-  const api = HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(
-    Layer.provide([CheckoutSessionsHttp.layerNoDeps, SystemHttp.layer])
-  )
-  const docs = HttpApiScalar.layer(Api, { path: "/docs" })
-  return options.admin ? Layer.mergeAll(api, docs, Admin.layer) : Layer.mergeAll(api, docs)
+  const groups = Layer.mergeAll(CheckoutSessionsHttp.layerNoDeps, SystemHttp.layer)
+  // The served contract, so `/openapi.json` and `/docs` describe the controls exactly where they are served.
+  return options.admin
+    ? Layer.merge(
+      HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(Layer.provide([groups, Admin.layer])),
+      HttpApiScalar.layer(Api, { path: "/docs" })
+    )
+    : Layer.merge(
+      HttpApiBuilder.layer(ApiWithoutControls, { openapiPath: "/openapi.json" }).pipe(Layer.provide(groups)),
+      HttpApiScalar.layer(ApiWithoutControls, { path: "/docs" })
+    )
 }
 
 // Purges expired sessions every minute, so memory is given back without a read.
