@@ -9,9 +9,9 @@ import { Api } from "@checkout-kit/domain/api/Api"
 import { AdvanceClock } from "@checkout-kit/domain/api/MockControls"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
-import { validationMessage } from "@checkout-kit/domain/Validation"
 import { Effect } from "effect"
 import { HttpApiBuilder } from "effect/http-api"
+import { ApiError } from "./ApiError.ts"
 import { Journal } from "./Journal.ts"
 import { maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import * as Responses from "./Responses.ts"
@@ -52,19 +52,19 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           try {
             body = JSON.parse(text)
           } catch {
-            return Responses.error(400, "The request body is not valid JSON", [
-              { location: "body", pointer: "", message: "Invalid JSON", type: errorDetailTypes.json }
-            ])
+            return Responses.fromApiError(ApiError.invalidJson())
           }
           const decoded = advanceClock.decode(body)
-          if (decoded._tag === "Failure") return Responses.error(400, validationMessage(decoded.failure), decoded.failure)
+          if (decoded._tag === "Failure") return Responses.fromApiError(ApiError.invalid(decoded.failure))
           const moved = yield* Effect.result(clock.advance(decoded.success.advance_seconds))
           if (moved._tag === "Failure") {
             const message = `The clock may move at most ${maxAdvanceSeconds} seconds (ten years) ahead of real time; ` +
               `${moved.failure.remainingSeconds} remain until POST /_mock/reset`
-            return Responses.error(400, message, [
-              { location: "body", pointer: "/advance_seconds", message, type: errorDetailTypes.maximum }
-            ])
+            return Responses.fromApiError(
+              ApiError.of(400, message, [
+                { location: "body", pointer: "/advance_seconds", message, type: errorDetailTypes.maximum }
+              ])
+            )
           }
           const purged = yield* store.purgeExpired(moved.success)
           return Responses.json(JSON.stringify({ now: iso(moved.success), purged_sessions: purged }))

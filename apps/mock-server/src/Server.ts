@@ -14,6 +14,7 @@ import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http"
 import type { Socket } from "node:net"
 import * as Admin from "./Admin.ts"
+import { ApiError } from "./ApiError.ts"
 import * as Authorization from "./Authorization.ts"
 import * as SqliteStore from "./SqliteStore.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
@@ -197,7 +198,7 @@ const makeMiddleware = (options: ServerOptions) =>
               : Responses.error(400, `Prefer: code=${prefer.code} is not an error status`)
           )
           : contentLength > maxBodyBytes
-          ? Effect.succeed(Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`))
+          ? Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
           : app.pipe(
             Effect.provideService(HttpIncomingMessage.MaxBodySize, maxBody),
             Effect.catchCause((cause) => {
@@ -207,7 +208,7 @@ const makeMiddleware = (options: ServerOptions) =>
               const tag = error?._tag === "HttpServerError" ? error.reason?._tag : error?._tag
               if (tag === "RouteNotFound") return Effect.succeed(notFoundOrNotAllowed(request))
               if (tag === "RequestParseError" || tag === "HttpApiPayloadTooLarge") {
-                return Effect.succeed(Responses.error(413, `The request body is larger than ${maxBodyBytes} bytes`))
+                return Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
               }
               return Effect.sync(() => {
                 logLine(options, "error", "request failed", { method: request.method, path, error: describeFailure(cause) })

@@ -34,8 +34,6 @@ export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest):
   return value === undefined || value === "" ? "default" : value
 }
 
-const tooLarge = () => ApiError.of(413, `The request body is larger than ${maxBodyBytes} bytes`)
-
 // JSON text exchanged between systems is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, not replaced by
 // U+FFFD, so nothing the client sent is silently changed.
 const utf8Text = (bytes: Buffer): Effect.Effect<string, ApiError> =>
@@ -55,7 +53,7 @@ const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<s
   const source = request.source as Partial<IncomingMessage> | undefined
   if (typeof source?.on !== "function" || source.readableEnded === true || source.headers?.expect !== undefined) {
     return Effect.flatMap(
-      Effect.mapError(request.arrayBuffer, () => tooLarge()),
+      Effect.mapError(request.arrayBuffer, () => ApiError.tooLarge()),
       (bytes) => utf8Text(Buffer.from(bytes))
     )
   }
@@ -68,7 +66,7 @@ const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<s
       if (size > maxBodyBytes) {
         cleanup()
         incoming.resume()
-        resume(Effect.fail(tooLarge()))
+        resume(Effect.fail(ApiError.tooLarge()))
       } else chunks.push(chunk)
     }
     const onEnd = () => {
@@ -142,11 +140,7 @@ export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
       }
       return Effect.succeed(document)
     } catch {
-      return Effect.fail(
-        ApiError.of(400, "The request body is not valid JSON", [
-          { location: "body", pointer: "", message: "Invalid JSON", type: errorDetailTypes.json }
-        ])
-      )
+      return Effect.fail(ApiError.invalidJson())
     }
   })
 
