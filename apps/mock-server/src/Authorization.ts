@@ -39,6 +39,17 @@ export const namedAccount = (request: HttpServerRequest.HttpServerRequest): stri
 }
 
 /**
+ * The merchant account a request names: its `x-gr4vy-merchant-account-id`, or
+ * `default` (a session call with a bound key's token acts on the key's
+ * account: `accountOf`). The journal and the request log record it.
+ *
+ * @category requests
+ * @since 0.2.0
+ */
+export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest): string =>
+  namedAccount(request) ?? "default"
+
+/**
  * The merchant account the verified token's key is bound to, for the
  * handler of a session call; `undefined` for an admin key, or no check.
  *

@@ -8,7 +8,6 @@
  */
 import { Api } from "@checkout-kit/domain/api/Api"
 import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
-import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import { Effect } from "effect"
 import { isUtf8 } from "node:buffer"
 import type { IncomingMessage } from "node:http"
@@ -22,17 +21,12 @@ import { CheckoutSessions } from "../CheckoutSessions.ts"
 import * as Responses from "../Responses.ts"
 
 /**
- * The merchant account a request names: its `x-gr4vy-merchant-account-id`, or
- * `default` (a session call with a bound key's token acts on the key's
- * account: `Authorization.accountOf`).
+ * The merchant account a request names, or `default` (now in Authorization.ts).
  *
  * @category requests
  * @since 0.1.0
  */
-export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest): string => {
-  const value = request.headers[merchantAccountHeader]
-  return value === undefined || value === "" ? "default" : value
-}
+export { merchantAccountOf } from "../Authorization.ts"
 
 // JSON text exchanged between systems is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, not replaced by
 // U+FFFD, so nothing the client sent is silently changed.
