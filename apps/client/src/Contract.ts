@@ -164,7 +164,7 @@ export const runEffect = (options: ContractOptions) =>
     }
     const sessions = yield* CheckoutKitClient.make(clientOptions)
     const http = yield* CheckoutKitClient.httpClient(clientOptions)
-    const controls = MockControls.make(http)
+    const controls = yield* MockControls.make(http)
     const seed = options.seed
     const valid = fc.sample(options.generators.valid, { numRuns: options.runs, seed })
     const invalid = fc.sample(options.generators.invalid, { numRuns: options.runs, seed })

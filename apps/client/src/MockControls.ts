@@ -1,13 +1,26 @@
 /**
- * The mock server's test controls (`/_mock/*`) the client uses, in one
- * place. They are not in the `HttpApi` contract yet, so they are sent as
- * plain requests on the client's `HttpClient`; when the contract has a group
- * for them, these become its typed calls.
+ * The mock server's test controls (`/_mock/*`), typed from the contract's
+ * `mockControls` group (`HttpApiClient`).
  *
  * @since 0.2.0
  */
+import { Api } from "@checkout-kit/domain/api/Api"
 import { Effect } from "effect"
-import { type HttpClient, HttpClientRequest } from "effect/http"
+import type { HttpClient } from "effect/http"
+import { HttpApiClient } from "effect/http-api"
+
+/**
+ * The server's clock as `GET /_mock/clock` answers it.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface MockClock {
+  /** ISO 8601 time. */
+  readonly now: string
+  /** How far the server's time is ahead of real time, in seconds. */
+  readonly offset_seconds: number
+}
 
 /**
  * @category models
@@ -19,6 +32,12 @@ export interface MockControls {
    * clock (it is not the mock, or its test controls are off).
    */
   readonly advanceClock: (seconds: number) => Effect.Effect<boolean>
+  /**
+   * Reads the server's clock; `undefined` when the server offers no clock.
+   *
+   * @since 0.2.0
+   */
+  readonly clock: Effect.Effect<MockClock | undefined>
 }
 
 /**
@@ -28,11 +47,12 @@ export interface MockControls {
  * @category constructors
  * @since 0.2.0
  */
-export const make = (client: HttpClient.HttpClient): MockControls => ({
-  advanceClock: (seconds) =>
-    client.execute(HttpClientRequest.bodyJsonUnsafe(HttpClientRequest.post("/_mock/clock"), { advance_seconds: seconds }))
-      .pipe(
-        Effect.map((response) => response.status === 200),
+export const make = (client: HttpClient.HttpClient): Effect.Effect<MockControls> =>
+  Effect.map(HttpApiClient.group(Api, { group: "mockControls", httpClient: client }), (controls) => ({
+    advanceClock: (seconds) =>
+      controls.advanceClock({ payload: { advance_seconds: seconds } }).pipe(
+        Effect.as(true),
         Effect.orElseSucceed(() => false)
-      )
-})
+      ),
+    clock: controls.clock().pipe(Effect.orElseSucceed(() => undefined))
+  }))

@@ -1,30 +1,48 @@
 /**
- * Failures the server answers with an error body of the API's shape.
+ * Failures the server answers with an error body of the API's shape: the
+ * domain's error classes (`@checkout-kit/domain/Errors`), with the
+ * constructors the server uses. `Responses.fromApiError` renders them.
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
-import { ErrorDetail } from "@checkout-kit/domain/Errors"
+import {
+  type ApiError as DomainApiError,
+  type ErrorDetail,
+  errorDetailTypes,
+  type ErrorStatus,
+  makeError
+} from "@checkout-kit/domain/Errors"
 import { validationMessage } from "@checkout-kit/domain/Validation"
+import { maxBodyBytes } from "./Limits.ts"
 
 /**
- * A failure to be answered as `status` with the API's error body (`code` is
- * the API's code for the status). Statuses outside the spec (413) use their
- * HTTP reason as code.
+ * Any of the domain's `ApiErrors`.
  *
  * @category errors
  * @since 0.1.0
  */
-export class ApiError extends Schema.TaggedError<ApiError>()("ApiError", {
-  status: Schema.Int,
-  message: Schema.String,
-  details: Schema.Array(ErrorDetail)
-}) {
-  static readonly of = (status: number, message: string, details: ReadonlyArray<ErrorDetail> = []) =>
-    new ApiError({ status, message, details })
+export type ApiError = DomainApiError
 
-  static readonly notFound = (message = "The resource could not be found") => ApiError.of(404, message)
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const ApiError = {
+  /** The error of `status` (the domain's class for it), with the API's code. */
+  of: (status: ErrorStatus, message: string, details: ReadonlyArray<ErrorDetail> = []): ApiError =>
+    makeError(status, message, details),
 
-  static readonly invalid = (details: ReadonlyArray<ErrorDetail>) =>
-    ApiError.of(400, validationMessage(details), details)
+  notFound: (message = "The resource could not be found"): ApiError => makeError(404, message),
+
+  /** 400 naming every invalid field. */
+  invalid: (details: ReadonlyArray<ErrorDetail>): ApiError => makeError(400, validationMessage(details), details),
+
+  /** 400 for a body that is not JSON. */
+  invalidJson: (): ApiError =>
+    makeError(400, "The request body is not valid JSON", [
+      { location: "body", pointer: "", message: "Invalid JSON", type: errorDetailTypes.json }
+    ]),
+
+  /** 413: the one answer to a body over `maxBodyBytes`, however it is found out. */
+  tooLarge: (): ApiError => makeError(413, `The request body is larger than ${maxBodyBytes} bytes`)
 }

@@ -17,16 +17,15 @@
  */
 import { Authorization, endpointScopes } from "@checkout-kit/domain/api/Authorization"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
-import { type ErrorDetail, Forbidden, Unauthorized } from "@checkout-kit/domain/Errors"
+import { Forbidden, makeErrorBody, Unauthorized } from "@checkout-kit/domain/Errors"
 import { Context, Effect, Layer, Redacted } from "effect"
 import { HttpRouter, HttpServerRequest } from "effect/http"
 import { ApiError } from "./ApiError.ts"
 import { type Claims, TokenRejected, type TokenVerifier } from "./TokenVerifier.ts"
 
-const unauthorized = (message: string) =>
-  new Unauthorized({ type: "error", code: "unauthorized", status: 401, message, details: [] as Array<ErrorDetail> })
-const forbidden = (message: string) =>
-  new Forbidden({ type: "error", code: "forbidden", status: 403, message, details: [] as Array<ErrorDetail> })
+// The contract's middleware fails with these two classes; their bodies are the domain's.
+const unauthorized = (message: string) => new Unauthorized(makeErrorBody(401, message))
+const forbidden = (message: string) => new Forbidden(makeErrorBody(403, message))
 
 /**
  * The merchant account a request names in `x-gr4vy-merchant-account-id`, if any.
@@ -38,6 +37,17 @@ export const namedAccount = (request: HttpServerRequest.HttpServerRequest): stri
   const value = request.headers[merchantAccountHeader]
   return value === undefined || value === "" ? undefined : value
 }
+
+/**
+ * The merchant account a request names: its `x-gr4vy-merchant-account-id`, or
+ * `default` (a session call with a bound key's token acts on the key's
+ * account: `accountOf`). The journal and the request log record it.
+ *
+ * @category requests
+ * @since 0.2.0
+ */
+export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest): string =>
+  namedAccount(request) ?? "default"
 
 /**
  * The merchant account the verified token's key is bound to, for the

@@ -4,17 +4,17 @@
  *
  * @since 0.1.0
  */
+import { maxAdvanceSeconds } from "@checkout-kit/domain/api/MockControls"
 import { Clock, Context, Data, Effect, Layer, Ref } from "effect"
 
 /**
  * How far the server's time may be moved ahead of real time, in total and in
- * one move: ten years (365-day years). Dates stay valid and expiry arithmetic
- * exact.
+ * one move (the contract's `maxAdvanceSeconds`: ten years).
  *
  * @category constants
  * @since 0.1.0
  */
-export const maxAdvanceSeconds = 315_360_000
+export { maxAdvanceSeconds }
 
 /**
  * A move that would take the server's time more than `maxAdvanceSeconds`
@@ -39,6 +39,8 @@ export class MockClock extends Context.Service<MockClock, {
   readonly advance: (seconds: number) => Effect.Effect<number, ClockAdvanceTooFar>
   /** Back to real time. */
   readonly reset: Effect.Effect<void>
+  /** The server's time and how far it is ahead of real time, in seconds. @since 0.2.0 */
+  readonly read: Effect.Effect<{ readonly now: number; readonly offsetSeconds: number }>
 }>()("@checkout-kit/mock-server/MockClock") {
   static readonly layer = Layer.effect(
     MockClock,
@@ -58,7 +60,11 @@ export class MockClock extends Context.Service<MockClock, {
                 : Effect.flatMap(Ref.get(offset), (o) =>
                   Effect.fail(new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - o / 1000) })))
           ),
-        reset: Ref.set(offset, 0)
+        reset: Ref.set(offset, 0),
+        read: Effect.zipWith(Clock.currentTimeMillis, Ref.get(offset), (real, off) => ({
+          now: real + off,
+          offsetSeconds: off / 1000
+        }))
       })
     })
   )

@@ -1,28 +1,21 @@
 /**
  * Responses with bodies the server already holds as JSON text, and error
- * responses in the API's error shape.
+ * responses in the API's error shape: every error body the server writes is
+ * built here, by the domain's `makeErrorBody`.
  *
  * @since 0.1.0
  */
-import { type ErrorDetail, errorCodes } from "@checkout-kit/domain/Errors"
+import { codeFor, type ErrorDetail, isApiError as isDomainApiError, makeErrorBody } from "@checkout-kit/domain/Errors"
 import { HttpServerResponse } from "effect/http"
-import { ApiError } from "./ApiError.ts"
-
-const reasons: Record<number, string> = {
-  408: "request_timeout",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  431: "request_header_fields_too_large"
-}
+import type { ApiError } from "./ApiError.ts"
 
 /**
- * The API's error code for a status (`404` → `not_found`).
+ * The API's error code for a status (`404` → `not_found`): the domain's `codeFor`.
  *
  * @category errors
  * @since 0.1.0
  */
-export const codeFor = (status: number): string =>
-  (errorCodes as Record<number, string>)[status] ?? reasons[status] ?? (status >= 500 ? "server_error" : "bad_request")
+export { codeFor }
 
 /**
  * A JSON response whose body is already serialized.
@@ -53,7 +46,7 @@ export const error = (
  * @since 0.2.0
  */
 export const errorJson = (status: number, message: string, details: ReadonlyArray<ErrorDetail> = []): string =>
-  JSON.stringify({ type: "error", code: codeFor(status), status, message, details })
+  JSON.stringify(makeErrorBody(status, message, details))
 
 /**
  * The response of an `ApiError`.
@@ -61,10 +54,11 @@ export const errorJson = (status: number, message: string, details: ReadonlyArra
  * @category responses
  * @since 0.1.0
  */
-export const fromApiError = (e: ApiError) => error(e.status, e.message, e.details)
+export const fromApiError = (e: ApiError, headers?: Record<string, string>) =>
+  error(e.status ?? 500, e.message ?? "", e.details ?? [], headers)
 
 /**
  * @category responses
  * @since 0.1.0
  */
-export const isApiError = (u: unknown): u is ApiError => u instanceof ApiError
+export const isApiError = (u: unknown): u is ApiError => isDomainApiError(u)

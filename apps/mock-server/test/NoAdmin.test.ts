@@ -9,11 +9,22 @@ afterAll(() => server.close())
 
 describe("--no-admin", () => {
   it("serves no /_mock/ controls", async () => {
-    for (const [method, path] of [["POST", "/_mock/clock"], ["GET", "/_mock/requests"], ["POST", "/_mock/reset"]]) {
+    for (
+      const [method, path] of [["POST", "/_mock/clock"], ["GET", "/_mock/clock"], ["GET", "/_mock/requests"], [
+        "POST",
+        "/_mock/reset"
+      ]]
+    ) {
       const response = await call(server.url, method, path, method === "POST" ? { body: { advance_seconds: 1 } } : {})
       assert.strictEqual(response.status, 404, path)
       assert.strictEqual(response.body.code, "not_found")
     }
+  })
+
+  it("documents no /_mock/ controls in /openapi.json", async () => {
+    const { paths } = (await call(server.url, "GET", "/openapi.json")).body
+    assert.deepStrictEqual(Object.keys(paths).filter((path) => path.startsWith("/_mock/")), [])
+    assert.property(paths, "/checkout/sessions")
   })
 
   it("still serves the API", async () => {

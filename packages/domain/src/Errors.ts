@@ -311,16 +311,27 @@ export interface ErrorBody {
 }
 
 /**
- * Builds the error body for a status, with the API's code for it.
+ * The API's error code for any status: `errorCodes`' for the statuses it
+ * names; for another (a 503 of a server, a status forced in a test)
+ * `server_error` from 500 up and `bad_request` below.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const codeFor = (status: number): string =>
+  (errorCodes as Record<number, string>)[status] ?? (status >= 500 ? errorCodes[500] : errorCodes[400])
+
+/**
+ * Builds the error body for a status, with the API's code for it (`codeFor`).
  *
  * @category constructors
  * @since 0.1.0
  */
 export const makeErrorBody = (
-  status: ErrorStatus,
+  status: number,
   message: string,
   details: ReadonlyArray<ErrorDetail> = []
-): ErrorBody => ({ type: "error", code: errorCodes[status], status, message, details })
+): ErrorBody => ({ type: "error", code: codeFor(status), status, message, details })
 
 /**
  * 400: The body or a parameter failed validation; `details` names every invalid field.
@@ -532,3 +543,25 @@ for (const ErrorClass of ApiErrors) {
   const tag = ErrorClass.identifier
   Object.defineProperty(ErrorClass.prototype, "_tag", { get: () => tag, enumerable: false, configurable: true })
 }
+
+const classByStatus = new Map<number, (typeof ApiErrors)[number]>(
+  ApiErrors.map((ErrorClass) => [ErrorClass.ast.annotations?.httpApiStatus as number, ErrorClass])
+)
+
+/**
+ * The error of a status as its class (`NotFound` for 404…), with the body
+ * `makeErrorBody` builds.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeError = (status: ErrorStatus, message: string, details: ReadonlyArray<ErrorDetail> = []): ApiError =>
+  new (classByStatus.get(status) as new(body: ErrorBody) => ApiError)(makeErrorBody(status, message, details))
+
+/**
+ * Whether a value is one of `ApiErrors`.
+ *
+ * @category guards
+ * @since 0.2.0
+ */
+export const isApiError = (u: unknown): u is ApiError => ApiErrors.some((ErrorClass) => u instanceof ErrorClass)

@@ -1,6 +1,15 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
-import { ApiErrors, errorCodes, NotFound, PayloadTooLarge } from "../src/Errors.ts"
+import {
+  ApiErrors,
+  codeFor,
+  errorCodes,
+  isApiError,
+  makeError,
+  makeErrorBody,
+  NotFound,
+  PayloadTooLarge
+} from "../src/Errors.ts"
 
 describe("the API's errors", () => {
   it("each class has its name as _tag, and its body stays the wire's: no _tag, the status and code of its status", () => {
@@ -33,4 +42,31 @@ describe("the API's errors", () => {
       )
       assert.strictEqual(caught, "gone")
     }))
+
+  it("makeError builds the class of each status with its body, and isApiError knows them", () => {
+    for (const status of Object.keys(errorCodes).map(Number) as Array<keyof typeof errorCodes>) {
+      const error = makeError(status, "m", [])
+      const ErrorClass = ApiErrors.find((E) => E.ast.annotations?.httpApiStatus === status)
+      assert.instanceOf(error, ErrorClass as unknown as new(...args: Array<any>) => object)
+      const { code, details, message, type } = error
+      assert.deepStrictEqual({ type, code, status: error.status, message, details }, makeErrorBody(status, "m"))
+      assert.isTrue(isApiError(error))
+    }
+    assert.isFalse(isApiError(new Error("not an API error")))
+    assert.isFalse(isApiError({ type: "error", status: 404 }))
+  })
+
+  it("codeFor: the code of a status errorCodes names, else server_error from 500 and bad_request below", () => {
+    assert.strictEqual(codeFor(404), "not_found")
+    assert.strictEqual(codeFor(431), "request_header_fields_too_large")
+    assert.strictEqual(codeFor(503), "server_error")
+    assert.strictEqual(codeFor(418), "bad_request")
+    assert.deepStrictEqual(makeErrorBody(503, "down"), {
+      type: "error",
+      code: "server_error",
+      status: 503,
+      message: "down",
+      details: []
+    })
+  })
 })

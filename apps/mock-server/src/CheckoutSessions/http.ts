@@ -8,7 +8,6 @@
  */
 import { Api } from "@checkout-kit/domain/api/Api"
 import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
-import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import { Effect } from "effect"
 import { isUtf8 } from "node:buffer"
 import type { IncomingMessage } from "node:http"
@@ -22,19 +21,12 @@ import { CheckoutSessions } from "../CheckoutSessions.ts"
 import * as Responses from "../Responses.ts"
 
 /**
- * The merchant account a request names: its `x-gr4vy-merchant-account-id`, or
- * `default` (a session call with a bound key's token acts on the key's
- * account: `Authorization.accountOf`).
+ * The merchant account a request names, or `default` (now in Authorization.ts).
  *
  * @category requests
  * @since 0.1.0
  */
-export const merchantAccountOf = (request: HttpServerRequest.HttpServerRequest): string => {
-  const value = request.headers[merchantAccountHeader]
-  return value === undefined || value === "" ? "default" : value
-}
-
-const tooLarge = () => ApiError.of(413, `The request body is larger than ${maxBodyBytes} bytes`)
+export { merchantAccountOf } from "../Authorization.ts"
 
 // JSON text exchanged between systems is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, not replaced by
 // U+FFFD, so nothing the client sent is silently changed.
@@ -55,7 +47,7 @@ const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<s
   const source = request.source as Partial<IncomingMessage> | undefined
   if (typeof source?.on !== "function" || source.readableEnded === true || source.headers?.expect !== undefined) {
     return Effect.flatMap(
-      Effect.mapError(request.arrayBuffer, () => tooLarge()),
+      Effect.mapError(request.arrayBuffer, () => ApiError.tooLarge()),
       (bytes) => utf8Text(Buffer.from(bytes))
     )
   }
@@ -68,7 +60,7 @@ const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<s
       if (size > maxBodyBytes) {
         cleanup()
         incoming.resume()
-        resume(Effect.fail(tooLarge()))
+        resume(Effect.fail(ApiError.tooLarge()))
       } else chunks.push(chunk)
     }
     const onEnd = () => {
@@ -142,11 +134,7 @@ export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
       }
       return Effect.succeed(document)
     } catch {
-      return Effect.fail(
-        ApiError.of(400, "The request body is not valid JSON", [
-          { location: "body", pointer: "", message: "Invalid JSON", type: errorDetailTypes.json }
-        ])
-      )
+      return Effect.fail(ApiError.invalidJson())
     }
   })
 

@@ -7,13 +7,17 @@
  */
 import { HttpApi, OpenApi } from "effect/http-api"
 import { CheckoutSessionsGroup } from "./CheckoutSessions.ts"
+import { MockControlsGroup } from "./MockControls.ts"
 import { SystemGroup } from "./System.ts"
 
 /**
+ * The API without the mock's test controls: what a server whose `/_mock/*`
+ * controls are off serves and documents.
+ *
  * @category api
- * @since 0.1.0
+ * @since 0.2.0
  */
-export class Api extends HttpApi.make("checkout-sessions")
+export class ApiWithoutControls extends HttpApi.make("checkout-sessions")
   .add(CheckoutSessionsGroup)
   .add(SystemGroup)
   .annotateMerge(OpenApi.annotations({
@@ -22,3 +26,11 @@ export class Api extends HttpApi.make("checkout-sessions")
     description: "Checkout Sessions API as modelled by Checkout Kit from Gr4vy's official OpenAPI subset."
   }))
 {}
+
+/**
+ * The whole contract: the API and the mock's test controls (`MockControlsGroup`).
+ *
+ * @category api
+ * @since 0.1.0
+ */
+export class Api extends ApiWithoutControls.add(MockControlsGroup) {}

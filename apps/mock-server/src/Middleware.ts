@@ -1,0 +1,139 @@
+/**
+ * What happens around every request: forced errors and latency (`Prefer`),
+ * the body limit, 404/405 and failures in the API's error shape, the request
+ * journal and one log line per request.
+ *
+ * @since 0.2.0
+ */
+import { ByteSize, Cause, Duration, Effect, type Layer } from "effect"
+import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResponse } from "effect/http"
+import { ApiError } from "./ApiError.ts"
+import { merchantAccountOf } from "./Authorization.ts"
+import { Journal } from "./Journal.ts"
+import { maxBodyBytes } from "./Limits.ts"
+import * as Responses from "./Responses.ts"
+import { notFoundOrNotAllowed, pathOf, routeTable } from "./Routing.ts"
+import { logLine, type ServerOptions } from "./ServerOptions.ts"
+
+/**
+ * The longest `Prefer: delay=` honoured, in milliseconds.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const maxDelayMs = 30_000
+
+/**
+ * The `Prefer` header's `code=` and `delay=` (RFC 7240 preferences, as Prism
+ * reads them).
+ *
+ * @category requests
+ * @since 0.1.0
+ */
+export const parsePrefer = (header: string | undefined): { code?: number; delay?: number } => {
+  const out: { code?: number; delay?: number } = {}
+  if (header === undefined) return out
+  for (const part of header.split(/[,;]/)) {
+    const [name, value] = part.split("=").map((s) => s.trim().replace(/^"|"$/g, ""))
+    const n = Number(value)
+    if (name === "code" && Number.isInteger(n)) out.code = n
+    if (name === "delay" && Number.isFinite(n) && n >= 0) out.delay = Math.min(n, maxDelayMs)
+  }
+  return out
+}
+
+// What failed, in one line: the error's class and message (never a request's data: handlers put none in errors).
+const describeFailure = (cause: Cause.Cause<unknown>): string => {
+  const error = Cause.squash(cause)
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s+/g, " ")
+}
+
+const makeMiddleware = (options: ServerOptions) =>
+  Effect.gen(function*() {
+    const journal = yield* Journal
+    const routes = routeTable(options.admin)
+    const maxBody = ByteSize.bytes(maxBodyBytes)
+
+    const notFound = notFoundOrNotAllowed(routes)
+
+    return <E, R>(app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>) =>
+      Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+        const start = performance.now()
+        const path = pathOf(request.url)
+        const merchantAccountId = merchantAccountOf(request)
+        const admin = path.startsWith("/_mock/")
+        const record = (status: number) => {
+          const entry = {
+            method: request.method,
+            path,
+            status,
+            merchant_account_id: merchantAccountId,
+            time: new Date().toISOString(),
+            duration_ms: Math.round((performance.now() - start) * 100) / 100
+          }
+          if (!admin) journal.record(entry)
+          if (options.logRequests) logLine(options, "info", "request", entry)
+        }
+        const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
+        const contentLength = Number(request.headers["content-length"] ?? 0)
+
+        const respond: Effect.Effect<HttpServerResponse.HttpServerResponse, never, R> = prefer.code !== undefined
+          ? Effect.succeed(
+            prefer.code >= 400 && prefer.code <= 599
+              ? Responses.error(
+                prefer.code,
+                `Forced by Prefer: code=${prefer.code}`,
+                [],
+                prefer.code === 429 || prefer.code === 503 ? { "retry-after": "1" } : undefined
+              )
+              : Responses.error(400, `Prefer: code=${prefer.code} is not an error status`)
+          )
+          : contentLength > maxBodyBytes
+          ? Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
+          : app.pipe(
+            Effect.provideService(HttpIncomingMessage.MaxBodySize, maxBody),
+            Effect.catchCause((cause) => {
+              // The client went away (its timeout, a closed socket): nothing to answer, nothing failed here.
+              if (Cause.hasInterruptsOnly(cause)) return Effect.interrupt
+              const error = Cause.squash(cause) as { _tag?: string; reason?: { _tag?: string } }
+              const tag = error?._tag === "HttpServerError" ? error.reason?._tag : error?._tag
+              if (tag === "RouteNotFound") return Effect.succeed(notFound(request))
+              if (tag === "RequestParseError" || tag === "HttpApiPayloadTooLarge") {
+                return Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
+              }
+              return Effect.sync(() => {
+                logLine(options, "error", "request failed", { method: request.method, path, error: describeFailure(cause) })
+                return Responses.error(500, "The mock server failed on this request")
+              })
+            })
+          )
+
+        const delayed = prefer.delay !== undefined && prefer.delay > 0
+          ? Effect.andThen(Effect.sleep(Duration.millis(prefer.delay)), respond)
+          : respond
+        return delayed.pipe(
+          Effect.tap((response) => Effect.sync(() => record(response.status))),
+          // 499 (nginx's "client closed request"): the client left before the answer.
+          Effect.onInterrupt(() => Effect.sync(() => record(499)))
+        )
+      })
+  })
+
+/**
+ * The behaviour around every request: forced errors and latency (`Prefer`),
+ * the body limit, 404/405 and 500 in the API's error shape, the journal and
+ * one log line per request.
+ *
+ * @category middleware
+ * @since 0.2.0
+ */
+// Installed as the router's global middleware, so it sees a request before
+// any route and its outcome — a response, a route not found, a defect —
+// before the server writes anything. The router's types forbid a global
+// middleware to handle errors; answering them in the API's error shape is
+// this one's purpose, hence the cast.
+export const aroundEveryRequest = (options: ServerOptions): Layer.Layer<never, never, HttpRouter.HttpRouter | Journal> =>
+  HttpRouter.use((router) =>
+    Effect.flatMap(makeMiddleware(options), (middleware) => router.addGlobalMiddleware(middleware as never))
+  ) as Layer.Layer<never, never, HttpRouter.HttpRouter | Journal>
+
