@@ -131,7 +131,7 @@ describe("the contract runner", () => {
     } finally {
       await server.close()
     }
-  }, 60_000)
+  })
 
   it("the CLI exits 0 against the mock and prints the summary", async () => {
     const out = await cli("contract", "--server", mock.url, "--runs", "50", "--seed", "9")
