@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
+import type { MockClockState } from "@checkout-kit/domain/api/MockControls"
 import { Effect } from "effect"
 import type { HttpClient } from "effect/http"
 import { HttpApiClient } from "effect/http-api"
@@ -15,12 +16,7 @@ import { HttpApiClient } from "effect/http-api"
  * @category models
  * @since 0.2.0
  */
-export interface MockClock {
-  /** ISO 8601 time. */
-  readonly now: string
-  /** How far the server's time is ahead of real time, in seconds. */
-  readonly offset_seconds: number
-}
+export type MockClock = typeof MockClockState.Type
 
 /**
  * @category models

@@ -13,7 +13,7 @@
  */
 import { SchemaAST } from "effect"
 import type { ErrorDetailCheck } from "./Errors.ts"
-import { wireKeysAnnotation } from "./Primitives.ts"
+import { formatCheckId, wireKeysAnnotation } from "./Primitives.ts"
 
 // --- pointers ---
 
@@ -106,13 +106,13 @@ export type Constraint =
   | { readonly kind: "integer" | "finite"; readonly bound?: undefined }
 
 /**
- * The representation id of the domain's format checks (`Primitives.Uuid`,
- * `DateTimeUtc`, `CalendarDate`); the payload is the format's name.
+ * The representation id of the domain's format checks (defined beside them in
+ * `Primitives`; re-exported here with the other constraint vocabulary).
  *
  * @category constraints
  * @since 0.2.0
  */
-export const formatCheckId = "checkout-kit/format"
+export { formatCheckId } from "./Primitives.ts"
 
 /**
  * A check's representation: Effect's id (`effect/schema/isMinLength`, ...)

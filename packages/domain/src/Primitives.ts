@@ -37,6 +37,16 @@ export const snakeCase = <S extends string>(key: S): SnakeCase<S> =>
 export const wireKeysAnnotation = "@checkout-kit/domain/wireKeys"
 
 /**
+ * The representation id of the domain's format checks (`Uuid`, `DateTimeUtc`,
+ * `CalendarDate`); the payload is the format's name. Tools that walk the AST
+ * read it (`Constraints`).
+ *
+ * @category annotations
+ * @since 0.2.0
+ */
+export const formatCheckId = "checkout-kit/format"
+
+/**
  * The annotation that names how a leaf converts between wire and Type:
  * `"date-time"` (string ↔ `DateTime.Utc`) or `"redacted"` (value ↔
  * `Redacted`).
@@ -146,7 +156,7 @@ const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 export const Uuid = Schema.String.check(
   Schema.makeFilter((s: string) => uuidPattern.test(s), {
     expected: "a UUID",
-    representation: { id: "checkout-kit/format", payload: "uuid" },
+    representation: { id: formatCheckId, payload: "uuid" },
     toJsonSchema: () => ({ format: "uuid" }),
     arbitraryConstraint: { patterns: [{ source: uuidPattern.source, flags: "" }] }
   })
@@ -206,7 +216,7 @@ const dateTimePattern = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Z
 export const DateTimeUtc = Schema.String.check(
   Schema.makeFilter((s: string) => dateTimePattern.test(s) && !Number.isNaN(Date.parse(s)), {
     expected: "an RFC 3339 date-time",
-    representation: { id: "checkout-kit/format", payload: "date-time" },
+    representation: { id: formatCheckId, payload: "date-time" },
     toJsonSchema: () => ({ format: "date-time" })
   })
 ).pipe(Schema.decodeTo(Schema.DateTimeUtc, {
@@ -250,7 +260,7 @@ const isCalendarDate = (s: string): boolean => {
 export const CalendarDate = Schema.String.check(
   Schema.makeFilter(isCalendarDate, {
     expected: "a calendar date (YYYY-MM-DD)",
-    representation: { id: "checkout-kit/format", payload: "date" },
+    representation: { id: formatCheckId, payload: "date" },
     toJsonSchema: () => ({ format: "date" })
   })
 ).pipe(Schema.brand("CalendarDate"))
