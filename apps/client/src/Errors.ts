@@ -162,11 +162,6 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
  */
 export type CheckoutKitError = ApiError | UnexpectedStatus | Timeout | TransportError
 
-const classes = DomainErrors.ApiErrors as ReadonlyArray<(typeof DomainErrors.ApiErrors)[number]>
-const classOf = (status: number) =>
-  classes.find((ErrorClass) => ErrorClass.ast.annotations?.httpApiStatus === status) ??
-    (status >= 500 && status <= 599 ? DomainErrors.ServerError : undefined)
-
 /**
  * The error for an answer with an error status and its body (`undefined`
  * when unread): the domain's class for the status, its fields from the body
@@ -177,15 +172,14 @@ const classOf = (status: number) =>
  * @since 0.2.0
  */
 export const fromStatus = (status: number, body: unknown, retryAfterSeconds?: number): CheckoutKitError => {
-  const ErrorClass = classOf(status)
+  const ErrorClass = DomainErrors.errorClassFor(status)
   const fallback = `HTTP ${status}`
   if (ErrorClass === undefined) return new UnexpectedStatus({ status, message: fallback })
-  const code = (DomainErrors.errorCodes as Record<number, string>)[status] ?? "server_error"
   const decoded = Schema.decodeUnknownOption(ErrorClass as Schema.Codec<ApiError, unknown>)(body)
   const sent: Partial<ApiError> = decoded._tag === "Some" ? decoded.value : {}
   const error = new (ErrorClass as new(fields: object) => ApiError)({
     type: "error",
-    code: sent.code ?? code,
+    code: sent.code ?? DomainErrors.codeFor(status),
     status,
     message: sent.message ?? fallback,
     details: sent.details ?? [],

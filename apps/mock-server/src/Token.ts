@@ -8,7 +8,9 @@
  *
  * @since 0.1.0
  */
+import { Uuid } from "@checkout-kit/domain/Primitives"
 import * as Token from "@checkout-kit/domain/Token"
+import { Schema } from "effect"
 import { createPrivateKey, type KeyObject } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -49,7 +51,7 @@ export const mint = async (
   })
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const isUuid = Schema.is(Uuid)
 
 /**
  * Runs the `token` subcommand: prints the token on stdout.
@@ -84,7 +86,7 @@ export const main = async (argv: ReadonlyArray<string>, env: Record<string, stri
     return 1
   }
   // The server refuses a pin that is not a UUID (API-SEMANTICS.md § Authentication): say so now.
-  if (values.session !== undefined && !uuid.test(values.session)) {
+  if (values.session !== undefined && !isUuid(values.session)) {
     process.stderr.write(`--session takes a checkout session id (a UUID), not ${values.session}\n`)
     return 2
   }

@@ -549,6 +549,17 @@ const classByStatus = new Map<number, (typeof ApiErrors)[number]>(
 )
 
 /**
+ * The class of a status's errors (`NotFound` for 404…): `ServerError` for a
+ * 5xx no class names (a 503, say), `undefined` for a status the API's error
+ * shape does not cover (3xx, 418…).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const errorClassFor = (status: number): (typeof ApiErrors)[number] | undefined =>
+  classByStatus.get(status) ?? (status >= 500 && status <= 599 ? ServerError : undefined)
+
+/**
  * The error of a status as its class (`NotFound` for 404…), with the body
  * `makeErrorBody` builds.
  *

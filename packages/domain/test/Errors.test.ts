@@ -3,12 +3,14 @@ import { Effect, Schema } from "effect"
 import {
   ApiErrors,
   codeFor,
+  errorClassFor,
   errorCodes,
   isApiError,
   makeError,
   makeErrorBody,
   NotFound,
-  PayloadTooLarge
+  PayloadTooLarge,
+  ServerError
 } from "../src/Errors.ts"
 
 describe("the API's errors", () => {
@@ -54,6 +56,18 @@ describe("the API's errors", () => {
     }
     assert.isFalse(isApiError(new Error("not an API error")))
     assert.isFalse(isApiError({ type: "error", status: 404 }))
+  })
+
+  it("errorClassFor: the class of each status, ServerError for another 5xx, nothing outside the error shape", () => {
+    for (const ErrorClass of ApiErrors) {
+      assert.strictEqual(errorClassFor(ErrorClass.ast.annotations?.httpApiStatus as number), ErrorClass)
+    }
+    assert.strictEqual(errorClassFor(404), NotFound)
+    assert.strictEqual(errorClassFor(503), ServerError)
+    assert.strictEqual(errorClassFor(599), ServerError)
+    assert.isUndefined(errorClassFor(418))
+    assert.isUndefined(errorClassFor(302))
+    assert.isUndefined(errorClassFor(600))
   })
 
   it("codeFor: the code of a status errorCodes names, else server_error from 500 and bad_request below", () => {
