@@ -94,6 +94,10 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
         return details === undefined ? Effect.void : Effect.fail(ApiError.invalid(details))
       }
 
+      // Creation stamps, strictly increasing so `/_mock/sessions` orders sessions created in one millisecond.
+      let lastStamp = 0
+      const stamp = (now: number) => (lastStamp = Math.max(now, lastStamp + 1))
+
       const render = (session: Record<string, unknown>) => JSON.stringify(withDefaults(session as never))
 
       const live = (merchantAccountId: string, id: string) =>
@@ -138,7 +142,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
             if (body[key] !== undefined && body[key] !== null) session[key] = body[key]
           }
           const wire = render(session)
-          yield* store.insert({ merchantAccountId, id: session.id as string, expiresAt: expires, body: wire, createdAt: now })
+          yield* store.insert({ merchantAccountId, id: session.id as string, expiresAt: expires, body: wire, createdAt: stamp(now) })
           return wire
         }),
         load: Effect.fnUntraced(function*(merchantAccountId, input) {
@@ -148,7 +152,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           const id = (session.id as string).toLowerCase()
           const wire = render({ ...session, id })
           const now = yield* clock.now
-          yield* store.insert({ merchantAccountId, id, expiresAt: Date.parse(session.expires_at as string), body: wire, createdAt: now })
+          yield* store.insert({ merchantAccountId, id, expiresAt: Date.parse(session.expires_at as string), body: wire, createdAt: stamp(now) })
           return wire
         }),
         get: (merchantAccountId, id) =>

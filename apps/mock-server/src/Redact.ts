@@ -15,6 +15,7 @@
  * @since 0.2.0
  */
 export const maskCardNumber = (number: string): string => {
+  if (/^\d{6}…\d{4}$/.test(number)) return number
   const digits = number.replace(/[^0-9]/g, "")
   return digits.length >= 13 ? `${digits.slice(0, 6)}…${digits.slice(-4)}` : "[redacted]"
 }

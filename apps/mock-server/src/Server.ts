@@ -80,15 +80,17 @@ export const authorizationLayer = (auth: AuthOption) =>
  * @since 0.1.0
  */
 export const layerNoDeps = (options: ServerOptions) =>
-  HttpRouter.serve(Layer.merge(routes(options), aroundEveryRequest(options)), {
-    disableLogger: true,
-    disableListenLog: true
-  }).pipe(
-    Layer.provide(CheckoutSessions.layerNoDeps),
-    Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
-    Layer.provideMerge(purgeLoop),
-    Layer.provideMerge(endStreams)
-  )
+  // The streams end before the app stops (it waits for the requests in flight): built after it, released before.
+  endStreams.pipe(Layer.provideMerge(
+    HttpRouter.serve(Layer.merge(routes(options), aroundEveryRequest(options)), {
+      disableLogger: true,
+      disableListenLog: true
+    }).pipe(
+      Layer.provide(CheckoutSessions.layerNoDeps),
+      Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
+      Layer.provideMerge(purgeLoop)
+    )
+  ))
 
 /**
  * The whole server listening on `options.host:options.port`.

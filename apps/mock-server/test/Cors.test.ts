@@ -39,7 +39,7 @@ describe("CORS with the default origins (pages of this machine)", () => {
     const response = await preflight(server.url, "/checkout/sessions", "https://shop.example", "POST")
     assert.strictEqual(response.status, 403)
     assert.isNull(response.headers.get("access-control-allow-origin"))
-    const body = await response.json()
+    const body = (await response.json()) as any
     assert.strictEqual(body.code, "forbidden")
     assert.include(body.message, "--cors-origin https://shop.example")
   })
