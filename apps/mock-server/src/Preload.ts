@@ -59,14 +59,14 @@ export const read = (file: string): Preload => {
     throw new StartupError(`--preload ${file}: cannot read it: ${reasonOf(e)}`)
   }
   if (text.trimStart().startsWith("[")) {
-    let value: unknown
+    let document: unknown
     try {
-      value = JSON.parse(text)
+      document = JSON.parse(text)
     } catch (e) {
       throw new StartupError(`--preload ${file}: not valid JSON: ${(e as Error).message}`)
     }
-    if (!Array.isArray(value)) throw new StartupError(`--preload ${file}: expected a JSON array or NDJSON`)
-    return { file, records: value.map((value, i) => ({ where: `item ${i}`, value })) }
+    if (!Array.isArray(document)) throw new StartupError(`--preload ${file}: expected a JSON array or NDJSON`)
+    return { file, records: document.map((value, i) => ({ where: `item ${i}`, value })) }
   }
   const records: Array<PreloadRecord> = []
   const lines = text.split("\n")
