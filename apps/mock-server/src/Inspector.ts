@@ -127,11 +127,11 @@ const select = async (id) => {
       el("p", { className: "muted", textContent: detail.time + " · " + (detail.operation || "no route") + " · " + detail.duration_ms + " ms · merchant account " + detail.merchant_account_id +
         (detail.forced_status !== null ? " · status forced by Prefer" : "") + (detail.delay_ms !== null ? " · delayed " + detail.delay_ms + " ms by Prefer" : "") }),
       copy, curl,
+      ...section("Request body (card numbers reduced to BIN and last four, security codes removed)", detail.request.body),
+      ...section("Response body", detail.response.body),
       ...section("Bearer token (decoded claims; the token itself is never shown)", detail.request.token),
       ...section("Request headers", detail.request.headers),
-      ...section("Request body", detail.request.body),
-      ...section("Response headers", detail.response.headers),
-      ...section("Response body", detail.response.body)
+      ...section("Response headers", detail.response.headers)
     );
   } catch (error) { showError(error); }
 };
