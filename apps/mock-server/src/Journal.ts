@@ -19,13 +19,12 @@ import type { HttpServerResponse } from "effect/http"
 import * as Redact from "./Redact.ts"
 
 /**
- * One journalled request, as the server holds it.
+ * One request as the middleware hands it to the journal.
  *
  * @category models
  * @since 0.2.0
  */
-export interface JournalRecord {
-  readonly id: number
+export interface JournalInput {
   readonly method: string
   readonly path: string
   readonly status: number
@@ -45,6 +44,34 @@ export interface JournalRecord {
   /** The response, when one was made (not for a client that left: 499). */
   readonly response: HttpServerResponse.HttpServerResponse | undefined
 }
+
+/**
+ * What the journal keeps of a request: its record, with bodies over
+ * `maxBodyChars` cut (a copy of their start, so the whole body is not held).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface JournalRecord extends Omit<JournalInput, "response"> {
+  readonly id: number
+  /** The response's headers and content type, when one was made (not for a client that left: 499). */
+  readonly response: { readonly headers: Readonly<Record<string, string>>; readonly contentType: string | undefined } | undefined
+  readonly responseBody: string | undefined
+}
+
+/**
+ * The longest body the journal keeps whole, in characters; longer ones are kept cut, with a note.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const maxBodyChars = 65_536
+
+// A body as the journal keeps it: a large one cut, copied so the original can be collected.
+const keep = (text: string | undefined) =>
+  text === undefined || text.length <= maxBodyChars
+    ? text
+    : `${Buffer.from(text.slice(0, maxBodyChars), "utf8").toString("utf8")}… [${text.length - maxBodyChars} more characters not kept]`
 
 /**
  * What `/_mock/events` streams: each request as it is answered, and the
@@ -84,14 +111,6 @@ export const takeBody = (source: object): string | undefined => {
 }
 
 /**
- * The journal's input: a record without its id.
- *
- * @category models
- * @since 0.2.0
- */
-export type JournalInput = Omit<JournalRecord, "id">
-
-/**
  * @category services
  * @since 0.1.0
  */
@@ -127,7 +146,26 @@ export class Journal extends Context.Service<Journal, {
       return Journal.of({
         capacity,
         record: (input) => {
-          const entry: JournalRecord = { id: ++lastId, ...input }
+          const response = input.response
+          const body = response?.body
+          const entry: JournalRecord = {
+            id: ++lastId,
+            method: input.method,
+            path: input.path,
+            status: input.status,
+            merchantAccountId: input.merchantAccountId,
+            time: input.time,
+            durationMs: input.durationMs,
+            forcedStatus: input.forcedStatus,
+            delayMs: input.delayMs,
+            requestHeaders: input.requestHeaders,
+            requestBody: keep(input.requestBody),
+            cardData: input.cardData,
+            response: response === undefined
+              ? undefined
+              : { headers: response.headers, contentType: body !== undefined && "contentType" in body ? body.contentType : undefined },
+            responseBody: body?._tag === "Uint8Array" ? keep(body.text ?? Buffer.from(body.body).toString("utf8")) : undefined
+          }
           if (capacity > 0) {
             ring[next] = entry
             next = (next + 1) % capacity
@@ -184,12 +222,6 @@ export const toEntry = (record: JournalRecord, operationOf: (method: string, pat
   delay_ms: record.delayMs ?? null
 })
 
-const responseBodyText = (response: HttpServerResponse.HttpServerResponse): string | undefined => {
-  const body = response.body
-  if (body._tag === "Uint8Array") return body.text ?? Buffer.from(body.body).toString("utf8")
-  return undefined
-}
-
 /**
  * A journal record in full, redacted (`JournalEntryDetail` of the contract).
  *
@@ -202,8 +234,7 @@ export const toDetail = (record: JournalRecord, operationOf: (method: string, pa
   const responseHeaders: Record<string, string> = {}
   if (response !== undefined) {
     for (const [name, value] of Object.entries(response.headers)) responseHeaders[name] = String(value)
-    const contentType = "contentType" in response.body ? response.body.contentType : undefined
-    if (contentType !== undefined) responseHeaders["content-type"] ??= contentType
+    if (response.contentType !== undefined) responseHeaders["content-type"] ??= response.contentType
   }
   return {
     ...toEntry(record, operationOf),
@@ -214,7 +245,7 @@ export const toDetail = (record: JournalRecord, operationOf: (method: string, pa
     },
     response: {
       headers: responseHeaders,
-      body: response === undefined ? null : Redact.body(responseBodyText(response), { cardData: false })
+      body: Redact.body(record.responseBody, { cardData: false })
     }
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { randomUUID } from "node:crypto"
+import { maxBodyChars } from "../src/Journal.ts"
 import { openEvents, requestEvents } from "./support/events.ts"
 import { makeKeyPair, signToken } from "./support/keys.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
@@ -96,6 +97,15 @@ describe("the journal", () => {
       assert.notInclude(text, "4111111111111111")
       assert.notInclude(text, "737")
     }
+  })
+
+  it("keeps a large body cut, with the count of what it left out", async () => {
+    await call(server.url, "POST", "/_mock/reset")
+    const token = await signToken(key.privateKey, key.publicKey)
+    await call(server.url, "POST", "/checkout/sessions", { raw: "x".repeat(100_000), headers: { authorization: `Bearer ${token}` } })
+    const [entry] = await journal()
+    const body = (await detail(entry.id)).body.request.body
+    assert.strictEqual(body, `${"x".repeat(maxBodyChars)}… [${100_000 - maxBodyChars} more characters not kept]`)
   })
 
   it("an unknown or malformed id answers 404 in the API's shape", async () => {
