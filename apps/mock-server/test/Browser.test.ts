@@ -163,6 +163,25 @@ describe("the inspector at /_mock/ui", () => {
     assert.deepStrictEqual((await call(server.url, "GET", "/_mock/requests")).body.items, [])
   })
 
+  it("sets the clock to a later date and time", async () => {
+    const now = Date.parse((await call(server.url, "GET", "/_mock/clock")).body.now)
+    // Two days ahead, as the page's datetime-local input takes it (local time, to the minute).
+    const target = await page.evaluate((millis) => {
+      const date = new Date(millis)
+      const pad = (n: number) => String(n).padStart(2, "0")
+      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
+    }, now + 2 * 86_400_000)
+    await page.locator("#target").fill(target)
+    await page.locator("#set").click()
+    await page.locator("#clock-offset", { hasNotText: "(real time)" }).waitFor()
+    const clock = (await call(server.url, "GET", "/_mock/clock")).body
+    // The input has no seconds: the clock lands within the minute before two days ahead.
+    assert.isAtLeast(clock.offset_seconds, 2 * 86_400 - 60)
+    assert.isAtMost(clock.offset_seconds, 2 * 86_400)
+    await call(server.url, "POST", "/_mock/reset")
+    await page.locator("#clock-offset", { hasText: "(real time)" }).waitFor()
+  })
+
   it("shows what Prefer forced", async () => {
     await call(server.url, "GET", "/health", { headers: { prefer: "code=503" } })
     await row("/health").locator(".badge", { hasText: "forced 503" }).waitFor()
