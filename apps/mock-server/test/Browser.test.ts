@@ -166,11 +166,11 @@ describe("the inspector at /_mock/ui", () => {
   it("sets the clock to a later date and time", async () => {
     const now = Date.parse((await call(server.url, "GET", "/_mock/clock")).body.now)
     // Two days ahead, as the page's datetime-local input takes it (local time, to the minute).
-    const target = await page.evaluate((millis) => {
-      const date = new Date(millis)
-      const pad = (n: number) => String(n).padStart(2, "0")
-      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
-    }, now + 2 * 86_400_000)
+    // (Sweden's locale writes local time as `YYYY-MM-DD HH:MM:SS`.)
+    const target = await page.evaluate(
+      (millis) => new Date(millis).toLocaleString("sv-SE").replace(" ", "T").slice(0, 16),
+      now + 2 * 86_400_000
+    )
     await page.locator("#target").fill(target)
     await page.locator("#set").click()
     await page.locator("#clock-offset", { hasNotText: "(real time)" }).waitFor()
