@@ -57,6 +57,16 @@ const redactFieldsBody = (text: string | undefined) => {
   }
 }
 
+// A browser's call from a page of another origin than the server's (its `Origin` names another host): a page
+// on the web could otherwise reset the mock or move its clock with a plain form post. Same-origin calls (the
+// inspector) and clients that send no `Origin` (curl, tests, SDKs) pass.
+const crossOrigin = (request: HttpServerRequest.HttpServerRequest) => {
+  const origin = request.headers["origin"]
+  if (origin === undefined) return false
+  const host = request.headers["host"]
+  return host === undefined || !/^https?:\/\//.test(origin) || origin.slice(origin.indexOf("//") + 2) !== host
+}
+
 // What failed, in one line: the error's class and message (never a request's data: handlers put none in errors).
 const describeFailure = (cause: Cause.Cause<unknown>): string => {
   const error = Cause.squash(cause)
@@ -160,6 +170,8 @@ const makeMiddleware = (options: ServerOptions) =>
         const respond: Effect.Effect<HttpServerResponse.HttpServerResponse, never, R> = request.method === "OPTIONS" &&
             !admin
           ? Effect.succeed(preflight(request, path, origin))
+          : admin && crossOrigin(request)
+          ? Effect.succeed(Responses.error(403, "The /_mock/ controls refuse calls from pages of another origin"))
           : prefer.code !== undefined
           ? Effect.succeed(
             prefer.code >= 400 && prefer.code <= 599

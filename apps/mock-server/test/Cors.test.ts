@@ -76,12 +76,28 @@ describe("CORS with the default origins (pages of this machine)", () => {
     assert.strictEqual((await preflight(server.url, "/nowhere", "http://localhost:5173")).status, 404)
   })
 
-  it("the /_mock/ controls get no CORS headers: only the inspector, on their own origin, calls them", async () => {
+  it("the /_mock/ controls refuse calls from pages of another origin; same-origin and Origin-less calls pass", async () => {
+    const own = new URL(server.url).origin
+    for (const origin of ["http://localhost:5173", "https://evil.example", "null"]) {
+      const response = await fetch(`${server.url}/_mock/clock`, {
+        method: "POST",
+        headers: { origin, "content-type": "text/plain" },
+        body: JSON.stringify({ advance_seconds: 60 })
+      })
+      assert.strictEqual(response.status, 403, origin)
+      assert.strictEqual(((await response.json()) as any).code, "forbidden")
+    }
+    assert.strictEqual((await fetch(`${server.url}/_mock/clock`)).status, 200)
+    assert.strictEqual(((await (await fetch(`${server.url}/_mock/clock`)).json()) as any).offset_seconds, 0)
+    assert.strictEqual((await fetch(`${server.url}/_mock/reset`, { method: "POST", headers: { origin: own } })).status, 200)
+  })
+
+  it("the /_mock/ controls get no CORS headers: only the inspector, on their own origin, may call them", async () => {
     const controls = await fetch(`${server.url}/_mock/clock`, { headers: { origin: "http://localhost:5173" } })
-    assert.strictEqual(controls.status, 200)
+    assert.strictEqual(controls.status, 403)
     assert.isNull(controls.headers.get("access-control-allow-origin"))
     const options = await preflight(server.url, "/_mock/reset", "http://localhost:5173", "POST")
-    assert.strictEqual(options.status, 405)
+    assert.strictEqual(options.status, 403)
     assert.isNull(options.headers.get("access-control-allow-origin"))
   })
 })
