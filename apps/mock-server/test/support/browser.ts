@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
@@ -10,6 +10,9 @@ export const chromiumPath = "/usr/bin/chromium"
 
 /** Chromium, headless, on a fresh profile that is removed on close. */
 export const launchBrowser = async (): Promise<{ readonly context: BrowserContext; readonly close: () => Promise<void> }> => {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`the browser tests need Chromium at ${chromiumPath}: apt-get install -y chromium (.ci/run does it)`)
+  }
   const userDataDir = mkdtempSync(join(tmpdir(), "mock-chromium-"))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
