@@ -5,7 +5,7 @@
  * @since 0.2.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
-import type { MockClockState } from "@checkout-kit/domain/api/MockControls"
+import type { MockClockState, SessionList } from "@checkout-kit/domain/api/MockControls"
 import { Effect } from "effect"
 import type { HttpClient } from "effect/http"
 import { HttpApiClient } from "effect/http-api"
@@ -17,6 +17,15 @@ import { HttpApiClient } from "effect/http-api"
  * @since 0.2.0
  */
 export type MockClock = typeof MockClockState.Type
+
+/**
+ * A page of the mock's stored sessions as `GET /_mock/sessions` answers it,
+ * each session decoded by the contract's `CheckoutSession`.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type MockSessions = typeof SessionList.Type
 
 /**
  * @category models
@@ -34,6 +43,18 @@ export interface MockControls {
    * @since 0.2.0
    */
   readonly clock: Effect.Effect<MockClock | undefined>
+  /**
+   * Lists the server's live sessions, newest first, a page at a time (pass
+   * the previous page's `next_cursor` as `cursor`); `undefined` when the
+   * server offers no listing.
+   *
+   * @since 0.2.0
+   */
+  readonly sessions: (options?: {
+    readonly merchantAccountId?: string | undefined
+    readonly limit?: number | undefined
+    readonly cursor?: string | undefined
+  }) => Effect.Effect<MockSessions | undefined>
 }
 
 /**
@@ -50,5 +71,13 @@ export const make = (client: HttpClient.HttpClient): Effect.Effect<MockControls>
         Effect.as(true),
         Effect.orElseSucceed(() => false)
       ),
-    clock: controls.clock().pipe(Effect.orElseSucceed(() => undefined))
+    clock: controls.clock().pipe(Effect.orElseSucceed(() => undefined)),
+    sessions: (options = {}) =>
+      controls.sessions({
+        query: {
+          ...(options.merchantAccountId === undefined ? {} : { merchant_account_id: options.merchantAccountId }),
+          ...(options.limit === undefined ? {} : { limit: String(options.limit) }),
+          ...(options.cursor === undefined ? {} : { cursor: options.cursor })
+        }
+      }).pipe(Effect.orElseSucceed(() => undefined))
   }))

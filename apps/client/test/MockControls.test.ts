@@ -34,10 +34,37 @@ describe("MockControls, typed from the contract", () => {
       assert.strictEqual(new Date(clock!.now).toISOString(), clock!.now)
     }))
 
+  it.effect("lists the mock's sessions, newest first, by merchant account and a page at a time", () =>
+    Effect.gen(function*() {
+      yield* Effect.promise(() => on.reset())
+      const ids: Array<string> = []
+      for (const account of ["acme", "acme", "globex"]) {
+        const response = yield* Effect.promise(() =>
+          fetch(`${on.url}/checkout/sessions`, {
+            method: "POST",
+            headers: { "x-gr4vy-merchant-account-id": account },
+            body: JSON.stringify({ metadata: { account } })
+          }).then((r) => r.json() as Promise<{ id: string }>)
+        )
+        ids.push(response.id)
+      }
+      const controls = yield* controlsFor(on.url)
+      const all = yield* controls.sessions()
+      assert.deepStrictEqual(all?.items.map((item) => item.session.id), ids.toReversed())
+      assert.deepStrictEqual(all?.items[0].session.metadata, { account: "globex" })
+      const first = yield* controls.sessions({ merchantAccountId: "acme", limit: 1 })
+      assert.deepStrictEqual(first?.items.map((item) => [item.merchant_account_id, item.session.id]), [["acme", ids[1]]])
+      assert.isString(first?.next_cursor)
+      const second = yield* controls.sessions({ merchantAccountId: "acme", limit: 1, cursor: first!.next_cursor! })
+      assert.deepStrictEqual(second?.items.map((item) => item.session.id), [ids[0]])
+      assert.isNull(second?.next_cursor)
+    }))
+
   it.effect("says the server offers no clock where its controls are off", () =>
     Effect.gen(function*() {
       const controls = yield* controlsFor(off.url)
       assert.isFalse(yield* controls.advanceClock(1))
       assert.isUndefined(yield* controls.clock)
+      assert.isUndefined(yield* controls.sessions())
     }))
 })

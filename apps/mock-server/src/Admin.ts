@@ -1,7 +1,9 @@
 /**
  * The `/_mock/` test controls, the contract's `mockControls` group: read and
- * move the clock, read the request journal, reset all state. Served only
- * where the test controls are on (`Server.routes`).
+ * move the clock, read the request journal (as a list, one request in full,
+ * or live as server-sent events), list the stored sessions, reset all state,
+ * and the inspector page. Served only where the test controls are on
+ * (`Server.routes`).
  *
  * @since 0.1.0
  */
@@ -9,13 +11,16 @@ import { Api } from "@checkout-kit/domain/api/Api"
 import { AdvanceClock } from "@checkout-kit/domain/api/MockControls"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
-import { Effect } from "effect"
+import { Effect, Queue, Stream } from "effect"
+import { HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { ApiError } from "./ApiError.ts"
-import { Journal } from "./Journal.ts"
+import * as Inspector from "./Inspector.ts"
+import { Journal, type JournalEvent, toDetail, toEntry } from "./Journal.ts"
 import { maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import * as Responses from "./Responses.ts"
-import { SessionStore } from "./SessionStore.ts"
+import { operationOf, routeTable } from "./Routing.ts"
+import { parseCursor, SessionStore } from "./SessionStore.ts"
 
 /**
  * The body of `POST /_mock/clock` (the contract's schema).
@@ -30,6 +35,21 @@ const advanceClock = StrictDecoder.make(AdvanceClock)
 const iso = (millis: number) => new Date(millis).toISOString()
 
 /**
+ * How many sessions a page of `/_mock/sessions` holds by default, and at most.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const sessionPage = { default: 20, max: 100 } as const
+
+const queryError = (pointer: string, message: string) =>
+  Responses.fromApiError(
+    ApiError.of(400, message, [{ location: "query", pointer, message, type: errorDetailTypes.value }])
+  )
+
+const encoder = new TextEncoder()
+
+/**
  * The group's handlers. Bodies are read raw and decoded strictly (unknown keys
  * refused, every invalid field named), as the session calls do.
  *
@@ -41,6 +61,20 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
     const clock = yield* MockClock
     const store = yield* SessionStore
     const journal = yield* Journal
+    const routes = routeTable(true)
+    const operation = (method: string, path: string) => operationOf(routes, method, path)
+    const sseOf = (event: JournalEvent): string => {
+      switch (event._tag) {
+        case "request":
+          return `event: request\nid: ${event.record.id}\ndata: ${JSON.stringify(toEntry(event.record, operation))}\n\n`
+        case "reset":
+          return "event: reset\ndata: {}\n\n"
+        case "clock":
+          return `event: clock\ndata: ${JSON.stringify({ now: event.now })}\n\n`
+        case "close":
+          return ""
+      }
+    }
     return handlers
       .handleRaw("clock", () =>
         Effect.map(clock.read, ({ now, offsetSeconds }) =>
@@ -67,10 +101,71 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
             )
           }
           const purged = yield* store.purgeExpired(moved.success)
+          journal.publish({ _tag: "clock", now: iso(moved.success) })
           return Responses.json(JSON.stringify({ now: iso(moved.success), purged_sessions: purged }))
         }))
       .handleRaw("requests", () =>
-        Effect.map(journal.entries, (entries) => Responses.json(JSON.stringify({ items: entries }))))
+        Effect.map(journal.entries, (entries) =>
+          Responses.json(JSON.stringify({ items: entries.map((record) => toEntry(record, operation)) }))))
+      .handleRaw("request", ({ params }) =>
+        Effect.map(
+          /^[1-9][0-9]{0,15}$/.test(params.request_id) ? journal.get(Number(params.request_id)) : Effect.undefined,
+          (record) =>
+            record === undefined
+              ? Responses.error(404, `No request ${params.request_id} in the journal (it keeps the last ${journal.capacity})`)
+              : Responses.json(JSON.stringify(toDetail(record, operation)))
+        ))
+      // Each journal entry as it is made; a comment first, so a client knows it is listening. A client that
+      // reads too slowly loses the oldest events it has not read (at most 1,024 wait), never the server's memory.
+      .handleRaw("events", () =>
+        Effect.succeed(HttpServerResponse.stream(
+          Stream.callback<Uint8Array>(
+            (queue) =>
+              Effect.acquireRelease(
+                Effect.sync(() => {
+                  Queue.offerUnsafe(queue, encoder.encode(": listening\n\n"))
+                  return journal.subscribe((event) => {
+                    if (event._tag === "close") Queue.endUnsafe(queue)
+                    else Queue.offerUnsafe(queue, encoder.encode(sseOf(event)))
+                  })
+                }),
+                (unsubscribe) => Effect.sync(unsubscribe)
+              ),
+            { bufferSize: 1024, strategy: "sliding" }
+          ),
+          { contentType: "text/event-stream", headers: { "cache-control": "no-store" } }
+        )))
+      .handleRaw("sessions", ({ request }) =>
+        Effect.gen(function*() {
+          const query = new URL(request.url, "http://mock").searchParams
+          const limitText = query.get("limit")
+          const limit = limitText === null ? sessionPage.default : Number(limitText)
+          if (!/^[0-9]{1,3}$/.test(limitText ?? "20") || limit < 1 || limit > sessionPage.max) {
+            return queryError("/limit", `limit must be an integer from 1 to ${sessionPage.max}`)
+          }
+          const cursorText = query.get("cursor")
+          const after = cursorText === null || cursorText === "" ? undefined : parseCursor(cursorText)
+          if (cursorText !== null && cursorText !== "" && after === undefined) {
+            return queryError("/cursor", "cursor must be the next_cursor of a previous page")
+          }
+          const account = query.get("merchant_account_id")
+          const now = yield* clock.now
+          const page = yield* store.list({
+            merchantAccountId: account === null || account === "" ? undefined : account,
+            now,
+            limit,
+            after
+          })
+          const items = page.items.map((session) =>
+            `{"merchant_account_id":${JSON.stringify(session.merchantAccountId)},"created_at":${
+              session.createdAt ? JSON.stringify(iso(session.createdAt)) : "null"
+            },"session":${session.body}}`
+          )
+          return Responses.json(
+            `{"items":[${items.join(",")}],"next_cursor":${page.nextCursor === undefined ? "null" : JSON.stringify(page.nextCursor)}}`
+          )
+        }))
+      .handleRaw("inspector", () => Effect.succeed(Inspector.response()))
       .handleRaw("reset", () =>
         Effect.gen(function*() {
           yield* store.clear

@@ -51,6 +51,11 @@ export class FingerprintSecret extends Context.Service<FingerprintSecret, string
 export class CheckoutSessions extends Context.Service<CheckoutSessions, {
   /** Creates a session from a create body (`undefined`: no body); answers its wire JSON. */
   readonly create: (merchantAccountId: string, body: unknown) => Effect.Effect<string, ApiError>
+  /**
+   * Stores a whole session as given (its wire JSON, validated strictly), under its id and `expires_at`: what
+   * `--preload` does with a record that has an `id`. Answers its wire JSON.
+   */
+  readonly load: (merchantAccountId: string, session: unknown) => Effect.Effect<string, ApiError>
   readonly get: (merchantAccountId: string, id: string) => Effect.Effect<string, ApiError>
   readonly update: (merchantAccountId: string, id: string, body: unknown) => Effect.Effect<string, ApiError>
   readonly remove: (merchantAccountId: string, id: string) => Effect.Effect<void, ApiError>
@@ -79,6 +84,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
       const clock = yield* MockClock
       const secret = yield* FingerprintSecret
       const updateBody = StrictDecoder.make(CheckoutSessionUpdate)
+      const sessionBody = StrictDecoder.make(CheckoutSession)
       const secureFields = StrictDecoder.make(CheckoutSessionSecureFields)
       const cardDetailsRequest = StrictDecoder.make(CheckoutSessionCardDetailsRequest)
       const withDefaults = Defaults.make(CheckoutSession)
@@ -87,6 +93,10 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
         const details = updateBody.check(body)
         return details === undefined ? Effect.void : Effect.fail(ApiError.invalid(details))
       }
+
+      // Creation stamps, strictly increasing so `/_mock/sessions` orders sessions created in one millisecond.
+      let lastStamp = 0
+      const stamp = (now: number) => (lastStamp = Math.max(now, lastStamp + 1))
 
       const render = (session: Record<string, unknown>) => JSON.stringify(withDefaults(session as never))
 
@@ -132,7 +142,17 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
             if (body[key] !== undefined && body[key] !== null) session[key] = body[key]
           }
           const wire = render(session)
-          yield* store.insert({ merchantAccountId, id: session.id as string, expiresAt: expires, body: wire })
+          yield* store.insert({ merchantAccountId, id: session.id as string, expiresAt: expires, body: wire, createdAt: stamp(now) })
+          return wire
+        }),
+        load: Effect.fnUntraced(function*(merchantAccountId, input) {
+          const details = sessionBody.check(input)
+          if (details !== undefined) return yield* Effect.fail(ApiError.invalid(details))
+          const session = input as Record<string, unknown>
+          const id = (session.id as string).toLowerCase()
+          const wire = render({ ...session, id })
+          const now = yield* clock.now
+          yield* store.insert({ merchantAccountId, id, expiresAt: Date.parse(session.expires_at as string), body: wire, createdAt: stamp(now) })
           return wire
         }),
         get: (merchantAccountId, id) =>

@@ -13,6 +13,9 @@
  * | `--quiet` | `CHECKOUT_MOCK_LOG_REQUESTS=false` | one log line per request |
  * | `--log-format text\|json` | `CHECKOUT_MOCK_LOG_FORMAT` | text |
  * | `--shutdown-grace <seconds>` | `CHECKOUT_MOCK_SHUTDOWN_GRACE` | 20 |
+ * | `--cors-origin <origin>` (repeatable) | `CHECKOUT_MOCK_CORS_ORIGINS` (comma-separated) | pages of this machine (`Cors.defaultOrigins`) |
+ * | `--journal-size <n>` | `CHECKOUT_MOCK_JOURNAL_SIZE` | 1000 |
+ * | `--preload <file>` | `CHECKOUT_MOCK_PRELOAD` | none |
  * | | `CHECKOUT_MOCK_BATCH_RESPONSES=false` | responses batched per turn (`ResponseBatch`) |
  *
  * @since 0.1.0
@@ -22,7 +25,10 @@ import { createPublicKey } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
+import * as Cors from "./Cors.ts"
+import { Journal } from "./Journal.ts"
 import * as Keys from "./Keys.ts"
+import * as Preload from "./Preload.ts"
 import type { ServerOptions } from "./Server.ts"
 import { StartupError } from "./StartupError.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
@@ -66,6 +72,13 @@ export const usage = `Usage: checkout-mock-server [options]
   --log-format text|json  log lines for people or for machines (env CHECKOUT_MOCK_LOG_FORMAT, default text)
   --shutdown-grace <s>    on SIGINT/SIGTERM, how long requests in flight may take to finish; then they are
                           answered 503 (env CHECKOUT_MOCK_SHUTDOWN_GRACE, default 20)
+  --cors-origin <origin>  an origin whose pages may call the API (CORS): *, https://shop.example:8443, or
+                          http://localhost:* (any port); repeatable (env CHECKOUT_MOCK_CORS_ORIGINS,
+                          comma-separated; default: pages of this machine, http(s)://localhost|127.0.0.1|[::1]:*)
+  --journal-size <n>      how many requests /_mock/requests and the inspector keep, 0 to 100000
+                          (env CHECKOUT_MOCK_JOURNAL_SIZE, default 1000)
+  --preload <file>        sessions to load at start: a JSON array or NDJSON of create bodies, sessions or
+                          /_mock/sessions items (env CHECKOUT_MOCK_PRELOAD)
   --help                  this text
 
 Environment only: CHECKOUT_MOCK_BATCH_RESPONSES=false answers through Node's own ServerResponse, one response
@@ -151,6 +164,9 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         quiet: { type: "boolean" },
         "log-format": { type: "string" },
         "shutdown-grace": { type: "string" },
+        "cors-origin": { type: "string", multiple: true },
+        "journal-size": { type: "string" },
+        preload: { type: "string" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -183,6 +199,23 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
   if (graceText.trim() === "" || !Number.isFinite(shutdownGraceSeconds) || shutdownGraceSeconds < 0 || shutdownGraceSeconds > 3600) {
     throw new UsageError(`--shutdown-grace takes seconds from 0 to 3600, not ${graceText}`)
   }
+
+  const corsTexts = (values["cors-origin"] as Array<string> | undefined) ??
+    (env.CHECKOUT_MOCK_CORS_ORIGINS ? env.CHECKOUT_MOCK_CORS_ORIGINS.split(",").filter((s) => s.trim() !== "") : undefined)
+  const corsOrigins = corsTexts?.map((text) => {
+    const parsed = Cors.parsePattern(text)
+    if ("error" in parsed) throw new UsageError(parsed.error)
+    return parsed.pattern
+  })
+
+  const journalText = (values["journal-size"] as string | undefined) ?? env.CHECKOUT_MOCK_JOURNAL_SIZE ?? String(Journal.defaultCapacity)
+  const journalSize = Number(journalText)
+  if (!/^\s*\d+\s*$/.test(journalText) || journalSize > Journal.maxCapacity) {
+    throw new UsageError(`--journal-size takes a number of requests from 0 to ${Journal.maxCapacity}, not ${journalText}`)
+  }
+
+  const preloadFile = (values.preload as string | undefined) ?? (env.CHECKOUT_MOCK_PRELOAD || undefined)
+  const preload = preloadFile === undefined ? undefined : Preload.read(preloadFile)
 
   const authText = (values.auth as string | undefined) ?? env.CHECKOUT_MOCK_AUTH ?? "on"
   if (!/^(on|off)$/.test(authText)) throw new UsageError(`--auth takes on or off, not ${authText}`)
@@ -221,7 +254,10 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
     logFormat,
     shutdownGraceSeconds,
-    batchResponses: !falsy(env.CHECKOUT_MOCK_BATCH_RESPONSES)
+    batchResponses: !falsy(env.CHECKOUT_MOCK_BATCH_RESPONSES),
+    corsOrigins,
+    journalSize,
+    preload
   }
 }
 

@@ -1,23 +1,113 @@
 /**
- * A bounded journal of recent requests, for tests that want to see what
- * reached the mock: method, path, status, merchant account and time. Never
- * bodies, headers, tokens or card data.
+ * A bounded journal of recent requests, for tests and people who want to see
+ * what reached the mock (`/_mock/requests`, `/_mock/events`, the inspector):
+ * method, path, status, merchant account, time, duration and what `Prefer`
+ * forced; and, for the detail view, the request's headers and bodies and the
+ * response's.
+ *
+ * What it keeps is what the server already holds — references, no copies — so
+ * journalling costs the hot path next to nothing. The body of a secure-fields
+ * call is reduced on arrival (the card number to BIN and last four, the
+ * security code removed: `Redact.ts`); everything else is redacted when it is
+ * shown (tokens replaced by their claims, card-number-like digits masked).
+ * Calls to `/_mock/` are not journalled.
  *
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
+import type { HttpServerResponse } from "effect/http"
+import * as Redact from "./Redact.ts"
 
 /**
+ * One request as the middleware hands it to the journal.
+ *
  * @category models
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface JournalEntry {
+export interface JournalInput {
   readonly method: string
   readonly path: string
   readonly status: number
-  readonly merchant_account_id: string
+  readonly merchantAccountId: string
+  /** ISO time of the answer. */
   readonly time: string
-  readonly duration_ms: number
+  readonly durationMs: number
+  /** The status a `Prefer: code=` forced, if any. */
+  readonly forcedStatus: number | undefined
+  /** The latency a `Prefer: delay=` added, if any. */
+  readonly delayMs: number | undefined
+  readonly requestHeaders: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
+  /** The request's body text; of a secure-fields call, already redacted (`cardData`). */
+  readonly requestBody: string | undefined
+  /** The body is a secure-fields call's: redacted on arrival, and withheld whole when it is not JSON. */
+  readonly cardData: boolean
+  /** The response, when one was made (not for a client that left: 499). */
+  readonly response: HttpServerResponse.HttpServerResponse | undefined
+}
+
+/**
+ * What the journal keeps of a request: its record, with bodies over
+ * `maxBodyChars` cut (a copy of their start, so the whole body is not held).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface JournalRecord extends Omit<JournalInput, "response"> {
+  readonly id: number
+  /** The response's headers and content type, when one was made (not for a client that left: 499). */
+  readonly response: { readonly headers: Readonly<Record<string, string>>; readonly contentType: string | undefined } | undefined
+  readonly responseBody: string | undefined
+}
+
+/**
+ * The longest body the journal keeps whole, in characters; longer ones are kept cut, with a note.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const maxBodyChars = 65_536
+
+// A body as the journal keeps it: a large one cut, copied so the original can be collected.
+const keep = (text: string | undefined) =>
+  text === undefined || text.length <= maxBodyChars
+    ? text
+    : `${Buffer.from(text.slice(0, maxBodyChars), "utf8").toString("utf8")}… [${text.length - maxBodyChars} more characters not kept]`
+
+/**
+ * What `/_mock/events` streams: each request as it is answered, and the
+ * controls that change everything at once.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type JournalEvent =
+  | { readonly _tag: "request"; readonly record: JournalRecord }
+  | { readonly _tag: "reset" }
+  | { readonly _tag: "clock"; readonly now: string }
+  /** The server is shutting down: streams end. */
+  | { readonly _tag: "close" }
+
+// Bodies read by the handlers, by the request they came with (its Node `IncomingMessage`), for the journal.
+const bodies = new WeakMap<object, string>()
+
+/**
+ * Keeps the body text a handler read, for the journal entry of its request.
+ *
+ * @category capture
+ * @since 0.2.0
+ */
+export const captureBody = (source: object, text: string): void => void bodies.set(source, text)
+
+/**
+ * The body text captured for a request, once.
+ *
+ * @category capture
+ * @since 0.2.0
+ */
+export const takeBody = (source: object): string | undefined => {
+  const text = bodies.get(source)
+  if (text !== undefined) bodies.delete(source)
+  return text
 }
 
 /**
@@ -25,32 +115,137 @@ export interface JournalEntry {
  * @since 0.1.0
  */
 export class Journal extends Context.Service<Journal, {
-  readonly record: (entry: JournalEntry) => void
+  readonly record: (entry: JournalInput) => void
   /** Oldest first. */
-  readonly entries: Effect.Effect<ReadonlyArray<JournalEntry>>
+  readonly entries: Effect.Effect<ReadonlyArray<JournalRecord>>
+  readonly get: (id: number) => Effect.Effect<JournalRecord | undefined>
+  /** Empties the journal (ids keep counting) and tells the listeners. */
   readonly clear: Effect.Effect<void>
+  /** Tells the listeners (`clock`, `close`). */
+  readonly publish: (event: JournalEvent) => void
+  /** Calls `listener` with every event from now on; returns the function that stops it. */
+  readonly subscribe: (listener: (event: JournalEvent) => void) => () => void
+  readonly capacity: number
 }>()("@checkout-kit/mock-server/Journal") {
-  static readonly capacity = 1000
+  /** How many requests the journal keeps by default. */
+  static readonly defaultCapacity = 1000
+  /** The most it may keep. */
+  static readonly maxCapacity = 100_000
 
-  static readonly layer = Layer.sync(Journal, () => {
-    const ring: Array<JournalEntry | undefined> = Array.from({ length: Journal.capacity })
-    let next = 0
-    let count = 0
-    return Journal.of({
-      record: (entry) => {
-        ring[next] = entry
-        next = (next + 1) % Journal.capacity
-        count = Math.min(count + 1, Journal.capacity)
-      },
-      entries: Effect.sync(() => {
-        const start = (next - count + Journal.capacity) % Journal.capacity
-        return Array.from({ length: count }, (_, i) => ring[(start + i) % Journal.capacity]!)
-      }),
-      clear: Effect.sync(() => {
-        ring.fill(undefined)
-        next = 0
-        count = 0
+  /** A journal keeping the last `capacity` requests (0: none; events are still streamed). */
+  static readonly layerWith = (capacity: number = Journal.defaultCapacity) =>
+    Layer.sync(Journal, () => {
+      const ring: Array<JournalRecord | undefined> = Array.from({ length: capacity })
+      let next = 0
+      let count = 0
+      let lastId = 0
+      const listeners = new Set<(event: JournalEvent) => void>()
+      const publish = (event: JournalEvent) => {
+        for (const listener of listeners) listener(event)
+      }
+      return Journal.of({
+        capacity,
+        record: (input) => {
+          const response = input.response
+          const body = response?.body
+          const entry: JournalRecord = {
+            id: ++lastId,
+            method: input.method,
+            path: input.path,
+            status: input.status,
+            merchantAccountId: input.merchantAccountId,
+            time: input.time,
+            durationMs: input.durationMs,
+            forcedStatus: input.forcedStatus,
+            delayMs: input.delayMs,
+            requestHeaders: input.requestHeaders,
+            requestBody: keep(input.requestBody),
+            cardData: input.cardData,
+            response: response === undefined
+              ? undefined
+              : { headers: response.headers, contentType: body !== undefined && "contentType" in body ? body.contentType : undefined },
+            responseBody: body?._tag === "Uint8Array" ? keep(body.text ?? Buffer.from(body.body).toString("utf8")) : undefined
+          }
+          if (capacity > 0) {
+            ring[next] = entry
+            next = (next + 1) % capacity
+            count = Math.min(count + 1, capacity)
+          }
+          if (listeners.size > 0) publish({ _tag: "request", record: entry })
+        },
+        entries: Effect.sync(() => {
+          const start = (next - count + capacity) % capacity
+          return Array.from({ length: count }, (_, i) => ring[(start + i) % capacity]!)
+        }),
+        get: (id) =>
+          Effect.sync(() => {
+            if (count === 0 || !Number.isInteger(id)) return undefined
+            // Ids are consecutive: the newest is at next - 1.
+            const back = lastId - id
+            if (back < 0 || back >= count) return undefined
+            return ring[(next - 1 - back + capacity * 2) % capacity]
+          }),
+        clear: Effect.sync(() => {
+          ring.fill(undefined)
+          next = 0
+          count = 0
+          publish({ _tag: "reset" })
+        }),
+        publish,
+        subscribe: (listener) => {
+          listeners.add(listener)
+          return () => void listeners.delete(listener)
+        }
       })
     })
-  })
+
+  static readonly layer = Journal.layerWith()
+}
+
+/**
+ * A journal record as `/_mock/requests` and `/_mock/events` show it
+ * (`JournalEntry` of the contract).
+ *
+ * @category formatting
+ * @since 0.2.0
+ */
+export const toEntry = (record: JournalRecord, operationOf: (method: string, path: string) => string | undefined) => ({
+  id: record.id,
+  method: record.method,
+  path: record.path,
+  operation: operationOf(record.method, record.path) ?? null,
+  status: record.status,
+  merchant_account_id: record.merchantAccountId,
+  time: record.time,
+  duration_ms: record.durationMs,
+  forced_status: record.forcedStatus ?? null,
+  delay_ms: record.delayMs ?? null
+})
+
+/**
+ * A journal record in full, redacted (`JournalEntryDetail` of the contract).
+ *
+ * @category formatting
+ * @since 0.2.0
+ */
+export const toDetail = (record: JournalRecord, operationOf: (method: string, path: string) => string | undefined) => {
+  const authorization = record.requestHeaders["authorization"]
+  const response = record.response
+  const responseHeaders: Record<string, string> = {}
+  if (response !== undefined) {
+    for (const [name, value] of Object.entries(response.headers)) responseHeaders[name] = String(value)
+    if (response.contentType !== undefined) responseHeaders["content-type"] ??= response.contentType
+  }
+  return {
+    ...toEntry(record, operationOf),
+    request: {
+      headers: Redact.headers(record.requestHeaders),
+      token: Redact.tokenSummary(typeof authorization === "string" ? authorization : undefined),
+      body: Redact.body(record.requestBody, { cardData: record.cardData })
+    },
+    response: {
+      headers: responseHeaders,
+      body: Redact.body(record.responseBody, { cardData: false })
+    }
+  }
 }

@@ -1,18 +1,22 @@
 /**
- * What happens around every request: forced errors and latency (`Prefer`),
- * the body limit, 404/405 and failures in the API's error shape, the request
- * journal and one log line per request.
+ * What happens around every request: CORS (preflights and the allow-origin
+ * header, `Cors.ts`), forced errors and latency (`Prefer`), the body limit,
+ * 404/405 and failures in the API's error shape, the request journal and one
+ * log line per request.
  *
  * @since 0.2.0
  */
 import { ByteSize, Cause, Duration, Effect, type Layer } from "effect"
-import { HttpIncomingMessage, HttpRouter, HttpServerRequest, type HttpServerResponse } from "effect/http"
+import { HttpIncomingMessage, HttpRouter, HttpServerRequest, HttpServerResponse } from "effect/http"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { ApiError } from "./ApiError.ts"
 import { merchantAccountOf } from "./Authorization.ts"
-import { Journal } from "./Journal.ts"
+import * as Cors from "./Cors.ts"
+import { Journal, takeBody } from "./Journal.ts"
 import { maxBodyBytes } from "./Limits.ts"
+import * as Redact from "./Redact.ts"
 import * as Responses from "./Responses.ts"
-import { notFoundOrNotAllowed, pathOf, routeTable } from "./Routing.ts"
+import { methodsOn, notFoundOrNotAllowed, pathOf, routeTable } from "./Routing.ts"
 import { logLine, type ServerOptions } from "./ServerOptions.ts"
 
 /**
@@ -42,6 +46,27 @@ export const parsePrefer = (header: string | undefined): { code?: number; delay?
   return out
 }
 
+// The body of a secure-fields call, as the journal may keep it: card number reduced, security code removed.
+const fieldsPath = /\/fields\/?$/
+const redactFieldsBody = (text: string | undefined) => {
+  if (text === undefined) return undefined
+  try {
+    return JSON.stringify(Redact.redactJson(JSON.parse(text)))
+  } catch {
+    return "[withheld]"
+  }
+}
+
+// A browser's call from a page of another origin than the server's (its `Origin` names another host): a page
+// on the web could otherwise reset the mock or move its clock with a plain form post. Same-origin calls (the
+// inspector) and clients that send no `Origin` (curl, tests, SDKs) pass.
+const crossOrigin = (request: HttpServerRequest.HttpServerRequest) => {
+  const origin = request.headers["origin"]
+  if (origin === undefined) return false
+  const host = request.headers["host"]
+  return host === undefined || !/^https?:\/\//.test(origin) || origin.slice(origin.indexOf("//") + 2) !== host
+}
+
 // What failed, in one line: the error's class and message (never a request's data: handlers put none in errors).
 const describeFailure = (cause: Cause.Cause<unknown>): string => {
   const error = Cause.squash(cause)
@@ -55,6 +80,39 @@ const makeMiddleware = (options: ServerOptions) =>
     const maxBody = ByteSize.bytes(maxBodyBytes)
 
     const notFound = notFoundOrNotAllowed(routes)
+    const cors = Cors.make(options.corsOrigins ?? Cors.defaultOrigins)
+
+    // An `OPTIONS` request: a CORS preflight from an allowed origin is answered with what the path allows; one
+    // from another origin is refused in the API's error shape, saying how to allow it; without `Origin`, the
+    // path's methods.
+    const preflight = (request: HttpServerRequest.HttpServerRequest, path: string, origin: string | undefined) => {
+      const methods = methodsOn(routes, path)
+      if (methods.length === 0) return notFound(request)
+      const allow = [...methods, "OPTIONS"].join(", ")
+      if (origin === undefined) return HttpServerResponse.empty({ status: 204, headers: { allow } })
+      const allowOrigin = cors.allowOrigin(origin)
+      if (allowOrigin === undefined) {
+        return Responses.error(
+          403,
+          `The origin ${origin} may not call this server: start it with --cors-origin ${origin}`,
+          [],
+          { vary: "origin" }
+        )
+      }
+      const headers: Record<string, string> = {
+        allow,
+        "access-control-allow-origin": allowOrigin,
+        "access-control-allow-methods": allow,
+        "access-control-allow-headers": Cors.allowedHeaders,
+        "access-control-max-age": String(Cors.maxAgeSeconds),
+        vary: "origin, access-control-request-method, access-control-request-headers"
+      }
+      // Chrome's Private Network Access: a public page calling this machine asks first.
+      if (request.headers["access-control-request-private-network"] === "true") {
+        headers["access-control-allow-private-network"] = "true"
+      }
+      return HttpServerResponse.empty({ status: 204, headers })
+    }
 
     return <E, R>(app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>) =>
       Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
@@ -62,22 +120,59 @@ const makeMiddleware = (options: ServerOptions) =>
         const path = pathOf(request.url)
         const merchantAccountId = merchantAccountOf(request)
         const admin = path.startsWith("/_mock/")
-        const record = (status: number) => {
-          const entry = {
-            method: request.method,
-            path,
-            status,
-            merchant_account_id: merchantAccountId,
-            time: new Date().toISOString(),
-            duration_ms: Math.round((performance.now() - start) * 100) / 100
-          }
-          if (!admin) journal.record(entry)
-          if (options.logRequests) logLine(options, "info", "request", entry)
-        }
         const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
+        const record = (status: number, response?: HttpServerResponse.HttpServerResponse) => {
+          const time = new Date().toISOString()
+          const durationMs = Math.round((performance.now() - start) * 100) / 100
+          if (!admin) {
+            const cardData = request.method === "PUT" && fieldsPath.test(path)
+            const body = takeBody(request.source)
+            journal.record({
+              method: request.method,
+              path,
+              status,
+              merchantAccountId,
+              time,
+              durationMs,
+              forcedStatus: prefer.code,
+              delayMs: prefer.delay,
+              requestHeaders: request.headers,
+              requestBody: cardData ? redactFieldsBody(body) : body,
+              cardData,
+              response
+            })
+          }
+          if (options.logRequests) {
+            logLine(options, "info", "request", {
+              method: request.method,
+              path,
+              status,
+              merchant_account_id: merchantAccountId,
+              time,
+              duration_ms: durationMs
+            })
+          }
+        }
         const contentLength = Number(request.headers["content-length"] ?? 0)
+        // CORS, on the API's routes (not the controls): the allow-origin header for allowed origins only.
+        const origin = admin ? undefined : request.headers["origin"]
+        const withCors = (response: HttpServerResponse.HttpServerResponse) => {
+          if (origin === undefined || response.headers["access-control-allow-origin"] !== undefined) return response
+          const allowOrigin = cors.allowOrigin(origin)
+          if (allowOrigin === undefined) return cors.varies ? HttpServerResponse.setHeader(response, "vary", "origin") : response
+          return HttpServerResponse.setHeaders(response, {
+            "access-control-allow-origin": allowOrigin,
+            "access-control-expose-headers": Cors.exposedHeaders,
+            ...(cors.varies ? { vary: "origin" } : {})
+          })
+        }
 
-        const respond: Effect.Effect<HttpServerResponse.HttpServerResponse, never, R> = prefer.code !== undefined
+        const respond: Effect.Effect<HttpServerResponse.HttpServerResponse, never, R> = request.method === "OPTIONS" &&
+            !admin
+          ? Effect.succeed(preflight(request, path, origin))
+          : admin && crossOrigin(request)
+          ? Effect.succeed(Responses.error(403, "The /_mock/ controls refuse calls from pages of another origin"))
+          : prefer.code !== undefined
           ? Effect.succeed(
             prefer.code >= 400 && prefer.code <= 599
               ? Responses.error(
@@ -101,6 +196,17 @@ const makeMiddleware = (options: ServerOptions) =>
               if (tag === "RequestParseError" || tag === "HttpApiPayloadTooLarge") {
                 return Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
               }
+              // A query the contract's schema refuses (a parameter given twice): the client's error.
+              const kind = (error as { kind?: string }).kind
+              if (tag === "HttpApiSchemaError" && (kind === "Query" || kind === "Params" || kind === "Headers")) {
+                const location = kind === "Query" ? "query" : kind === "Params" ? "path" : "header"
+                const message = `Invalid ${location} parameters`
+                return Effect.succeed(
+                  Responses.fromApiError(
+                    ApiError.of(400, message, [{ location, pointer: "", message, type: errorDetailTypes.value }])
+                  )
+                )
+              }
               return Effect.sync(() => {
                 logLine(options, "error", "request failed", { method: request.method, path, error: describeFailure(cause) })
                 return Responses.error(500, "The mock server failed on this request")
@@ -112,7 +218,8 @@ const makeMiddleware = (options: ServerOptions) =>
           ? Effect.andThen(Effect.sleep(Duration.millis(prefer.delay)), respond)
           : respond
         return delayed.pipe(
-          Effect.tap((response) => Effect.sync(() => record(response.status))),
+          Effect.map(withCors),
+          Effect.tap((response) => Effect.sync(() => record(response.status, response))),
           // 499 (nginx's "client closed request"): the client left before the answer.
           Effect.onInterrupt(() => Effect.sync(() => record(499)))
         )

@@ -22,6 +22,8 @@ import * as SystemHttp from "./System/http.ts"
 export interface Route {
   readonly method: string
   readonly pattern: RegExp
+  /** The contract's name of the endpoint (`create`, `updateFields`, …), or the page's (`openapi`, `docs`). */
+  readonly operation: string
 }
 
 const toPattern = (path: string) =>
@@ -43,11 +45,35 @@ export const servedApi = (admin: boolean) => admin ? Api : ApiWithoutControls
  */
 export const routeTable = (admin: boolean): ReadonlyArray<Route> => [
   ...Object.values(servedApi(admin).groups).flatMap((group) =>
-    Object.values(group.endpoints).map((endpoint) => ({ method: endpoint.method, pattern: toPattern(endpoint.path) }))
+    Object.entries(group.endpoints).map(([operation, endpoint]) => ({
+      method: endpoint.method,
+      pattern: toPattern(endpoint.path),
+      operation
+    }))
   ),
-  { method: "GET", pattern: toPattern("/openapi.json") },
-  { method: "GET", pattern: toPattern("/docs") }
+  { method: "GET", pattern: toPattern("/openapi.json"), operation: "openapi" },
+  { method: "GET", pattern: toPattern("/docs"), operation: "docs" }
 ]
+
+/**
+ * The methods the routes take on a path (none: no route has the path).
+ *
+ * @category routing
+ * @since 0.2.0
+ */
+export const methodsOn = (routes: ReadonlyArray<Route>, path: string): ReadonlyArray<string> =>
+  routes.filter((r) => r.pattern.test(path)).map((r) => r.method)
+
+/**
+ * The contract's name of the endpoint a method and path reach, if any.
+ *
+ * @category routing
+ * @since 0.2.0
+ */
+export const operationOf = (routes: ReadonlyArray<Route>, method: string, path: string): string | undefined => {
+  for (const route of routes) if (route.method === method && route.pattern.test(path)) return route.operation
+  return undefined
+}
 
 /**
  * A request URL's path, without its query.
@@ -70,7 +96,7 @@ export const pathOf = (url: string) => {
 export const notFoundOrNotAllowed = (routes: ReadonlyArray<Route>) =>
 (request: HttpServerRequest.HttpServerRequest) => {
   const path = pathOf(request.url)
-  const allowed = routes.filter((r) => r.pattern.test(path)).map((r) => r.method)
+  const allowed = methodsOn(routes, path)
   // The method is allowed on the path, yet no route took it: a path parameter the router refuses (over
   // 100 characters, a malformed %-escape). Such an id names no session.
   if (allowed.includes(request.method)) return Responses.error(404, "The checkout session could not be found")

@@ -19,6 +19,7 @@ import * as SqliteStore from "./SqliteStore.ts"
 import { StoreHealth } from "./StoreHealth.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
 import { Journal } from "./Journal.ts"
+import * as Preload from "./Preload.ts"
 
 export { maxBodyBytes } from "./Limits.ts"
 export { maxDelayMs, parsePrefer } from "./Middleware.ts"
@@ -47,14 +48,19 @@ const purgeLoop = Layer.effectDiscard(
  * @category layers
  * @since 0.1.0
  */
-export const stateLayer = (store: StoreOption = { kind: "memory" }) =>
+export const stateLayer = (store: StoreOption = { kind: "memory" }, journalSize?: number) =>
   Layer.mergeAll(
     store.kind === "memory"
       ? SessionStore.layerMemory
       : SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)),
     MockClock.layer,
-    Journal.layer
+    Journal.layerWith(journalSize)
   )
+
+// On shutdown, the live streams of the journal (`/_mock/events`) end, so they do not hold the server open.
+const endStreams = Layer.effectDiscard(
+  Effect.flatMap(Journal, (journal) => Effect.addFinalizer(() => Effect.sync(() => journal.publish({ _tag: "close" }))))
+)
 
 /**
  * The contract's `Authorization` middleware, as configured.
@@ -74,14 +80,17 @@ export const authorizationLayer = (auth: AuthOption) =>
  * @since 0.1.0
  */
 export const layerNoDeps = (options: ServerOptions) =>
-  HttpRouter.serve(Layer.merge(routes(options), aroundEveryRequest(options)), {
-    disableLogger: true,
-    disableListenLog: true
-  }).pipe(
-    Layer.provide(CheckoutSessions.layerNoDeps),
-    Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
-    Layer.provideMerge(purgeLoop)
-  )
+  // The streams end before the app stops (it waits for the requests in flight): built after it, released before.
+  endStreams.pipe(Layer.provideMerge(
+    HttpRouter.serve(Layer.merge(routes(options), aroundEveryRequest(options)), {
+      disableLogger: true,
+      disableListenLog: true
+    }).pipe(
+      Layer.provide(CheckoutSessions.layerNoDeps),
+      Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
+      Layer.provideMerge(purgeLoop)
+    )
+  ))
 
 /**
  * The whole server listening on `options.host:options.port`.
@@ -91,5 +100,13 @@ export const layerNoDeps = (options: ServerOptions) =>
  */
 export const layer = (options: ServerOptions) =>
   NodeServer.layer(options, layerNoDeps(options)).pipe(
-    Layer.provide([stateLayer(options.store), authorizationLayer(options.auth)])
+    Layer.provide([
+      // Preloaded sessions are in the store before the server listens.
+      Preload.layer(options.preload).pipe(
+        Layer.provide(CheckoutSessions.layerNoDeps),
+        Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
+        Layer.provideMerge(stateLayer(options.store, options.journalSize))
+      ),
+      authorizationLayer(options.auth)
+    ])
   )

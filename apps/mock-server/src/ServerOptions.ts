@@ -4,6 +4,7 @@
  * @since 0.2.0
  */
 import * as Log from "./Log.ts"
+import type * as Preload from "./Preload.ts"
 import type * as TokenVerifier from "./TokenVerifier.ts"
 
 /**
@@ -35,6 +36,15 @@ export interface ServerOptions {
    * answers through Node's own `ServerResponse`, one response at a time, at a cost in throughput.
    */
   readonly batchResponses?: boolean | undefined
+  /**
+   * The origins whose pages may call the API's routes (CORS, `Cors.ts`): `*`, exact origins, or origins with
+   * any port (`http://localhost:*`). Default: `Cors.defaultOrigins`, pages served from this machine.
+   */
+  readonly corsOrigins?: ReadonlyArray<string> | undefined
+  /** How many requests the journal keeps (`/_mock/requests`, the inspector); default `Journal.defaultCapacity`. */
+  readonly journalSize?: number | undefined
+  /** Sessions to load before the server listens (`Preload.read` reads a file into this). */
+  readonly preload?: Preload.Preload | undefined
 }
 
 /**

@@ -32,7 +32,52 @@ export interface StoredSession {
    * size (separate small `Uint8Array`s cost more, in allocator overhead).
    */
   readonly body: string
+  /** Epoch milliseconds of its creation, by the mock's clock (0: unknown, a session stored by an older version). */
+  readonly createdAt?: number | undefined
 }
+
+/**
+ * A page of `SessionStore.list`: live sessions, newest first, and the cursor
+ * of the next page (`undefined` on the last).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface SessionPage {
+  readonly items: ReadonlyArray<StoredSession>
+  readonly nextCursor: string | undefined
+}
+
+/**
+ * The order of `list`: newest first (by creation), ties broken by id.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const newestFirst = (a: StoredSession, b: StoredSession) =>
+  (b.createdAt ?? 0) - (a.createdAt ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
+
+/**
+ * A page cursor: the position of the last session of a page (its creation time and id).
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const cursorOf = (session: StoredSession) => `${session.createdAt ?? 0}_${key(session.id)}`
+
+/**
+ * The position a cursor names, or `undefined` for a malformed cursor.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const parseCursor = (cursor: string): StoredSession | undefined => {
+  const match = /^(\d{1,16})_([0-9a-f-]{1,64})$/.exec(cursor)
+  return match === null ? undefined : { merchantAccountId: "", id: match[2], expiresAt: 0, body: "", createdAt: Number(match[1]) }
+}
+
+// UUIDs compare case-insensitively.
+const key = (id: string) => id.toLowerCase()
 
 /**
  * A lock per key: effects under the same key run one at a time, effects
@@ -61,8 +106,6 @@ export const makeKeyedLock = () => {
     })
 }
 
-// UUIDs compare case-insensitively.
-const key = (id: string) => id.toLowerCase()
 
 /**
  * @category services
@@ -90,6 +133,16 @@ export class SessionStore extends Context.Service<SessionStore, {
   readonly purgeExpired: (now: number) => Effect.Effect<number>
   readonly clear: Effect.Effect<void>
   readonly size: Effect.Effect<number>
+  /**
+   * Live sessions at `now`, newest first: of one merchant account or of all,
+   * at most `limit`, after the position `cursor` names (`cursorOf`).
+   */
+  readonly list: (options: {
+    readonly merchantAccountId: string | undefined
+    readonly now: number
+    readonly limit: number
+    readonly after: StoredSession | undefined
+  }) => Effect.Effect<SessionPage>
 }>()("@checkout-kit/mock-server/SessionStore") {
   static readonly layerMemory = Layer.sync(SessionStore, () => {
     const sessions = new Map<string, StoredSession>()
@@ -147,7 +200,21 @@ export class SessionStore extends Context.Service<SessionStore, {
           return purged
         }),
       clear: Effect.sync(() => sessions.clear()),
-      size: Effect.sync(() => sessions.size)
+      size: Effect.sync(() => sessions.size),
+      // A scan: the controls list for people and tests, not for the hot path.
+      list: ({ after, limit, merchantAccountId, now }) =>
+        Effect.sync(() => {
+          const matching: Array<StoredSession> = []
+          for (const session of sessions.values()) {
+            if (session.expiresAt <= now) continue
+            if (merchantAccountId !== undefined && session.merchantAccountId !== merchantAccountId) continue
+            if (after !== undefined && newestFirst(after, session) >= 0) continue
+            matching.push(session)
+          }
+          matching.sort(newestFirst)
+          const items = matching.slice(0, limit)
+          return { items, nextCursor: matching.length > limit ? cursorOf(items[items.length - 1]) : undefined }
+        })
     })
   })
 }

@@ -10,7 +10,7 @@ import { Effect, Layer } from "effect"
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs"
 import { dirname } from "node:path"
 import { DatabaseSync } from "node:sqlite"
-import { makeKeyedLock, SessionStore, type StoredSession } from "./SessionStore.ts"
+import { cursorOf, makeKeyedLock, SessionStore, type StoredSession } from "./SessionStore.ts"
 import { reasonOf, StartupError } from "./StartupError.ts"
 import { StoreHealth } from "./StoreHealth.ts"
 
@@ -30,7 +30,10 @@ export const migrations: ReadonlyArray<string> = [
   ) WITHOUT ROWID`,
   `CREATE INDEX sessions_expires_at ON sessions (expires_at)`,
   // The browser-facing calls find a session by its id alone.
-  `CREATE INDEX sessions_id ON sessions (id)`
+  `CREATE INDEX sessions_id ON sessions (id)`,
+  // `/_mock/sessions` lists sessions newest first; rows of earlier versions read as created at 0 (listed last).
+  `ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0`,
+  `CREATE INDEX sessions_created_at ON sessions (created_at, id)`
 ]
 
 // The database and its WAL and shared-memory files hold buyer data: readable by their owner only. SQLite gives
@@ -129,7 +132,8 @@ const toSession = (row: Record<string, unknown>): StoredSession => ({
   merchantAccountId: row.merchant_account_id as string,
   id: row.id as string,
   expiresAt: Number(row.expires_at),
-  body: row.body as string
+  body: row.body as string,
+  createdAt: Number(row.created_at ?? 0)
 })
 
 /**
@@ -164,7 +168,11 @@ export const layer = (path: string) =>
           }
         }
         const insert = db.prepare(
-          "INSERT OR REPLACE INTO sessions (merchant_account_id, id, expires_at, body) VALUES (?, ?, ?, ?)"
+          "INSERT OR REPLACE INTO sessions (merchant_account_id, id, expires_at, body, created_at) VALUES (?, ?, ?, ?, ?)"
+        )
+        const page = db.prepare(
+          "SELECT * FROM sessions WHERE expires_at > ? AND (? IS NULL OR merchant_account_id = ?) " +
+            "AND (created_at < ? OR (created_at = ? AND id < ?)) ORDER BY created_at DESC, id DESC LIMIT ?"
         )
         const select = db.prepare("SELECT * FROM sessions WHERE merchant_account_id = ? AND id = ?")
         const selectById = db.prepare("SELECT * FROM sessions WHERE id = ? AND expires_at > ? LIMIT 1")
@@ -191,7 +199,15 @@ export const layer = (path: string) =>
         return SessionStore.of({
           insert: (session) =>
             Effect.sync(() =>
-              guarded(() => void insert.run(session.merchantAccountId, normalise(session.id), session.expiresAt, session.body))
+              guarded(() =>
+                void insert.run(
+                  session.merchantAccountId,
+                  normalise(session.id),
+                  session.expiresAt,
+                  session.body,
+                  session.createdAt ?? 0
+                )
+              )
             ),
           get: (merchantAccountId, id, now) => Effect.sync(() => guarded(() => live(merchantAccountId, id, now))),
           find: (id, now) =>
@@ -215,7 +231,18 @@ export const layer = (path: string) =>
             Effect.sync(() => guarded(() => Number(remove.run(merchantAccountId, normalise(id), now).changes) === 1)),
           purgeExpired: (now) => Effect.sync(() => guarded(() => Number(purge.run(now).changes))),
           clear: Effect.sync(() => guarded(() => void db.exec("DELETE FROM sessions"))),
-          size: Effect.sync(() => guarded(() => Number((count.get() as { n: number }).n)))
+          size: Effect.sync(() => guarded(() => Number((count.get() as { n: number }).n))),
+          list: ({ after, limit, merchantAccountId, now }) =>
+            Effect.sync(() => {
+              const account = merchantAccountId ?? null
+              const createdAt = after === undefined ? Number.MAX_SAFE_INTEGER : (after.createdAt ?? 0)
+              const id = after === undefined ? "" : normalise(after.id)
+              const rows = guarded(() =>
+                page.all(now, account, account, createdAt, createdAt, id, limit + 1)
+              ) as Array<Record<string, unknown>>
+              const items = rows.slice(0, limit).map(toSession)
+              return { items, nextCursor: rows.length > limit ? cursorOf(items[items.length - 1]) : undefined }
+            })
         })
       })
     )

@@ -58,7 +58,10 @@ const announce = Layer.effectDiscard(
         }, admin: ${serverOptions.admin ? "on" : "off"})\n` +
           (serverOptions.privateKeyPath === undefined
             ? ""
-            : `sign requests with the private key in ${serverOptions.privateKeyPath}\n`)
+            : `sign requests with the private key in ${serverOptions.privateKeyPath}\n`) +
+          (serverOptions.preload === undefined
+            ? ""
+            : `preloaded ${serverOptions.preload.records.length} sessions from ${serverOptions.preload.file}\n`)
       )
     )
   )

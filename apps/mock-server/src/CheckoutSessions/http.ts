@@ -16,6 +16,7 @@ import { HttpApiBuilder } from "effect/http-api"
 import { maxDetails, toPointer } from "@checkout-kit/domain/Validation"
 import { ApiError } from "../ApiError.ts"
 import { accountOf, BrowserCalls } from "../Authorization.ts"
+import { captureBody } from "../Journal.ts"
 import { maxBodyBytes } from "../Limits.ts"
 import { CheckoutSessions } from "../CheckoutSessions.ts"
 import * as Responses from "../Responses.ts"
@@ -125,6 +126,8 @@ const loneSurrogates = (document: unknown): Array<ErrorDetail> => {
  */
 export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
   Effect.flatMap(readText(request), (text) => {
+    // For the journal (Journal.ts), which redacts what it shows.
+    captureBody(request.source, text)
     if (text.trim() === "") return Effect.succeed(undefined)
     try {
       const document = JSON.parse(text) as unknown

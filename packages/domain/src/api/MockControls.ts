@@ -1,14 +1,16 @@
 /**
  * The mock server's test controls (`/_mock/*`): read and move its clock, read
- * its request journal, reset its state. They are no part of Gr4vy's API; they
+ * its request journal (also live, as server-sent events), list its sessions,
+ * reset its state, and its inspector page. They are no part of Gr4vy's API; they
  * are in the contract so `/openapi.json` and `/docs` describe them and a client
  * calls them typed. A server serves them only where its test controls are on.
  *
  * @since 0.2.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "effect/http-api"
-import { BadRequest } from "../Errors.ts"
+import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { CheckoutSession } from "../CheckoutSession.ts"
+import { BadRequest, NotFound } from "../Errors.ts"
 
 /**
  * How far the mock's time may be moved ahead of real time, in total and in
@@ -56,18 +58,65 @@ export const MockClockState = Schema.Struct({
 })
 
 /**
- * One request the mock answered (never a body, a header, a token or card data).
+ * One request the mock answered, in the journal's list: what, when, for whom,
+ * with what outcome (never a body, a header, a token or card data).
+ * `operation` is the contract's name of the endpoint (`null`: no route took
+ * the request); `forced_status` and `delay_ms` are what a `Prefer` header
+ * forced (`null`: nothing).
  *
  * @category schemas
  * @since 0.2.0
  */
 export const JournalEntry = Schema.Struct({
+  id: Schema.Int,
   method: Schema.String,
   path: Schema.String,
+  operation: Schema.NullOr(Schema.String),
   status: Schema.Int,
   merchant_account_id: Schema.String,
   time: Schema.String.annotate({ format: "date-time" }),
-  duration_ms: Schema.Finite
+  duration_ms: Schema.Finite,
+  forced_status: Schema.NullOr(Schema.Int),
+  delay_ms: Schema.NullOr(Schema.Finite)
+})
+
+/**
+ * The claims of a request's bearer token as the journal shows them: decoded,
+ * not verified (the status says whether the server accepted it); the token
+ * itself is never shown.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const JournalToken = Schema.Struct({
+  alg: Schema.NullOr(Schema.String),
+  kid: Schema.NullOr(Schema.String),
+  scopes: Schema.Unknown,
+  checkout_session_id: Schema.Unknown,
+  expires_at: Schema.NullOr(Schema.String.annotate({ format: "date-time" })),
+  issued_at: Schema.NullOr(Schema.String.annotate({ format: "date-time" }))
+})
+
+/**
+ * One request in full, as `GET /_mock/requests/{request_id}` answers it: the
+ * headers with `authorization` redacted and its token's claims decoded, the
+ * bodies parsed when they are JSON — card numbers reduced to BIN and last
+ * four, security codes removed.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const JournalEntryDetail = Schema.Struct({
+  ...JournalEntry.fields,
+  request: Schema.Struct({
+    headers: Schema.Record(Schema.String, Schema.String),
+    token: Schema.NullOr(JournalToken),
+    body: Schema.Unknown
+  }),
+  response: Schema.Struct({
+    headers: Schema.Record(Schema.String, Schema.String),
+    body: Schema.Unknown
+  })
 })
 
 /**
@@ -79,6 +128,45 @@ export const JournalEntry = Schema.Struct({
 export const RequestJournal = Schema.Struct({ items: Schema.Array(JournalEntry) })
 
 /**
+ * The query of `GET /_mock/sessions`.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const SessionListQuery = Schema.Struct({
+  merchant_account_id: Schema.optionalKey(Schema.String.annotate({ description: "Only this merchant account's sessions." })),
+  limit: Schema.optionalKey(
+    Schema.String.annotate({ description: "Sessions per page, 1 to 100 (default 20).", pattern: "^[0-9]+$" })
+  ),
+  cursor: Schema.optionalKey(Schema.String.annotate({ description: "The `next_cursor` of the previous page." }))
+})
+
+/**
+ * One stored session in `GET /_mock/sessions`: its merchant account, when it
+ * was created (by the mock's clock) and its current wire JSON.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const StoredSessionItem = Schema.Struct({
+  merchant_account_id: Schema.String,
+  created_at: Schema.NullOr(Schema.String.annotate({ format: "date-time" })),
+  session: CheckoutSession
+})
+
+/**
+ * The answer of `GET /_mock/sessions`: live sessions, newest first, and the
+ * cursor of the next page (`null` on the last).
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const SessionList = Schema.Struct({
+  items: Schema.Array(StoredSessionItem),
+  next_cursor: Schema.NullOr(Schema.String)
+})
+
+/**
  * The answer of `POST /_mock/reset`.
  *
  * @category schemas
@@ -87,7 +175,7 @@ export const RequestJournal = Schema.Struct({ items: Schema.Array(JournalEntry) 
 export const ResetDone = Schema.Struct({ reset: Schema.Literal(true) })
 
 /**
- * `clock`, `advanceClock`, `requests` and `reset`.
+ * `clock`, `advanceClock`, `requests`, `request`, `events`, `sessions`, `reset` and `inspector`.
  *
  * @category groups
  * @since 0.2.0
@@ -103,8 +191,27 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
     }).annotateMerge(OpenApi.annotations({ summary: "Move the mock's clock forward; purges expired sessions" })),
     HttpApiEndpoint.get("requests", "/_mock/requests", { success: RequestJournal })
       .annotateMerge(OpenApi.annotations({ summary: "Read the mock's recent requests" })),
+    HttpApiEndpoint.get("request", "/_mock/requests/:request_id", {
+      params: { request_id: Schema.String.annotate({ description: "The `id` of a journal entry." }) },
+      success: JournalEntryDetail,
+      error: NotFound
+    }).annotateMerge(OpenApi.annotations({
+      summary: "Read one request in full: headers (token redacted, claims decoded), bodies (card data redacted)"
+    })),
+    HttpApiEndpoint.get("events", "/_mock/events", {
+      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/event-stream" }))
+    }).annotateMerge(OpenApi.annotations({
+      summary: "The journal live, as server-sent events",
+      description: "`request` events carry a journal entry (as in `/_mock/requests`) as each request is answered; " +
+        "`reset` and `clock` events follow those controls."
+    })),
+    HttpApiEndpoint.get("sessions", "/_mock/sessions", { query: SessionListQuery, success: SessionList, error: BadRequest })
+      .annotateMerge(OpenApi.annotations({ summary: "List the stored sessions, newest first, a page at a time" })),
     HttpApiEndpoint.post("reset", "/_mock/reset", { success: ResetDone })
-      .annotateMerge(OpenApi.annotations({ summary: "Reset the mock: sessions, journal and clock" }))
+      .annotateMerge(OpenApi.annotations({ summary: "Reset the mock: sessions, journal and clock" })),
+    HttpApiEndpoint.get("inspector", "/_mock/ui", {
+      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/html" }))
+    }).annotateMerge(OpenApi.annotations({ summary: "The inspector: a page showing the mock's requests and sessions live" }))
   )
   .annotateMerge(OpenApi.annotations({
     title: "Mock test controls",

@@ -1,0 +1,189 @@
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import type { BrowserContext, Page } from "playwright-core"
+import { launchBrowser, servePage } from "./support/browser.ts"
+import { makeKeyPair, signToken } from "./support/keys.ts"
+import { call, startServer, type TestServer } from "./support/server.ts"
+
+// A real browser (Debian's Chromium, driven by playwright-core): a checkout page on another origin calling the
+// mock as Secure Fields does, and the inspector at /_mock/ui. Every wait is on the page (a locator, a function
+// of the DOM), never on a timer.
+const key = makeKeyPair()
+const adminToken = () => signToken(key.privateKey, key.publicKey)
+const embedToken = (sessionId: string) =>
+  signToken(key.privateKey, key.publicKey, { scopes: ["embed"], claims: { checkout_session_id: sessionId } })
+
+// The shop's page: sends the card to the mock with the embed token, and shows the outcome.
+const shopPage = `<!doctype html>
+<title>shop</title>
+<p id="result">pending</p>
+<script>
+const params = new URLSearchParams(location.hash.slice(1));
+fetch(params.get("mock") + "/checkout/sessions/" + params.get("session") + "/fields", {
+  method: "PUT",
+  headers: { "content-type": "application/json", authorization: "Bearer " + params.get("token") },
+  body: JSON.stringify({ payment_method: { method: "card", number: "4111111111111111", expiration_date: "12/99", security_code: "123" } })
+}).then(
+  (response) => { document.getElementById("result").textContent = "status " + response.status; },
+  (error) => { document.getElementById("result").textContent = "failed " + error.name; }
+);
+</script>`
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let context: BrowserContext
+let shop: Awaited<ReturnType<typeof servePage>>
+beforeAll(async () => {
+  browser = await launchBrowser()
+  context = browser.context
+  shop = await servePage(shopPage)
+})
+afterAll(async () => {
+  await shop?.close()
+  await browser?.close()
+})
+
+const createSession = async (url: string, body: Record<string, unknown> = {}) => {
+  const created = await call(url, "POST", "/checkout/sessions", { body, headers: { authorization: `Bearer ${await adminToken()}` } })
+  assert.strictEqual(created.status, 201)
+  return created.body.id as string
+}
+
+const outcomeOfShop = async (mockUrl: string, sessionId: string) => {
+  const page = await context.newPage()
+  try {
+    const hash = new URLSearchParams({ mock: mockUrl, session: sessionId, token: await embedToken(sessionId) })
+    await page.goto(`http://127.0.0.1:${shop.port}/#${hash}`)
+    await page.locator("#result", { hasNotText: "pending" }).waitFor()
+    return await page.locator("#result").textContent()
+  } finally {
+    await page.close()
+  }
+}
+
+describe("a checkout page on another origin", () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ auth: { kind: "jwt", publicKeys: [key.publicKeyPem] } })
+  })
+  afterAll(() => server.close())
+
+  it("completes the secure-fields call with an embed token, after its preflight", async () => {
+    const id = await createSession(server.url)
+    assert.strictEqual(await outcomeOfShop(server.url, id), "status 204")
+    const session = await call(server.url, "GET", `/checkout/sessions/${id}`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+    assert.strictEqual(session.body.payment_method.label, "1111")
+    const journal = (await call(server.url, "GET", "/_mock/requests")).body.items
+    assert.deepStrictEqual(
+      journal.filter((e: any) => e.path === `/checkout/sessions/${id}/fields`).map((e: any) => [e.method, e.status]),
+      [["OPTIONS", 204], ["PUT", 204]]
+    )
+  })
+
+  it("is refused by the browser when its origin is not allowed", async () => {
+    const strict = await startServer({ auth: { kind: "jwt", publicKeys: [key.publicKeyPem] }, corsOrigins: ["https://shop.example"] })
+    try {
+      const id = await createSession(strict.url)
+      assert.strictEqual(await outcomeOfShop(strict.url, id), "failed TypeError")
+      const session = await call(strict.url, "GET", `/checkout/sessions/${id}`, { headers: { authorization: `Bearer ${await adminToken()}` } })
+      assert.isUndefined(session.body.payment_method)
+    } finally {
+      await strict.close()
+    }
+  })
+})
+
+describe("the inspector at /_mock/ui", () => {
+  let server: TestServer
+  let page: Page
+  beforeAll(async () => {
+    server = await startServer({ auth: { kind: "jwt", publicKeys: [key.publicKeyPem] } })
+    page = await context.newPage()
+    await page.goto(`${server.url}/_mock/ui`)
+    await page.locator("body[data-ready=true]").waitFor()
+    await page.locator("#live.on").waitFor()
+  })
+  afterAll(async () => {
+    await page?.close()
+    await server?.close()
+  })
+
+  const row = (text: string) => page.locator("#requests tr", { hasText: text })
+
+  it("shows a request live as it happens, and its detail with the token's claims and the bodies", async () => {
+    const id = await createSession(server.url, { metadata: { order: "inspector-42" } })
+    await row("/checkout/sessions").first().waitFor()
+    await row("/checkout/sessions").first().click()
+    await page.locator("#detail-title", { hasText: "POST /checkout/sessions → 201" }).waitFor()
+    const detail = await page.locator("#detail").textContent()
+    assert.include(detail, "Bearer [redacted]")
+    assert.include(detail, "*.write")
+    assert.include(detail, "inspector-42")
+    assert.include(detail, id)
+
+    await page.locator("#copy-curl").click()
+    await page.locator("#curl:not([hidden])").waitFor()
+    const curl = await page.locator("#curl").textContent()
+    assert.match(curl ?? "", /^curl -X POST '.+\/checkout\/sessions' /)
+    assert.include(curl, `"authorization: Bearer $TOKEN"`)
+    assert.include(curl, `--data-raw '{"metadata":{"order":"inspector-42"}}'`)
+  })
+
+  it("filters errors", async () => {
+    await call(server.url, "GET", "/checkout/sessions/00000000-0000-4000-8000-000000000000", {
+      headers: { authorization: `Bearer ${await adminToken()}` }
+    })
+    await row("00000000-0000-4000-8000-000000000000").waitFor()
+    await page.locator("#errors-only").check()
+    await row("00000000-0000-4000-8000-000000000000").waitFor({ state: "visible" })
+    await page.locator("#requests tr[data-status='201']").first().waitFor({ state: "hidden" })
+    await page.locator("#errors-only").uncheck()
+    await page.locator("#requests tr[data-status='201']").first().waitFor({ state: "visible" })
+  })
+
+  it("lists the sessions and shows one's JSON; a clock move expires it; reset empties everything", async () => {
+    const id = await createSession(server.url, { metadata: { order: "listed" } })
+    await page.locator("#tab-sessions").click()
+    const sessionRow = page.locator(`#sessions tr[data-id='${id}']`)
+    await sessionRow.waitFor()
+    await sessionRow.click()
+    const json = JSON.parse((await page.locator("#session-json").textContent()) ?? "")
+    assert.strictEqual(json.id, id)
+    assert.deepStrictEqual(json.metadata, { order: "listed" })
+
+    await page.locator("#advance").fill("7200")
+    await page.locator("#move").click()
+    await page.locator("#clock-offset", { hasText: "(+7200 s)" }).waitFor()
+    await sessionRow.waitFor({ state: "detached" })
+    assert.strictEqual((await call(server.url, "GET", "/_mock/clock")).body.offset_seconds, 7200)
+
+    await page.locator("#tab-requests").click()
+    await page.locator("#reset").click()
+    await page.locator("#clock-offset", { hasText: "(real time)" }).waitFor()
+    await page.locator("#request-count", { hasText: /^0$/ }).waitFor()
+    assert.strictEqual(await page.locator("#requests tr").count(), 0)
+    assert.deepStrictEqual((await call(server.url, "GET", "/_mock/requests")).body.items, [])
+  })
+
+  it("sets the clock to a later date and time", async () => {
+    const now = Date.parse((await call(server.url, "GET", "/_mock/clock")).body.now)
+    // Two days ahead, as the page's datetime-local input takes it (local time, to the minute).
+    // (Sweden's locale writes local time as `YYYY-MM-DD HH:MM:SS`.)
+    const target = await page.evaluate(
+      (millis) => new Date(millis).toLocaleString("sv-SE").replace(" ", "T").slice(0, 16),
+      now + 2 * 86_400_000
+    )
+    await page.locator("#target").fill(target)
+    await page.locator("#set").click()
+    await page.locator("#clock-offset", { hasNotText: "(real time)" }).waitFor()
+    const clock = (await call(server.url, "GET", "/_mock/clock")).body
+    // The input has no seconds: the clock lands within the minute before two days ahead.
+    assert.isAtLeast(clock.offset_seconds, 2 * 86_400 - 60)
+    assert.isAtMost(clock.offset_seconds, 2 * 86_400)
+    await call(server.url, "POST", "/_mock/reset")
+    await page.locator("#clock-offset", { hasText: "(real time)" }).waitFor()
+  })
+
+  it("shows what Prefer forced", async () => {
+    await call(server.url, "GET", "/health", { headers: { prefer: "code=503" } })
+    await row("/health").locator(".badge", { hasText: "forced 503" }).waitFor()
+  })
+})
