@@ -1,19 +1,198 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import * as Stateful from "../src/Stateful.ts"
 import { makeKeyPair, startMock } from "./support.ts"
 
 const merchant = makeKeyPair()
-let mock: Awaited<ReturnType<typeof startMock>>
+const dir = mkdtempSync(join(tmpdir(), "checkout-kit-stateful-"))
+let memory: Awaited<ReturnType<typeof startMock>>
+let sqlite: Awaited<ReturnType<typeof startMock>>
 
 beforeAll(async () => {
-  mock = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
+  const auth = { kind: "jwt", publicKeys: [merchant.publicKeyPem] } as const
+  memory = await startMock({ auth })
+  sqlite = await startMock({ auth, store: { kind: "sqlite", path: join(dir, "sessions.db") } })
 })
-afterAll(() => mock.close())
+afterAll(async () => {
+  await memory.close()
+  await sqlite.close()
+  rmSync(dir, { recursive: true, force: true })
+})
 
-describe("Stateful", () => {
-  it("the memory store agrees with the model", async () => {
-    const report = await Stateful.check({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, runs: 30, seed: 1 })
-    console.log(Stateful.summary(report))
-    assert.isTrue(report.passed)
+describe("Stateful.check against the mock", () => {
+  it.each(["memory", "sqlite"] as const)("the %s store passes 200 sequences", async (store) => {
+    const mock = store === "memory" ? memory : sqlite
+    const report = await Stateful.check({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, runs: 200, seed: 7 })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.strictEqual(report.sequences, 200)
+    assert.isAbove(report.commands, 200 * 5)
+    assert.strictEqual(report.merchantAccountId, "contract-7")
+  })
+})
+
+// A session as a proxy sees it go by: the last body any answer showed for an id.
+type Forward = (method: string, path: string, headers: IncomingHttpHeaders, body: string) => Promise<{ status: number; text: string }>
+
+interface Bug {
+  /** Rewrites a request before it reaches the mock, or answers it in the mock's place. */
+  readonly request?: (
+    method: string,
+    path: string,
+    body: any,
+    forward: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>
+  ) => Promise<{ body?: unknown; answer?: { status: number; json: unknown } } | undefined>
+  /** Sees every answer. */
+  readonly answer?: (method: string, path: string, status: number, json: any) => void
+}
+
+// A server with one bug: a proxy in front of the mock.
+const buggyServer = async (bug: Bug) => {
+  const forward: Forward = async (method, path, headers, body) => {
+    const response = await fetch(`${memory.url}${path}`, {
+      method,
+      headers: Object.fromEntries(
+        Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
+      ) as Record<string, string>,
+      ...(body === "" ? {} : { body })
+    })
+    return { status: response.status, text: await response.text() }
+  }
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Array<Buffer> = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    const method = request.method!
+    const path = request.url!
+    let text = Buffer.concat(chunks).toString("utf8")
+    const parsed = text === "" ? undefined : JSON.parse(text)
+    const changed = await bug.request?.(method, path, parsed, async (m, p, b) => {
+      const answer = await forward(m, p, request.headers, b === undefined ? "" : JSON.stringify(b))
+      return { status: answer.status, json: answer.text === "" ? undefined : JSON.parse(answer.text) }
+    })
+    let status: number
+    let answer: string
+    if (changed?.answer !== undefined) {
+      status = changed.answer.status
+      answer = JSON.stringify(changed.answer.json)
+    } else {
+      if (changed?.body !== undefined) text = JSON.stringify(changed.body)
+      const forwarded = await forward(method, path, request.headers, text)
+      status = forwarded.status
+      answer = forwarded.text
+    }
+    bug.answer?.(method, path, status, answer === "" ? undefined : JSON.parse(answer))
+    response.writeHead(status, { "content-type": "application/json" }).end(status === 204 ? undefined : answer)
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
+
+const sessionPath = /^\/checkout\/sessions\/([^/]+)$/
+
+const staleReadOnce = (): Bug => {
+  const last = new Map<string, unknown>()
+  const stale = new Map<string, unknown>()
+  return {
+    request: async (method, path) => {
+      const id = sessionPath.exec(path)?.[1]
+      if (method !== "GET" || id === undefined || !stale.has(id)) return undefined
+      const json = stale.get(id)
+      stale.delete(id)
+      return { answer: { status: 200, json } }
+    },
+    answer: (method, path, status, json) => {
+      const id = sessionPath.exec(path)?.[1] ?? (method === "POST" && status === 201 ? json.id : undefined)
+      if (id === undefined || status >= 300) return
+      if (method === "PUT" && last.has(id)) stale.set(id, last.get(id))
+      last.set(id, json)
+    }
+  }
+}
+
+const nullDropped = (): Bug => ({
+  request: async (method, path, body) =>
+    method === "PUT" && sessionPath.test(path) && typeof body === "object" && body !== null
+      ? { body: Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null)) }
+      : undefined
+})
+
+const deletedReadableOnce = (): Bug => {
+  const last = new Map<string, unknown>()
+  const ghosts = new Map<string, unknown>()
+  return {
+    request: async (method, path) => {
+      const id = sessionPath.exec(path)?.[1]
+      if (method !== "GET" || id === undefined || !ghosts.has(id)) return undefined
+      const json = ghosts.get(id)
+      ghosts.delete(id)
+      return { answer: { status: 200, json } }
+    },
+    answer: (method, path, status, json) => {
+      const id = sessionPath.exec(path)?.[1] ?? (method === "POST" && status === 201 ? json.id : undefined)
+      if (id === undefined) return
+      if (method === "DELETE" && status === 204) ghosts.set(id, last.get(id))
+      else if (status < 300 && json !== undefined) last.set(id, json)
+    }
+  }
+}
+
+const metadataMerged = (): Bug => ({
+  request: async (method, path, body, forward) => {
+    if (method !== "PUT" || !sessionPath.test(path) || typeof body?.metadata !== "object" || body.metadata === null) {
+      return undefined
+    }
+    const current = await forward("GET", path)
+    if (current.status !== 200) return undefined
+    return { body: { ...body, metadata: { ...current.json.metadata, ...body.metadata } } }
+  }
+})
+
+const expiresInIgnored = (): Bug => ({
+  request: async (method, path, body) => {
+    if (method !== "PUT" || !sessionPath.test(path) || typeof body !== "object" || body === null) return undefined
+    const { expires_in: _, ...rest } = body
+    return { body: rest }
+  }
+})
+
+describe("planted bugs: each caught within the default runs, shrunk to at most 6 commands", () => {
+  const bugs = [
+    ["a stale read once after an update", staleReadOnce, /get #\d+: (the session differs|expires_at moved)/],
+    ["null dropped from update bodies", nullDropped, /update #\d+ .*null.*: the session differs/],
+    ["a deleted session readable once more", deletedReadableOnce, /(get #\d+|GET #\d+ under another merchant account): expected status 404, got 200/],
+    ["metadata merged", metadataMerged, /update #\d+ .*metadata.*: the session differs at \/metadata/],
+    ["expires_in ignored on update", expiresInIgnored, /expires_at is not now \+ expires_in/]
+  ] as const
+  it.each(bugs)("%s", async (_, bug, message) => {
+    const server = await buggyServer(bug())
+    try {
+      const report = await Stateful.check({ baseUrl: server.url, privateKey: merchant.privateKeyPem, seed: 16 })
+      assert.isFalse(report.passed)
+      assert.match(report.message!, message)
+      const steps = report.counterexample!
+      assert.isAtMost(steps.length, 6, Stateful.summary(report))
+      assert.isDefined(steps.at(-1)!.mismatch)
+      assert.isTrue(steps.slice(0, -1).every((step) => step.mismatch === undefined))
+      for (const step of steps) {
+        assert.hasAllKeys(step.request, step.request.body === undefined ? ["method", "path"] : ["method", "path", "body"])
+      }
+      // The replay runs exactly the counterexample again.
+      const replayed = await Stateful.check({
+        baseUrl: server.url,
+        privateKey: merchant.privateKeyPem,
+        seed: 16,
+        replay: report.replay
+      })
+      assert.isFalse(replayed.passed)
+      assert.deepStrictEqual(replayed.counterexample!.map((s) => s.command), steps.map((s) => s.command))
+    } finally {
+      await server.close()
+    }
   })
 })
