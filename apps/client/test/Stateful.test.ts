@@ -1,7 +1,8 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { mkdtempSync, rmSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Stateful from "../src/Stateful.ts"
@@ -9,6 +10,8 @@ import { makeKeyPair, startMock } from "./support.ts"
 
 const merchant = makeKeyPair()
 const dir = mkdtempSync(join(tmpdir(), "checkout-kit-stateful-"))
+const keyFile = join(dir, "private-key.pem")
+writeFileSync(keyFile, merchant.privateKeyPem)
 let memory: Awaited<ReturnType<typeof startMock>>
 let sqlite: Awaited<ReturnType<typeof startMock>>
 
@@ -194,5 +197,72 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
     } finally {
       await server.close()
     }
+  })
+})
+
+const cli = (...args: Array<string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [new URL("../src/bin.ts", import.meta.url).pathname, ...args], {
+      env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile }
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (c) => (stdout += c))
+    child.stderr.on("data", (c) => (stderr += c))
+    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+
+describe("checkout-kit contract --stateful", () => {
+  it("passes against the mock, in its own merchant account, and writes the report", async () => {
+    const reportFile = join(dir, "pass.json")
+    const out = await cli("contract", "--stateful", "--server", sqlite.url, "--runs", "40", "--seed", "5", "--report", reportFile)
+    assert.strictEqual(out.code, 0, out.stderr)
+    assert.match(out.stdout, /no mismatch: every answer agreed with the model/)
+    const report = JSON.parse(readFileSync(reportFile, "utf8"))
+    assert.include(report, { passed: true, seed: 5, runs: 40, maxCommands: 20, merchantAccountId: "contract-5", clock: false })
+  })
+
+  it("exits 1 on a bug with the shrunk steps, the JSON counterexample, and a replay that runs it again", async () => {
+    const server = await buggyServer(metadataMerged())
+    try {
+      const reportFile = join(dir, "fail.json")
+      const out = await cli("contract", "--stateful", "--server", server.url, "--seed", "16", "--report", reportFile)
+      assert.strictEqual(out.code, 1)
+      assert.match(out.stdout, /mismatch: update #\d+ .*: the session differs at \/metadata/)
+      assert.match(out.stdout, /shrunk to \d commands?:/)
+      const report = JSON.parse(readFileSync(reportFile, "utf8"))
+      assert.isAtMost(report.counterexample.length, 6)
+      for (const step of report.counterexample) {
+        assert.includeMembers(Object.keys(step), ["command", "request", "expected", "actual"])
+        assert.includeMembers(Object.keys(step.request), ["method", "path"])
+      }
+      assert.strictEqual(report.seed, 16)
+      assert.match(out.stdout, new RegExp(`--replay '${report.replay.replaceAll(/[+*?^$()[\]{}|\\.]/g, "\\$&")}'`))
+      const replayed = await cli("contract", "--stateful", "--server", server.url, "--seed", "16", "--replay", report.replay)
+      assert.strictEqual(replayed.code, 1)
+      const steps = (stdout: string) => stdout.split("\n").filter((line) => /^  \d+\. /.test(line))
+      assert.strictEqual(steps(out.stdout).length, report.counterexample.length)
+      assert.deepStrictEqual(steps(replayed.stdout), steps(out.stdout))
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("a server that does not answer: one line on stderr, exit 1", async () => {
+    const closed = await buggyServer({})
+    const url = closed.url
+    await closed.close()
+    const out = await cli("contract", "--stateful", "--server", url, "--runs", "5")
+    assert.strictEqual(out.code, 1)
+    assert.strictEqual(out.stderr.trim(), `error: cannot reach ${url}`)
+  })
+
+  it("usage errors: --replay without --seed, --clock without --stateful", async () => {
+    const replay = await cli("contract", "--stateful", "--server", memory.url, "--replay", "0@@2026-12-06")
+    assert.strictEqual(replay.code, 1)
+    assert.match(replay.stderr, /^error: --replay takes the report's replay string/)
+    const clock = await cli("contract", "--server", memory.url, "--clock")
+    assert.strictEqual(clock.code, 1)
+    assert.match(clock.stderr, /^error: --replay and --clock go with --stateful/)
   })
 })
