@@ -56,7 +56,10 @@ export interface CheckOptions {
   readonly seed?: number | undefined
   /** Longest sequence; default 20. */
   readonly maxCommands?: number | undefined
-  /** Read-only and pinned-token commands: default on when there is a private key (or a `system`). */
+  /**
+   * Read-only and pinned-token commands. Default: on when the server checks scopes (a read-only token's DELETE
+   * of an unknown id answers 403), off otherwise (no private key, or a mock with `--auth off`).
+   */
   readonly auth?: boolean | undefined
   /** Clock moves (`POST /_mock/clock`): default off; they move the server's clock for its other users too. */
   readonly clock?: boolean | undefined
@@ -162,6 +165,24 @@ export const httpSystem = (options: ServerOptions): Commands.System => {
   }
 }
 
+/**
+ * Whether a system checks tokens' scopes: a read-only token's `DELETE` of an
+ * id no session has answers 403 (a server that checks nothing answers 404).
+ *
+ * @category runner
+ * @since 0.3.0
+ */
+export const checksScopes = async (system: Commands.System): Promise<boolean> => {
+  const answer = await system.send({
+    method: "DELETE",
+    path: "/checkout/sessions/00000000-0000-4000-8000-000000000000",
+    body: undefined,
+    account: "own",
+    token: { _tag: "Scopes", scopes: ["checkout-sessions.read"] }
+  })
+  return answer.status === 403
+}
+
 const today = () => new Date().toISOString().slice(0, 10)
 
 /**
@@ -181,7 +202,7 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   const merchantAccountId = options.system === undefined ? (options.merchantAccountId ?? `contract-${seed}`) : options.merchantAccountId
   if (options.system === undefined && options.baseUrl === undefined) throw new Error("Set baseUrl or system")
   const system = options.system ?? httpSystem({ baseUrl: options.baseUrl!, privateKey: options.privateKey, merchantAccountId })
-  const auth = options.auth ?? (options.system !== undefined || options.privateKey !== undefined)
+  const auth = options.auth ?? (await checksScopes(system))
   const commands = Commands.all({ auth, clock, referenceDate: new Date(`${referenceDay}T00:00:00Z`) })
 
   let sequences = 0

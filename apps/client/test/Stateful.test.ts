@@ -37,6 +37,34 @@ describe("Stateful.check against the mock", () => {
   })
 })
 
+describe("Stateful.check options", () => {
+  it("token commands only where the server checks scopes: a mock with auth off is checked without them", async () => {
+    const open = await startMock({ auth: { kind: "off" } })
+    try {
+      const report = await Stateful.check({ baseUrl: open.url, privateKey: merchant.privateKeyPem, runs: 30, seed: 3 })
+      assert.isTrue(report.passed, Stateful.summary(report))
+      assert.isFalse(report.auth)
+      const checked = await Stateful.check({ baseUrl: memory.url, privateKey: merchant.privateKeyPem, runs: 1, seed: 3 })
+      assert.isTrue(checked.auth)
+    } finally {
+      await open.close()
+    }
+  })
+
+  it("--clock: clock moves, sessions expire as the model says, in the run's merchant account", async () => {
+    const own = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
+    try {
+      const report = await Stateful.check({ baseUrl: own.url, privateKey: merchant.privateKeyPem, runs: 100, seed: 12, clock: true })
+      assert.isTrue(report.passed, Stateful.summary(report))
+      assert.isTrue(report.clock)
+      const clock = (await (await fetch(`${own.url}/_mock/clock`, { headers: { "x-gr4vy-merchant-account-id": "contract-12" } })).json()) as { offset_seconds: number }
+      assert.isAbove(clock.offset_seconds, 0)
+    } finally {
+      await own.close()
+    }
+  })
+})
+
 // A session as a proxy sees it go by: the last body any answer showed for an id.
 type Forward = (method: string, path: string, headers: IncomingHttpHeaders, body: string) => Promise<{ status: number; text: string }>
 
