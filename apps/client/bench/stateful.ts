@@ -54,7 +54,7 @@ const startMock = (store: string) =>
   })
 
 const median = (values: ReadonlyArray<number>) => {
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = values.toSorted((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]
 }
 const rate = (n: number, unit: string) => `${Math.round(n).toLocaleString("en-US")} ${unit}/s`

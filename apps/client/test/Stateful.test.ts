@@ -65,7 +65,7 @@ describe("Stateful.check options", () => {
   })
 })
 
-// A session as a proxy sees it go by: the last body any answer showed for an id.
+// How a proxy sends a request on to the mock: the answer's status and text.
 type Forward = (method: string, path: string, headers: IncomingHttpHeaders, body: string) => Promise<{ status: number; text: string }>
 
 interface Bug {
@@ -80,18 +80,20 @@ interface Bug {
   readonly answer?: (method: string, path: string, status: number, json: any) => void
 }
 
+// Sends a request on to the mock.
+const toMock: Forward = async (method, path, headers, body) => {
+  const response = await fetch(`${memory.url}${path}`, {
+    method,
+    headers: Object.fromEntries(
+      Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
+    ) as Record<string, string>,
+    ...(body === "" ? {} : { body })
+  })
+  return { status: response.status, text: await response.text() }
+}
+
 // A server with one bug: a proxy in front of the mock.
 const buggyServer = async (bug: Bug) => {
-  const forward: Forward = async (method, path, headers, body) => {
-    const response = await fetch(`${memory.url}${path}`, {
-      method,
-      headers: Object.fromEntries(
-        Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
-      ) as Record<string, string>,
-      ...(body === "" ? {} : { body })
-    })
-    return { status: response.status, text: await response.text() }
-  }
   const server: Server = createServer(async (request, response) => {
     const chunks: Array<Buffer> = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
@@ -100,7 +102,7 @@ const buggyServer = async (bug: Bug) => {
     let text = Buffer.concat(chunks).toString("utf8")
     const parsed = text === "" ? undefined : JSON.parse(text)
     const changed = await bug.request?.(method, path, parsed, async (m, p, b) => {
-      const answer = await forward(m, p, request.headers, b === undefined ? "" : JSON.stringify(b))
+      const answer = await toMock(m, p, request.headers, b === undefined ? "" : JSON.stringify(b))
       return { status: answer.status, json: answer.text === "" ? undefined : JSON.parse(answer.text) }
     })
     let status: number
@@ -110,7 +112,7 @@ const buggyServer = async (bug: Bug) => {
       answer = JSON.stringify(changed.answer.json)
     } else {
       if (changed?.body !== undefined) text = JSON.stringify(changed.body)
-      const forwarded = await forward(method, path, request.headers, text)
+      const forwarded = await toMock(method, path, request.headers, text)
       status = forwarded.status
       answer = forwarded.text
     }
@@ -228,6 +230,9 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
   })
 })
 
+// The numbered steps of a printed counterexample.
+const steps = (stdout: string) => stdout.split("\n").filter((line) => /^  \d+\. /.test(line))
+
 const cli = (...args: Array<string>) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [new URL("../src/bin.ts", import.meta.url).pathname, ...args], {
@@ -268,7 +273,6 @@ describe("checkout-kit contract --stateful", () => {
       assert.match(out.stdout, new RegExp(`--replay '${report.replay.replaceAll(/[+*?^$()[\]{}|\\.]/g, "\\$&")}'`))
       const replayed = await cli("contract", "--stateful", "--server", server.url, "--seed", "16", "--replay", report.replay)
       assert.strictEqual(replayed.code, 1)
-      const steps = (stdout: string) => stdout.split("\n").filter((line) => /^  \d+\. /.test(line))
       assert.strictEqual(steps(out.stdout).length, report.counterexample.length)
       assert.deepStrictEqual(steps(replayed.stdout), steps(out.stdout))
     } finally {
