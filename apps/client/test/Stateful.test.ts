@@ -11,6 +11,8 @@ import { makeKeyPair, startMock } from "./support.ts"
 const merchant = makeKeyPair()
 const dir = mkdtempSync(join(tmpdir(), "checkout-kit-stateful-"))
 const keyFile = join(dir, "private-key.pem")
+// Card expiries are generated after this day: the same sequences in any year (the model judges expired cards).
+const referenceDay = "2026-12-01"
 writeFileSync(keyFile, merchant.privateKeyPem)
 let memory: Awaited<ReturnType<typeof startMock>>
 let sqlite: Awaited<ReturnType<typeof startMock>>
@@ -29,7 +31,7 @@ afterAll(async () => {
 describe("Stateful.check against the mock", () => {
   it.each(["memory", "sqlite"] as const)("the %s store passes 200 sequences", async (store) => {
     const mock = store === "memory" ? memory : sqlite
-    const report = await Stateful.check({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, runs: 200, seed: 7 })
+    const report = await Stateful.check({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, runs: 200, seed: 7, referenceDay })
     assert.isTrue(report.passed, Stateful.summary(report))
     assert.strictEqual(report.sequences, 200)
     assert.isAbove(report.commands, 200 * 5)
@@ -41,20 +43,37 @@ describe("Stateful.check options", () => {
   it("token commands only where the server checks scopes: a mock with auth off is checked without them", async () => {
     const open = await startMock({ auth: { kind: "off" } })
     try {
-      const report = await Stateful.check({ baseUrl: open.url, privateKey: merchant.privateKeyPem, runs: 30, seed: 3 })
+      const report = await Stateful.check({ baseUrl: open.url, privateKey: merchant.privateKeyPem, runs: 30, seed: 3, referenceDay })
       assert.isTrue(report.passed, Stateful.summary(report))
       assert.isFalse(report.auth)
-      const checked = await Stateful.check({ baseUrl: memory.url, privateKey: merchant.privateKeyPem, runs: 1, seed: 3 })
+      const checked = await Stateful.check({ baseUrl: memory.url, privateKey: merchant.privateKeyPem, runs: 1, seed: 3, referenceDay })
       assert.isTrue(checked.auth)
     } finally {
       await open.close()
     }
   })
 
+  it("cards generated long before the server's today are expired, and the model expects the 400 at their expiry", async () => {
+    // Expiries from 2014 to 2024: what a pinned reference day gives once the years have passed.
+    const http = Stateful.httpSystem({ baseUrl: memory.url, privateKey: merchant.privateKeyPem, merchantAccountId: "old-cards" })
+    let expired = 0
+    const system = {
+      send: async (request: Parameters<typeof http.send>[0]) => {
+        const answer = await http.send(request)
+        const details = (answer.body as { details?: Array<{ pointer: string }> } | undefined)?.details ?? []
+        if (details.some((d) => d.pointer === "/payment_method/expiration_date")) expired++
+        return answer
+      }
+    }
+    const report = await Stateful.check({ system, runs: 50, seed: 4, referenceDay: "2014-01-01" })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.isAbove(expired, 0)
+  })
+
   it("--clock: clock moves, sessions expire as the model says, in the run's merchant account", async () => {
     const own = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
     try {
-      const report = await Stateful.check({ baseUrl: own.url, privateKey: merchant.privateKeyPem, runs: 100, seed: 12, clock: true })
+      const report = await Stateful.check({ baseUrl: own.url, privateKey: merchant.privateKeyPem, runs: 100, seed: 12, clock: true, referenceDay })
       assert.isTrue(report.passed, Stateful.summary(report))
       assert.isTrue(report.clock)
       const clock = (await (await fetch(`${own.url}/_mock/clock`, { headers: { "x-gr4vy-merchant-account-id": "contract-12" } })).json()) as { offset_seconds: number }
@@ -213,7 +232,7 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
   it.each(bugs)("%s", async (_, bug, message) => {
     const server = await buggyServer(bug())
     try {
-      const report = await Stateful.check({ baseUrl: server.url, privateKey: merchant.privateKeyPem, seed: 16 })
+      const report = await Stateful.check({ baseUrl: server.url, privateKey: merchant.privateKeyPem, seed: 16, referenceDay })
       assert.isFalse(report.passed)
       assert.match(report.message!, message)
       const steps = report.counterexample!
