@@ -360,7 +360,8 @@ const statefulContract = Effect.fnUntraced(function*(
         seed: Option.getOrUndefined(input.seed),
         replay: Option.getOrUndefined(input.replay),
         onSequence: (done, total) => {
-          if (tty) process.stderr.write(`\r${Math.min(done, total)}/${total} sequences${done >= total ? "\n" : ""}`)
+          // Past `total` fast-check is shrinking a failure.
+          if (tty) process.stderr.write(done <= total ? `\r${done}/${total} sequences` : `\rshrinking: ${done - total} sequences`)
         }
       }),
     catch: (e) => new CliFailure({ message: (e as Error).message })
