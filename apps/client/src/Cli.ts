@@ -361,12 +361,14 @@ const statefulContract = Effect.fnUntraced(function*(
         replay: Option.getOrUndefined(input.replay),
         onSequence: (done, total) => {
           // Past `total` fast-check is shrinking a failure.
-          if (tty) process.stderr.write(done <= total ? `\r${done}/${total} sequences` : `\rshrinking: ${done - total} sequences`)
+          if (tty) process.stderr.write(done <= total ? `\r${done}/${total} sequences`.padEnd(32) : `\rshrinking: ${done - total} sequences`.padEnd(32))
         }
       }),
     catch: (e) => new CliFailure({ message: (e as Error).message })
-  }).pipe(Effect.tapError((e) => Console.error(`error: ${e.message}`)))
-  if (tty) process.stderr.write("\n")
+  }).pipe(
+    Effect.ensuring(Effect.sync(() => tty && process.stderr.write("\n"))),
+    Effect.tapError((e) => Console.error(`error: ${e.message}`))
+  )
   if (Option.isSome(input.report)) writeFileSync(resolve(input.report.value), `${JSON.stringify(report, null, 2)}\n`)
   yield* Console.log(Stateful.summary(report))
   if (!report.passed) return yield* new CliFailure({ message: "mismatch" })

@@ -209,7 +209,7 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   let commandCount = 0
   let failing: { trace: ReadonlyArray<Commands.Step>; error: unknown } | undefined
   const property = fc.asyncProperty(
-    fc.commands(commands, { maxCommands, size: "max", ...(replayPath === undefined ? {} : { replayPath }) }),
+    fc.commands(commands, { maxCommands, size: "max", ...(replayPath === undefined || replayPath === "" ? {} : { replayPath }) }),
     async (sequence) => {
       const side = Commands.real(system)
       sequences++
@@ -228,7 +228,7 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   const details = await fc.check(property, {
     numRuns: runs,
     seed,
-    ...(path === undefined ? {} : { path, endOnFailure: true })
+    ...(path === undefined || path === "" ? {} : { path, endOnFailure: true })
   })
   const durationMs = performance.now() - started
   const base = {
