@@ -199,6 +199,9 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   const clock = options.clock ?? false
   const [path, replayPath, replayDay] = options.replay?.split("@") ?? []
   const referenceDay = replayDay ?? options.referenceDay ?? today()
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDay) || Number.isNaN(Date.parse(referenceDay))) {
+    throw new Error(`the reference day must be a date YYYY-MM-DD, not ${JSON.stringify(referenceDay)}`)
+  }
   const merchantAccountId = options.system === undefined ? (options.merchantAccountId ?? `contract-${seed}`) : options.merchantAccountId
   if (options.system === undefined && options.baseUrl === undefined) throw new Error("Set baseUrl or system")
   const system = options.system ?? httpSystem({ baseUrl: options.baseUrl!, privateKey: options.privateKey, merchantAccountId })
