@@ -105,6 +105,10 @@ try {
   if (!(e instanceof NotFound)) throw e
 }
 await client.close()
+${hasFixtures ? `// The stateful runner (client) on the reference model and commands (fixtures), from the main entries.
+if (Fixtures.Model.initial.sessions.length !== 0 || typeof Fixtures.Commands.all !== "function") throw new Error("the model")
+const stateful = await Client.Stateful.check({ baseUrl: process.env.MOCK_URL!, runs: 5, seed: 1 })
+if (!stateful.passed || stateful.commands === 0) throw new Error(\`stateful: \${Client.Stateful.summary(stateful)}\`)` : ""}
 console.log("consumer program: ok")
 `)
 

@@ -23,6 +23,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { CheckoutKitClient, type ClientOptions } from "./CheckoutKitClient.ts"
 import * as Contract from "./Contract.ts"
+import * as Stateful from "./Stateful.ts"
 import type { CheckoutKitError } from "./Errors.ts"
 import * as TokenSigner from "./TokenSigner.ts"
 
@@ -265,15 +266,39 @@ const contract = Command.make(
     server,
     privateKey,
     merchantAccount,
-    runs: Flag.Int("runs").pipe(Flag.withDescription("Valid and invalid bodies to send, each"), Flag.withDefault(100)),
+    runs: Flag.Int("runs").pipe(
+      Flag.withDescription("Valid and invalid bodies to send, each; with --stateful, sequences to run"),
+      Flag.withDefault(100)
+    ),
     seed: Flag.Int("seed").pipe(Flag.withDescription("fast-check seed (default: random, printed)"), Flag.optional),
-    report: Flag.String("report").pipe(Flag.withDescription("Write the JSON report, every mismatch with seed and body"), Flag.optional)
+    report: Flag.String("report").pipe(Flag.withDescription("Write the JSON report, every mismatch with seed and body"), Flag.optional),
+    stateful: Flag.Boolean("stateful").pipe(
+      Flag.withDescription("Run sequences of operations checked against the model of the API, in their own merchant account"),
+      Flag.withDefault(false)
+    ),
+    maxCommands: Flag.Int("max-commands").pipe(
+      Flag.withDescription("With --stateful: the longest sequence (default 20)"),
+      Flag.withDefault(20)
+    ),
+    clock: Flag.Boolean("clock").pipe(
+      Flag.withDescription("With --stateful: also move the server's clock (POST /_mock/clock; it may be shared)"),
+      Flag.withDefault(false)
+    ),
+    replay: Flag.String("replay").pipe(
+      Flag.withDescription("With --stateful and --seed: the report's replay string, to run its counterexample again"),
+      Flag.optional
+    )
   },
   Effect.fnUntraced(function*(input) {
     const options = yield* Effect.try({
       try: () => clientOptions(input),
       catch: (e) => new CliFailure({ message: (e as Error).message })
     })
+    if (input.stateful) return yield* statefulContract(input, options)
+    if (Option.isSome(input.replay) || input.clock) {
+      yield* Console.error("error: --replay and --clock go with --stateful")
+      return yield* new CliFailure({ message: "usage" })
+    }
     const seed = Option.getOrElse(input.seed, () => Math.floor(Math.random() * 2 ** 31))
     const tty = process.stderr.isTTY === true
     const report = yield* Contract.runEffect({
@@ -295,6 +320,59 @@ const contract = Command.make(
     if (report.mismatches.length > 0) return yield* new CliFailure({ message: `${report.mismatches.length} mismatches` })
   })
 ).pipe(Command.withDescription("Drive a server with fixtures and check it honours the contract (exit 1 on any mismatch)"))
+
+// `contract --stateful`: the model's sequences, a shrunk counterexample on a mismatch.
+const statefulContract = Effect.fnUntraced(function*(
+  input: {
+    readonly runs: number
+    readonly seed: Option.Option<number>
+    readonly report: Option.Option<string>
+    readonly maxCommands: number
+    readonly clock: boolean
+    readonly replay: Option.Option<string>
+  },
+  options: ClientOptions
+) {
+  if (input.runs < 1 || input.maxCommands < 1) {
+    yield* Console.error("error: --runs and --max-commands must be at least 1")
+    return yield* new CliFailure({ message: "usage" })
+  }
+  if (Option.isSome(input.replay) && (Option.isNone(input.seed) || input.replay.value.split("@").length !== 3)) {
+    yield* Console.error("error: --replay takes the report's replay string, with the report's --seed")
+    return yield* new CliFailure({ message: "usage" })
+  }
+  const base = options.baseUrl!
+  // A server that does not answer is the user's to fix: one line, not a counterexample.
+  yield* Effect.tryPromise({
+    try: () => fetch(`${base.replace(/\/+$/, "")}/checkout/sessions/00000000-0000-4000-8000-000000000000`).then((r) => r.arrayBuffer()),
+    catch: () => new CliFailure({ message: `cannot reach ${base}` })
+  }).pipe(Effect.tapError((e) => Console.error(`error: ${e.message}`)))
+  const tty = process.stderr.isTTY === true
+  const report = yield* Effect.tryPromise({
+    try: () =>
+      Stateful.check({
+        baseUrl: base,
+        privateKey: options.privateKey,
+        merchantAccountId: options.merchantAccountId,
+        runs: input.runs,
+        maxCommands: input.maxCommands,
+        clock: input.clock,
+        seed: Option.getOrUndefined(input.seed),
+        replay: Option.getOrUndefined(input.replay),
+        onSequence: (done, total) => {
+          // Past `total` fast-check is shrinking a failure.
+          if (tty) process.stderr.write(done <= total ? `\r${done}/${total} sequences`.padEnd(32) : `\rshrinking: ${done - total} sequences`.padEnd(32))
+        }
+      }),
+    catch: (e) => new CliFailure({ message: (e as Error).message })
+  }).pipe(
+    Effect.ensuring(Effect.sync(() => tty && process.stderr.write("\n"))),
+    Effect.tapError((e) => Console.error(`error: ${e.message}`))
+  )
+  if (Option.isSome(input.report)) writeFileSync(resolve(input.report.value), `${JSON.stringify(report, null, 2)}\n`)
+  yield* Console.log(Stateful.summary(report))
+  if (!report.passed) return yield* new CliFailure({ message: "mismatch" })
+})
 
 /**
  * The root command.

@@ -32,6 +32,10 @@ export * as PromiseClient from "./Promise.ts"
  */
 export * as Resilience from "./Resilience.ts"
 /**
+ * @since 0.3.0
+ */
+export * as Stateful from "./Stateful.ts"
+/**
  * @since 0.2.0
  */
 export * as TokenSigner from "./TokenSigner.ts"

@@ -1,0 +1,330 @@
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { spawn } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as Stateful from "../src/Stateful.ts"
+import { makeKeyPair, startMock } from "./support.ts"
+
+const merchant = makeKeyPair()
+const dir = mkdtempSync(join(tmpdir(), "checkout-kit-stateful-"))
+const keyFile = join(dir, "private-key.pem")
+// Card expiries are generated after this day: the same sequences in any year (the model judges expired cards).
+const referenceDay = "2026-12-01"
+writeFileSync(keyFile, merchant.privateKeyPem)
+let memory: Awaited<ReturnType<typeof startMock>>
+let sqlite: Awaited<ReturnType<typeof startMock>>
+
+beforeAll(async () => {
+  const auth = { kind: "jwt", publicKeys: [merchant.publicKeyPem] } as const
+  memory = await startMock({ auth })
+  sqlite = await startMock({ auth, store: { kind: "sqlite", path: join(dir, "sessions.db") } })
+})
+afterAll(async () => {
+  await memory.close()
+  await sqlite.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe("Stateful.check against the mock", () => {
+  it.each(["memory", "sqlite"] as const)("the %s store passes 200 sequences", async (store) => {
+    const mock = store === "memory" ? memory : sqlite
+    const report = await Stateful.check({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, runs: 200, seed: 7, referenceDay })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.strictEqual(report.sequences, 200)
+    assert.isAbove(report.commands, 200 * 5)
+    assert.strictEqual(report.merchantAccountId, "contract-7")
+  })
+})
+
+describe("Stateful.check options", () => {
+  it("token commands only where the server checks scopes: a mock with auth off is checked without them", async () => {
+    const open = await startMock({ auth: { kind: "off" } })
+    try {
+      const report = await Stateful.check({ baseUrl: open.url, privateKey: merchant.privateKeyPem, runs: 30, seed: 3, referenceDay })
+      assert.isTrue(report.passed, Stateful.summary(report))
+      assert.isFalse(report.auth)
+      const checked = await Stateful.check({ baseUrl: memory.url, privateKey: merchant.privateKeyPem, runs: 1, seed: 3, referenceDay })
+      assert.isTrue(checked.auth)
+    } finally {
+      await open.close()
+    }
+  })
+
+  it("cards generated long before the server's today are expired, and the model expects the 400 at their expiry", async () => {
+    // Expiries from 2014 to 2024: what a pinned reference day gives once the years have passed.
+    const http = Stateful.httpSystem({ baseUrl: memory.url, privateKey: merchant.privateKeyPem, merchantAccountId: "old-cards" })
+    let expired = 0
+    const system = {
+      send: async (request: Parameters<typeof http.send>[0]) => {
+        const answer = await http.send(request)
+        const details = (answer.body as { details?: Array<{ pointer: string }> } | undefined)?.details ?? []
+        if (details.some((d) => d.pointer === "/payment_method/expiration_date")) expired++
+        return answer
+      }
+    }
+    const report = await Stateful.check({ system, runs: 50, seed: 4, referenceDay: "2014-01-01" })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.isAbove(expired, 0)
+  })
+
+  it("--clock: clock moves, sessions expire as the model says, in the run's merchant account", async () => {
+    const own = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
+    try {
+      const report = await Stateful.check({ baseUrl: own.url, privateKey: merchant.privateKeyPem, runs: 100, seed: 12, clock: true, referenceDay })
+      assert.isTrue(report.passed, Stateful.summary(report))
+      assert.isTrue(report.clock)
+      const clock = (await (await fetch(`${own.url}/_mock/clock`, { headers: { "x-gr4vy-merchant-account-id": "contract-12" } })).json()) as { offset_seconds: number }
+      assert.isAbove(clock.offset_seconds, 0)
+    } finally {
+      await own.close()
+    }
+  })
+})
+
+// How a proxy sends a request on to the mock: the answer's status and text.
+type Forward = (method: string, path: string, headers: IncomingHttpHeaders, body: string) => Promise<{ status: number; text: string }>
+
+interface Bug {
+  /** Rewrites a request before it reaches the mock, or answers it in the mock's place. */
+  readonly request?: (
+    method: string,
+    path: string,
+    body: any,
+    forward: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>,
+    account: string
+  ) => Promise<{ body?: unknown; answer?: { status: number; json: unknown } } | undefined>
+  /** Sees every answer. */
+  readonly answer?: (method: string, path: string, status: number, json: any, account: string) => void
+}
+
+// Sends a request on to the mock.
+const toMock: Forward = async (method, path, headers, body) => {
+  const response = await fetch(`${memory.url}${path}`, {
+    method,
+    headers: Object.fromEntries(
+      Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
+    ) as Record<string, string>,
+    ...(body === "" ? {} : { body })
+  })
+  return { status: response.status, text: await response.text() }
+}
+
+// A server with one bug: a proxy in front of the mock.
+const buggyServer = async (bug: Bug) => {
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Array<Buffer> = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    const method = request.method!
+    const path = request.url!
+    let text = Buffer.concat(chunks).toString("utf8")
+    const parsed = text === "" ? undefined : JSON.parse(text)
+    const account = String(request.headers["x-gr4vy-merchant-account-id"] ?? "default")
+    const changed = await bug.request?.(method, path, parsed, async (m, p, b) => {
+      const answer = await toMock(m, p, request.headers, b === undefined ? "" : JSON.stringify(b))
+      return { status: answer.status, json: answer.text === "" ? undefined : JSON.parse(answer.text) }
+    }, account)
+    let status: number
+    let answer: string
+    if (changed?.answer !== undefined) {
+      status = changed.answer.status
+      answer = JSON.stringify(changed.answer.json)
+    } else {
+      if (changed?.body !== undefined) text = JSON.stringify(changed.body)
+      const forwarded = await toMock(method, path, request.headers, text)
+      status = forwarded.status
+      answer = forwarded.text
+    }
+    bug.answer?.(method, path, status, answer === "" ? undefined : JSON.parse(answer), account)
+    response.writeHead(status, { "content-type": "application/json" }).end(status === 204 ? undefined : answer)
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
+
+const sessionPath = /^\/checkout\/sessions\/([^/]+)$/
+
+// The bugs keep what they saw by merchant account and session id: each is that bug, and no other.
+const keyOf = (account: string, path: string, method: string, status: number, json: any) => {
+  const id = sessionPath.exec(path)?.[1] ?? (method === "POST" && status === 201 ? json?.id : undefined)
+  return id === undefined ? undefined : `${account} ${id}`
+}
+
+const staleReadOnce = (): Bug => {
+  const last = new Map<string, unknown>()
+  const stale = new Map<string, unknown>()
+  return {
+    request: async (method, path, _body, _forward, account) => {
+      const key = keyOf(account, path, method, 0, undefined)
+      if (method !== "GET" || key === undefined || !stale.has(key)) return undefined
+      const json = stale.get(key)
+      stale.delete(key)
+      return { answer: { status: 200, json } }
+    },
+    answer: (method, path, status, json, account) => {
+      const key = keyOf(account, path, method, status, json)
+      if (key === undefined || status >= 300) return
+      if (method === "PUT" && last.has(key)) stale.set(key, last.get(key))
+      last.set(key, json)
+    }
+  }
+}
+
+const nullDropped = (): Bug => ({
+  request: async (method, path, body) =>
+    method === "PUT" && sessionPath.test(path) && typeof body === "object" && body !== null
+      ? { body: Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null)) }
+      : undefined
+})
+
+const deletedReadableOnce = (): Bug => {
+  const last = new Map<string, unknown>()
+  const ghosts = new Map<string, unknown>()
+  return {
+    request: async (method, path, _body, _forward, account) => {
+      const key = keyOf(account, path, method, 0, undefined)
+      if (method !== "GET" || key === undefined || !ghosts.has(key)) return undefined
+      const json = ghosts.get(key)
+      ghosts.delete(key)
+      return { answer: { status: 200, json } }
+    },
+    answer: (method, path, status, json, account) => {
+      const key = keyOf(account, path, method, status, json)
+      if (key === undefined) return
+      if (method === "DELETE" && status === 204) ghosts.set(key, last.get(key))
+      else if (status < 300 && json !== undefined) last.set(key, json)
+    }
+  }
+}
+
+const metadataMerged = (): Bug => ({
+  request: async (method, path, body, forward) => {
+    if (method !== "PUT" || !sessionPath.test(path) || typeof body?.metadata !== "object" || body.metadata === null) {
+      return undefined
+    }
+    const current = await forward("GET", path)
+    if (current.status !== 200) return undefined
+    return { body: { ...body, metadata: { ...current.json.metadata, ...body.metadata } } }
+  }
+})
+
+const expiresInIgnored = (): Bug => ({
+  request: async (method, path, body) => {
+    if (method !== "PUT" || !sessionPath.test(path) || typeof body !== "object" || body === null) return undefined
+    const { expires_in: _, ...rest } = body
+    return { body: rest }
+  }
+})
+
+describe("planted bugs: each caught within the default runs, shrunk to at most 6 commands", () => {
+  const bugs = [
+    ["a stale read once after an update", staleReadOnce, /get #\d+: (the session differs|expires_at moved)/],
+    ["null dropped from update bodies", nullDropped, /update #\d+ .*null.*: the session differs/],
+    ["a deleted session readable once more", deletedReadableOnce, /get #\d+: expected status 404, got 200/],
+    ["metadata merged", metadataMerged, /update #\d+ .*metadata.*: the session differs at \/metadata/],
+    ["expires_in ignored on update", expiresInIgnored, /expires_at is not now \+ expires_in/]
+  ] as const
+  it.each(bugs)("%s", async (_, bug, message) => {
+    const server = await buggyServer(bug())
+    try {
+      const report = await Stateful.check({ baseUrl: server.url, privateKey: merchant.privateKeyPem, seed: 16, referenceDay })
+      assert.isFalse(report.passed)
+      assert.match(report.message!, message)
+      const steps = report.counterexample!
+      assert.isAtMost(steps.length, 6, Stateful.summary(report))
+      assert.isDefined(steps.at(-1)!.mismatch)
+      assert.isTrue(steps.slice(0, -1).every((step) => step.mismatch === undefined))
+      for (const step of steps) {
+        assert.hasAllKeys(step.request, step.request.body === undefined ? ["method", "path"] : ["method", "path", "body"])
+      }
+      // The replay runs exactly the counterexample again.
+      const replayed = await Stateful.check({
+        baseUrl: server.url,
+        privateKey: merchant.privateKeyPem,
+        seed: 16,
+        replay: report.replay
+      })
+      assert.isFalse(replayed.passed)
+      assert.deepStrictEqual(replayed.counterexample!.map((s) => s.command), steps.map((s) => s.command))
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+// The numbered steps of a printed counterexample.
+const steps = (stdout: string) => stdout.split("\n").filter((line) => /^  \d+\. /.test(line))
+
+const cli = (...args: Array<string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [new URL("../src/bin.ts", import.meta.url).pathname, ...args], {
+      env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile }
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (c) => (stdout += c))
+    child.stderr.on("data", (c) => (stderr += c))
+    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+
+describe("checkout-kit contract --stateful", () => {
+  it("passes against the mock, in its own merchant account, and writes the report", async () => {
+    const reportFile = join(dir, "pass.json")
+    const out = await cli("contract", "--stateful", "--server", sqlite.url, "--runs", "40", "--seed", "5", "--report", reportFile)
+    assert.strictEqual(out.code, 0, out.stderr)
+    assert.match(out.stdout, /no mismatch: every answer agreed with the model/)
+    const report = JSON.parse(readFileSync(reportFile, "utf8"))
+    assert.include(report, { passed: true, seed: 5, runs: 40, maxCommands: 20, merchantAccountId: "contract-5", clock: false })
+  })
+
+  it("exits 1 on a bug with the shrunk steps, the JSON counterexample, and a replay that runs it again", async () => {
+    const server = await buggyServer(metadataMerged())
+    try {
+      const reportFile = join(dir, "fail.json")
+      const out = await cli("contract", "--stateful", "--server", server.url, "--seed", "16", "--report", reportFile)
+      assert.strictEqual(out.code, 1)
+      assert.match(out.stdout, /mismatch: update #\d+ .*: the session differs at \/metadata/)
+      assert.match(out.stdout, /shrunk to \d commands?:/)
+      const report = JSON.parse(readFileSync(reportFile, "utf8"))
+      assert.isAtMost(report.counterexample.length, 6)
+      for (const step of report.counterexample) {
+        assert.includeMembers(Object.keys(step), ["command", "request", "expected", "actual"])
+        assert.includeMembers(Object.keys(step.request), ["method", "path"])
+      }
+      assert.strictEqual(report.seed, 16)
+      assert.match(out.stdout, new RegExp(`--replay '${report.replay.replaceAll(/[+*?^$()[\]{}|\\.]/g, "\\$&")}'`))
+      const replayed = await cli("contract", "--stateful", "--server", server.url, "--seed", "16", "--replay", report.replay)
+      assert.strictEqual(replayed.code, 1)
+      assert.strictEqual(steps(out.stdout).length, report.counterexample.length)
+      assert.deepStrictEqual(steps(replayed.stdout), steps(out.stdout))
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("a server that does not answer: one line on stderr, exit 1", async () => {
+    const closed = await buggyServer({})
+    const url = closed.url
+    await closed.close()
+    const out = await cli("contract", "--stateful", "--server", url, "--runs", "5")
+    assert.strictEqual(out.code, 1)
+    assert.strictEqual(out.stderr.trim(), `error: cannot reach ${url}`)
+  })
+
+  it("usage errors: --replay without --seed, --clock without --stateful", async () => {
+    const replay = await cli("contract", "--stateful", "--server", memory.url, "--replay", "0@@2026-12-06")
+    assert.strictEqual(replay.code, 1)
+    assert.match(replay.stderr, /^error: --replay takes the report's replay string/)
+    const day = await cli("contract", "--stateful", "--server", memory.url, "--seed", "1", "--replay", "0@@yesterday")
+    assert.strictEqual(day.code, 1)
+    assert.strictEqual(day.stderr.trim(), `error: the reference day must be a date YYYY-MM-DD, not "yesterday"`)
+    const clock = await cli("contract", "--server", memory.url, "--clock")
+    assert.strictEqual(clock.code, 1)
+    assert.match(clock.stderr, /^error: --replay and --clock go with --stateful/)
+  })
+})
