@@ -15,6 +15,7 @@ import * as NodeServer from "./NodeServer.ts"
 import { routes } from "./Routing.ts"
 import type { AuthOption, ServerOptions, StoreOption } from "./ServerOptions.ts"
 import { SessionStore } from "./SessionStore.ts"
+import * as PgStore from "./PgStore.ts"
 import * as SqliteStore from "./SqliteStore.ts"
 import { StoreHealth } from "./StoreHealth.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
@@ -43,6 +44,8 @@ const purgeLoop = Layer.effectDiscard(
 
 /**
  * The state of a server: sessions (in the chosen store), clock and journal.
+ * On PostgreSQL the clock lives in the database too, shared by every replica;
+ * the journal is the replica's own.
  *
  * @category layers
  * @since 0.1.0
@@ -50,9 +53,10 @@ const purgeLoop = Layer.effectDiscard(
 export const stateLayer = (store: StoreOption = { kind: "memory" }) =>
   Layer.mergeAll(
     store.kind === "memory"
-      ? SessionStore.layerMemory
-      : SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)),
-    MockClock.layer,
+      ? Layer.merge(SessionStore.layerMemory, MockClock.layer)
+      : store.kind === "sqlite"
+      ? Layer.merge(SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)), MockClock.layer)
+      : PgStore.layer(store).pipe(Layer.provideMerge(StoreHealth.layer)),
     Journal.layer
   )
 
