@@ -28,8 +28,12 @@
  * Then a hostile body: the slowest `/health` answer while a 1 MB body of
  * invalid cart items is validated (the target: under 100 ms).
  *
+ * Then PostgreSQL: GET and POST through one replica on a throwaway PostgreSQL
+ * cluster beside the memory store, and through two replicas on one database
+ * driven together, with the ratios against their targets.
+ *
  * Run: `pnpm bench` (root or this package). BENCH_SECONDS (default 4) and
- * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile
+ * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile,postgres
  * picks sections.
  */
 import * as Token from "@checkout-kit/domain/Token"
@@ -40,6 +44,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { startPostgres, type TestPostgres } from "../test/support/postgres.ts"
 import { fullSeedBody } from "../test/support/seeds.ts"
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
@@ -99,10 +104,14 @@ const waitForLine = (child: ChildProcess, pattern: RegExp) =>
 
 const dataDir = mkdtempSync(join(tmpdir(), "checkout-mock-bench-"))
 
-const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?: (scopes: Array<string>) => Promise<string> }> => {
+const startMock = async (
+  auth: "off" | "on" = "off",
+  store = "memory",
+  name = auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on"
+): Promise<Target & { token?: (scopes: Array<string>) => Promise<string> }> => {
   const child = spawn(
     process.execPath,
-    [here("../src/bin.ts"), "--port", "0", "--quiet", "--store", "memory", "--auth", auth, "--data-dir", dataDir],
+    [here("../src/bin.ts"), "--port", "0", "--quiet", "--store", store, "--auth", auth, "--data-dir", dataDir],
     { stdio: "pipe" }
   )
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
@@ -121,7 +130,7 @@ const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?:
   }
   let getPath = await create()
   return {
-    name: auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on",
+    name,
     url,
     get getPath() {
       return getPath
@@ -472,8 +481,70 @@ a 1 MB invalid body (${body.length.toLocaleString("en-US")} bytes of empty cart 
   console.log(`${median(stalls) < 100 ? "met    " : "MISSED "} /health < 100 ms during a 1 MB invalid body`)
 }
 
-const sections = { http, authentication, memory, hostile } as const
-const only = (process.env.BENCH_ONLY ?? "http,authentication,memory,hostile").split(",")
+// PostgreSQL: one replica against the memory store, and two replicas on one database driven together (each with
+// its own load generator's connections), on a throwaway cluster (Debian's postgresql binaries; PostgreSQL's
+// default durability settings but for fsync, as the test clusters). Rounds interleaved, medians.
+const postgres = async () => {
+  let pg: TestPostgres
+  try {
+    pg = await startPostgres()
+  } catch (e) {
+    console.log(`\npostgres: skipped (${(e as Error).message.split("\n")[0]})`)
+    return
+  }
+  const url = await pg.createDatabase("bench")
+  const targets: Array<Target> = []
+  try {
+    const mem = await startMock("off", "memory", "memory store")
+    targets.push(mem)
+    const one = await startMock("off", url, "PostgreSQL, 1 replica")
+    targets.push(one)
+    const other = await startMock("off", url, "PostgreSQL, replica 2")
+    targets.push(other)
+    type Cell = "memory" | "one" | "two"
+    const samples = new Map<string, Array<number>>()
+    const add = (cell: Cell, method: string, rps: number) =>
+      samples.set(`${cell}|${method}`, [...(samples.get(`${cell}|${method}`) ?? []), rps])
+    const run = async (cell: Cell, method: "GET" | "POST", options: { readonly seconds?: number } = {}) => {
+      if (method === "POST") {
+        // From an empty store each time (one replica's reset empties the shared database).
+        await (cell === "memory" ? mem : one).emptyStore!()
+      }
+      if (cell === "two") {
+        // The replicas share the database: both read the first one's GET session.
+        const results = await Promise.all([one, other].map((t) => load(t.url, method, pathFor(one, method), options)))
+        return results.reduce((sum, r) => sum + r.rps, 0)
+      }
+      const target = cell === "memory" ? mem : one
+      return (await load(target.url, method, pathFor(target, method), options)).rps
+    }
+    const cells = ["memory", "one", "two"] as const
+    for (const cell of cells) for (const method of ["GET", "POST"] as const) await run(cell, method, { seconds: warmUp })
+    for (let r = 0; r < rounds; r++) {
+      for (const cell of cells) for (const method of ["GET", "POST"] as const) add(cell, method, await run(cell, method))
+    }
+    const rps = (cell: Cell, method: string) => median(samples.get(`${cell}|${method}`)!)
+    console.log(`\nPostgreSQL store, ${connections} connections per replica, ${rounds} × ${seconds}s per cell, medians`)
+    for (const [cell, label] of [["memory", "memory store"], ["one", "PostgreSQL, 1 replica"], ["two", "PostgreSQL, 2 replicas"]] as const) {
+      console.log(`  ${label.padEnd(24)} GET ${Math.round(rps(cell, "GET")).toString().padStart(7)} req/s   POST ${Math.round(rps(cell, "POST")).toString().padStart(7)} req/s`)
+    }
+    const ratios = [
+      ["1 replica POST ÷ memory POST", rps("one", "POST") / rps("memory", "POST"), 0.5],
+      ["1 replica GET ÷ memory GET", rps("one", "GET") / rps("memory", "GET"), 0.7],
+      ["2 replicas POST ÷ 1 replica POST", rps("two", "POST") / rps("one", "POST"), 1.5],
+      ["2 replicas GET ÷ 1 replica GET", rps("two", "GET") / rps("one", "GET"), 1.5]
+    ] as const
+    for (const [name, ratio, target] of ratios) {
+      console.log(`${ratio >= target ? "met    " : "MISSED "} ${name}: ${ratio.toFixed(2)}× (target ≥ ${target}×)`)
+    }
+  } finally {
+    for (const target of targets) target.stop()
+    await pg.dispose()
+  }
+}
+
+const sections = { http, authentication, memory, hostile, postgres } as const
+const only = (process.env.BENCH_ONLY ?? "http,authentication,memory,hostile,postgres").split(",")
 for (const name of only) {
   if (!(name in sections)) throw new Error(`BENCH_ONLY: no section ${name} (${Object.keys(sections).join(", ")})`)
 }

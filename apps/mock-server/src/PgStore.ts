@@ -164,6 +164,7 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
         // The URL may carry a password: kept redacted.
         url: Redacted.make(options.url),
         maxConnections: options.poolSize ?? defaultPoolSize,
+        multiplex: true,
         connectTimeout: operationTimeout,
         startupParameters: {
           statement_timeout: String(Duration.toMillis(operationTimeout)),

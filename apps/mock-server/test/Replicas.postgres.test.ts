@@ -2,11 +2,10 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { type ChildProcess, spawn } from "node:child_process"
 import { once } from "node:events"
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { call } from "./support/server.ts"
-import { startPostgres, type TestPostgres } from "./support/postgres.ts"
+import { freePort, startPostgres, type TestPostgres } from "./support/postgres.ts"
 
 // Replicas of the executable on one PostgreSQL database of a throwaway cluster.
 const bin = new URL("../src/bin.ts", import.meta.url).pathname
@@ -248,13 +247,7 @@ describe("the database going away", () => {
   })
 
   it("a replica that cannot reach the database does not start: one line naming the host and port, exit 1", async () => {
-    // A port nothing listens on: taken from the system, then released.
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as { port: number }
-        server.close(() => resolve(port))
-      })
-    })
+    const port = await freePort()
     const child = spawn(process.execPath, [
       bin, "--port", "0", "--data-dir", dir, "--store", `postgres://postgres:hunter2@127.0.0.1:${port}/replicas`, "--auth", "off"
     ])

@@ -28,7 +28,8 @@ const binDir = (): string => {
   )
 }
 
-const freePort = () =>
+/** A port nothing listens on: taken from the system on 127.0.0.1, then released. */
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer()
     server.once("error", reject)
