@@ -246,6 +246,27 @@ describe("the database going away", () => {
     }
   })
 
+  it("a database that stops answering fails requests after the timeout (a 500, /health 503), and recovers", async () => {
+    const replica = await start()
+    try {
+      const created = await call(replica.url, "POST", "/checkout/sessions")
+      assert.strictEqual(created.status, 201)
+      postgres.signal("SIGSTOP")
+      try {
+        // The connections stay open and nothing answers: the operation's timeout ends each request.
+        const read = await call(replica.url, "GET", `/checkout/sessions/${created.body.id}`)
+        assert.strictEqual(read.status, 500)
+        assert.strictEqual((await call(replica.url, "GET", "/health")).status, 503)
+      } finally {
+        postgres.signal("SIGCONT")
+      }
+      assert.strictEqual((await call(replica.url, "GET", "/health")).status, 200)
+      assert.deepStrictEqual((await call(replica.url, "GET", `/checkout/sessions/${created.body.id}`)).body, created.body)
+    } finally {
+      await replica.stop()
+    }
+  })
+
   it("a replica that cannot reach the database does not start: one line naming the host and port, exit 1", async () => {
     const port = await freePort()
     const child = spawn(process.execPath, [

@@ -52,6 +52,11 @@ export interface TestPostgres {
   /** `pg_ctl stop` (fast: open connections are closed) and `pg_ctl start`, as an operator would. */
   readonly stop: () => Promise<void>
   readonly start: () => Promise<void>
+  /**
+   * SIGSTOP (or SIGCONT) to every process of the cluster: a database that keeps its connections open and
+   * answers nothing, as behind a network partition.
+   */
+  readonly signal: (signal: "SIGSTOP" | "SIGCONT") => void
   readonly dispose: () => Promise<void>
 }
 
@@ -95,6 +100,19 @@ export const startPostgres = async (): Promise<TestPostgres> => {
     client,
     stop,
     start,
+    signal: (signal) => {
+      const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0])
+      const children = readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+        try {
+          return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]) === postmaster
+        } catch {
+          return false
+        }
+      }).map(Number)
+      // The postmaster first when stopping (it starts no new backend then), last when continuing.
+      const pids = signal === "SIGSTOP" ? [postmaster, ...children] : [...children, postmaster]
+      for (const pid of pids) process.kill(pid, signal)
+    },
     dispose: async () => {
       try {
         await exec("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"])
