@@ -31,13 +31,14 @@ export {
   type StoreOption
 } from "./ServerOptions.ts"
 
-// Purges expired sessions every minute, so memory is given back without a read.
+// Purges expired sessions every minute, so memory is given back without a read. A purge that fails (the
+// database unreachable for a while: the store reports it to StoreHealth) does not end the loop.
 const purgeLoop = Layer.effectDiscard(
   Effect.gen(function*() {
     const store = yield* SessionStore
     const clock = yield* MockClock
     yield* Effect.forkScoped(
-      Effect.repeat(Effect.flatMap(clock.now, store.purgeExpired), Schedule.spaced(Duration.seconds(60)))
+      Effect.repeat(Effect.ignoreCause(Effect.flatMap(clock.now, store.purgeExpired)), Schedule.spaced(Duration.seconds(60)))
     )
   })
 )
