@@ -502,31 +502,57 @@ const postgres = async () => {
     const other = await startMock("off", url, "PostgreSQL, replica 2")
     targets.push(other)
     type Cell = "memory" | "one" | "two"
-    const samples = new Map<string, Array<number>>()
-    const add = (cell: Cell, method: string, rps: number) =>
-      samples.set(`${cell}|${method}`, [...(samples.get(`${cell}|${method}`) ?? []), rps])
-    const run = async (cell: Cell, method: "GET" | "POST", options: { readonly seconds?: number } = {}) => {
+    interface Sample {
+      readonly rps: number
+      /** CPU time per request (µs) of the mock processes and of PostgreSQL's (Linux). */
+      readonly mockUs: number | undefined
+      readonly pgUs: number | undefined
+    }
+    const samples = new Map<string, Array<Sample>>()
+    const add = (cell: Cell, method: string, sample: Sample) =>
+      samples.set(`${cell}|${method}`, [...(samples.get(`${cell}|${method}`) ?? []), sample])
+    const cpuOf = (pids: ReadonlyArray<number | undefined>) => {
+      const each = pids.map(cpuMs)
+      return each.every((x) => x !== undefined) ? each.reduce((a, b) => a + b, 0) : undefined
+    }
+    const perRequest = (before: number | undefined, after: number | undefined, requests: number) =>
+      before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests
+    const run = async (cell: Cell, method: "GET" | "POST", options: { readonly seconds?: number } = {}): Promise<Sample> => {
       if (method === "POST") {
         // From an empty store each time (one replica's reset empties the shared database).
         await (cell === "memory" ? mem : one).emptyStore!()
       }
-      if (cell === "two") {
-        // The replicas share the database: both read the first one's GET session.
-        const results = await Promise.all([one, other].map((t) => load(t.url, method, pathFor(one, method), options)))
-        return results.reduce((sum, r) => sum + r.rps, 0)
+      const mocks = cell === "memory" ? [mem] : cell === "one" ? [one] : [one, other]
+      const pgPids = pg.pids()
+      const mock0 = cpuOf(mocks.map((t) => t.pid))
+      const pg0 = cpuOf(pgPids)
+      // Two replicas share the database: both read the first one's GET session.
+      const results = await Promise.all(mocks.map((t) => load(t.url, method, pathFor(mocks[0], method), options)))
+      const requests = results.reduce((sum, r) => sum + r.total, 0)
+      return {
+        rps: results.reduce((sum, r) => sum + r.rps, 0),
+        mockUs: perRequest(mock0, cpuOf(mocks.map((t) => t.pid)), requests),
+        pgUs: cell === "memory" ? undefined : perRequest(pg0, cpuOf(pgPids), requests)
       }
-      const target = cell === "memory" ? mem : one
-      return (await load(target.url, method, pathFor(target, method), options)).rps
     }
     const cells = ["memory", "one", "two"] as const
     for (const cell of cells) for (const method of ["GET", "POST"] as const) await run(cell, method, { seconds: warmUp })
     for (let r = 0; r < rounds; r++) {
       for (const cell of cells) for (const method of ["GET", "POST"] as const) add(cell, method, await run(cell, method))
     }
-    const rps = (cell: Cell, method: string) => median(samples.get(`${cell}|${method}`)!)
+    const rps = (cell: Cell, method: string) => median(samples.get(`${cell}|${method}`)!.map((x) => x.rps))
+    const us = (cell: Cell, method: string, key: "mockUs" | "pgUs") => {
+      const xs = samples.get(`${cell}|${method}`)!.map((x) => x[key])
+      return xs.every((x) => x !== undefined) ? median(xs).toFixed(0) : "—"
+    }
     console.log(`\nPostgreSQL store, ${connections} connections per replica, ${rounds} × ${seconds}s per cell, medians`)
+    console.log(`${"".padEnd(26)}${"method".padEnd(7)}${"req/s".padStart(9)}${"mock CPU µs/req".padStart(17)}${"PostgreSQL CPU µs/req".padStart(23)}`)
     for (const [cell, label] of [["memory", "memory store"], ["one", "PostgreSQL, 1 replica"], ["two", "PostgreSQL, 2 replicas"]] as const) {
-      console.log(`  ${label.padEnd(24)} GET ${Math.round(rps(cell, "GET")).toString().padStart(7)} req/s   POST ${Math.round(rps(cell, "POST")).toString().padStart(7)} req/s`)
+      for (const method of ["GET", "POST"] as const) {
+        console.log(
+          `${label.padEnd(26)}${method.padEnd(7)}${Math.round(rps(cell, method)).toString().padStart(9)}${us(cell, method, "mockUs").padStart(17)}${us(cell, method, "pgUs").padStart(23)}`
+        )
+      }
     }
     const ratios = [
       ["1 replica POST ÷ memory POST", rps("one", "POST") / rps("memory", "POST"), 0.5],

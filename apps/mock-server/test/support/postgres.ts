@@ -57,6 +57,8 @@ export interface TestPostgres {
    * answers nothing, as behind a network partition.
    */
   readonly signal: (signal: "SIGSTOP" | "SIGCONT") => void
+  /** The process ids of the cluster: the postmaster, then its children (backends, WAL writer, …). */
+  readonly pids: () => ReadonlyArray<number>
   readonly dispose: () => Promise<void>
 }
 
@@ -88,6 +90,17 @@ export const startPostgres = async (): Promise<TestPostgres> => {
   const start = async () => void await exec("pg_ctl", ["-D", dataDir, "-l", log, "-w", "-o", options, "start"])
   const stop = async () => void await exec("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"])
   await start()
+  const pids = () => {
+    const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0])
+    const children = readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]) === postmaster
+      } catch {
+        return false
+      }
+    }).map(Number)
+    return [postmaster, ...children]
+  }
   const client = (program: string, args: ReadonlyArray<string>) =>
     exec(program, ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", ...args])
   return {
@@ -101,18 +114,11 @@ export const startPostgres = async (): Promise<TestPostgres> => {
     stop,
     start,
     signal: (signal) => {
-      const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0])
-      const children = readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-        try {
-          return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]) === postmaster
-        } catch {
-          return false
-        }
-      }).map(Number)
+      const [postmaster, ...children] = pids()
       // The postmaster first when stopping (it starts no new backend then), last when continuing.
-      const pids = signal === "SIGSTOP" ? [postmaster, ...children] : [...children, postmaster]
-      for (const pid of pids) process.kill(pid, signal)
+      for (const pid of signal === "SIGSTOP" ? [postmaster, ...children] : [...children, postmaster]) process.kill(pid, signal)
     },
+    pids,
     dispose: async () => {
       try {
         await exec("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"])
