@@ -481,6 +481,10 @@ a 1 MB invalid body (${body.length.toLocaleString("en-US")} bytes of empty cart 
   console.log(`${median(stalls) < 100 ? "met    " : "MISSED "} /health < 100 ms during a 1 MB invalid body`)
 }
 
+// CPU µs per request between two readings of CPU ms.
+const perRequest = (before: number | undefined, after: number | undefined, requests: number) =>
+  before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests
+
 // PostgreSQL: one replica against the memory store, and two replicas on one database driven together (each with
 // its own load generator's connections), on a throwaway cluster (Debian's postgresql binaries; PostgreSQL's
 // default durability settings but for fsync, as the test clusters). Rounds interleaved, medians.
@@ -515,8 +519,6 @@ const postgres = async () => {
       const each = pids.map(cpuMs)
       return each.every((x) => x !== undefined) ? each.reduce((a, b) => a + b, 0) : undefined
     }
-    const perRequest = (before: number | undefined, after: number | undefined, requests: number) =>
-      before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests
     const run = async (cell: Cell, method: "GET" | "POST", options: { readonly seconds?: number } = {}): Promise<Sample> => {
       if (method === "POST") {
         // From an empty store each time (one replica's reset empties the shared database).
