@@ -19,11 +19,11 @@
  *
  * @since 0.3.0
  */
-import { Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { Cause, Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
-import type { SqlError } from "effect/sql/SqlError"
+import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
 import { ClockAdvanceTooFar, maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import { SessionStore, type StoredSession } from "./SessionStore.ts"
@@ -180,17 +180,22 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
 
       // Every operation reports its outcome: a database error or a timeout marks the store unhealthy (a 500 for
       // the request) until one succeeds.
-      const guard = <A, E>(effect: Effect.Effect<A, E | SqlError>): Effect.Effect<A, Exclude<E, SqlError>> =>
-        effect.pipe(
-          Effect.timeout(operationTimeout),
-          Effect.tap(() => Effect.sync(health.succeeded)),
-          Effect.catchTag("TimeoutError", () => storeFailed(`PostgreSQL ${where}: no answer within ${Duration.format(operationTimeout)}`)),
-          Effect.catchTag("SqlError" as never, (e: SqlError) => storeFailed(`PostgreSQL ${where}: ${reasonOf(e)}`))
-        ) as never
-      const storeFailed = (reason: string) =>
-        Effect.flatMap(Effect.sync(() => health.failed(reason)), () => Effect.die(new Error(reason)))
+      const guard = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, Exclude<E, SqlError>> =>
+        Effect.flatMap(Effect.result(Effect.timeout(effect, operationTimeout)), (result) => {
+          if (result._tag === "Success") {
+            health.succeeded()
+            return Effect.succeed(result.success)
+          }
+          const e = result.failure
+          if (!isSqlError(e) && !Cause.isTimeoutError(e)) return Effect.fail(e as Exclude<E, SqlError>)
+          const reason = `PostgreSQL ${where}: ${
+            isSqlError(e) ? reasonOf(e) : `no answer within ${Duration.format(operationTimeout)}`
+          }`
+          health.failed(reason)
+          return Effect.die(new Error(reason))
+        })
 
-      // While the store fails, /health asks the database again.
+      // /health asks the database on every call: a load balancer sees it go down before a request fails.
       health.useLiveProbe(Effect.asVoid(guard(sql`SELECT 1`)))
 
       const store = SessionStore.of({
