@@ -258,34 +258,53 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
         )
       })
 
-      const offset = guard(sql`SELECT offset_ms FROM mock_clock WHERE scope = ${globalClockScope}`).pipe(
-        Effect.map((rows) => (rows.length === 0 ? 0 : Number(rows[0].offset_ms)))
-      )
-      const now = Effect.zipWith(Clock.currentTimeMillis, offset, (real, off) => real + off)
-      const maxOffsetMs = maxAdvanceSeconds * 1000
-      const clock = MockClock.of({
-        now,
-        advance: (seconds) =>
-          Effect.gen(function*() {
-            const by = seconds * 1000
-            // One statement moves the offset, unless the move would take it past the limit: moves through two
-            // replicas at once add up.
-            const moved = by > maxOffsetMs ? [] : yield* guard(
-              sql`INSERT INTO mock_clock (scope, offset_ms) VALUES (${globalClockScope}, ${by})
-                ON CONFLICT (scope) DO UPDATE SET offset_ms = mock_clock.offset_ms + ${by}
-                WHERE mock_clock.offset_ms + ${by} <= ${maxOffsetMs}
-                RETURNING offset_ms`
-            )
-            if (moved.length === 0) {
-              const current = yield* offset
-              return yield* new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - current / 1000) })
-            }
-            return (yield* Clock.currentTimeMillis) + Number(moved[0].offset_ms)
-          }),
-        reset: guard(sql`DELETE FROM mock_clock WHERE scope = ${globalClockScope}`).pipe(Effect.asVoid),
-        read: Effect.zipWith(Clock.currentTimeMillis, offset, (real, off) => ({ now: real + off, offsetSeconds: off / 1000 }))
-      })
+      const clock = makeClock(sql, guard)
 
       return Context.make(SessionStore, store).pipe(Context.add(MockClock, clock))
     })
   ).pipe(Layer.provide(Reactivity.layer))
+
+/**
+ * Runs a statement, reporting its outcome to `StoreHealth`: a database error or a timeout dies (a 500).
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export type Guard = <A, E>(effect: Effect.Effect<A, E>) => Effect.Effect<A, Exclude<E, SqlError>>
+
+/**
+ * The mock clock whose offset is the `mock_clock` row of `scope`: every
+ * replica reads it per request, so a move through one is seen by all.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const makeClock = (sql: SqlClient, guard: Guard, scope: string = globalClockScope) => {
+  const offset = guard(sql`SELECT offset_ms FROM mock_clock WHERE scope = ${scope}`).pipe(
+    Effect.map((rows) => (rows.length === 0 ? 0 : Number(rows[0].offset_ms)))
+  )
+  const now = Effect.zipWith(Clock.currentTimeMillis, offset, (real, off) => real + off)
+  const maxOffsetMs = maxAdvanceSeconds * 1000
+  return MockClock.of({
+    now,
+    advance: (seconds) =>
+      Effect.gen(function*() {
+        const by = seconds * 1000
+        // One statement moves the offset, unless the move would take it past the limit: moves through two
+        // replicas at once add up.
+        const moved = by > maxOffsetMs ? [] : yield* guard(
+          sql`INSERT INTO mock_clock (scope, offset_ms) VALUES (${scope}, ${by})
+            ON CONFLICT (scope) DO UPDATE SET offset_ms = mock_clock.offset_ms + ${by}
+            WHERE mock_clock.offset_ms + ${by} <= ${maxOffsetMs}
+            RETURNING offset_ms`
+        )
+        if (moved.length === 0) {
+          const current = yield* offset
+          return yield* new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - current / 1000) })
+        }
+        return (yield* Clock.currentTimeMillis) + Number(moved[0].offset_ms)
+      }),
+    reset: guard(sql`DELETE FROM mock_clock WHERE scope = ${scope}`).pipe(Effect.asVoid),
+    read: Effect.zipWith(Clock.currentTimeMillis, offset, (real, off) => ({ now: real + off, offsetSeconds: off / 1000 }))
+  })
+}
