@@ -28,8 +28,12 @@
  * Then a hostile body: the slowest `/health` answer while a 1 MB body of
  * invalid cart items is validated (the target: under 100 ms).
  *
+ * Then PostgreSQL: GET and POST through one replica on a throwaway PostgreSQL
+ * cluster beside the memory store, and through two replicas on one database
+ * driven together, with the ratios against their targets.
+ *
  * Run: `pnpm bench` (root or this package). BENCH_SECONDS (default 4) and
- * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile
+ * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile,postgres
  * picks sections.
  */
 import * as Token from "@checkout-kit/domain/Token"
@@ -40,6 +44,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { startPostgres, type TestPostgres } from "../test/support/postgres.ts"
 import { fullSeedBody } from "../test/support/seeds.ts"
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
@@ -99,10 +104,14 @@ const waitForLine = (child: ChildProcess, pattern: RegExp) =>
 
 const dataDir = mkdtempSync(join(tmpdir(), "checkout-mock-bench-"))
 
-const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?: (scopes: Array<string>) => Promise<string> }> => {
+const startMock = async (
+  auth: "off" | "on" = "off",
+  store = "memory",
+  name = auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on"
+): Promise<Target & { token?: (scopes: Array<string>) => Promise<string> }> => {
   const child = spawn(
     process.execPath,
-    [here("../src/bin.ts"), "--port", "0", "--quiet", "--store", "memory", "--auth", auth, "--data-dir", dataDir],
+    [here("../src/bin.ts"), "--port", "0", "--quiet", "--store", store, "--auth", auth, "--data-dir", dataDir],
     { stdio: "pipe" }
   )
   const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
@@ -121,7 +130,7 @@ const startMock = async (auth: "off" | "on" = "off"): Promise<Target & { token?:
   }
   let getPath = await create()
   return {
-    name: auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on",
+    name,
     url,
     get getPath() {
       return getPath
@@ -472,8 +481,98 @@ a 1 MB invalid body (${body.length.toLocaleString("en-US")} bytes of empty cart 
   console.log(`${median(stalls) < 100 ? "met    " : "MISSED "} /health < 100 ms during a 1 MB invalid body`)
 }
 
-const sections = { http, authentication, memory, hostile } as const
-const only = (process.env.BENCH_ONLY ?? "http,authentication,memory,hostile").split(",")
+// CPU µs per request between two readings of CPU ms.
+const perRequest = (before: number | undefined, after: number | undefined, requests: number) =>
+  before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests
+
+// PostgreSQL: one replica against the memory store, and two replicas on one database driven together (each with
+// its own load generator's connections), on a throwaway cluster (Debian's postgresql binaries; PostgreSQL's
+// default durability settings but for fsync, as the test clusters). Rounds interleaved, medians.
+const postgres = async () => {
+  let pg: TestPostgres
+  try {
+    pg = await startPostgres()
+  } catch (e) {
+    console.log(`\npostgres: skipped (${(e as Error).message.split("\n")[0]})`)
+    return
+  }
+  const url = await pg.createDatabase("bench")
+  const targets: Array<Target> = []
+  try {
+    const mem = await startMock("off", "memory", "memory store")
+    targets.push(mem)
+    const one = await startMock("off", url, "PostgreSQL, 1 replica")
+    targets.push(one)
+    const other = await startMock("off", url, "PostgreSQL, replica 2")
+    targets.push(other)
+    type Cell = "memory" | "one" | "two"
+    interface Sample {
+      readonly rps: number
+      /** CPU time per request (µs) of the mock processes and of PostgreSQL's (Linux). */
+      readonly mockUs: number | undefined
+      readonly pgUs: number | undefined
+    }
+    const samples = new Map<string, Array<Sample>>()
+    const add = (cell: Cell, method: string, sample: Sample) =>
+      samples.set(`${cell}|${method}`, [...(samples.get(`${cell}|${method}`) ?? []), sample])
+    const cpuOf = (pids: ReadonlyArray<number | undefined>) => {
+      const each = pids.map(cpuMs)
+      return each.every((x) => x !== undefined) ? each.reduce((a, b) => a + b, 0) : undefined
+    }
+    const run = async (cell: Cell, method: "GET" | "POST", options: { readonly seconds?: number } = {}): Promise<Sample> => {
+      if (method === "POST") {
+        // From an empty store each time (one replica's reset empties the shared database).
+        await (cell === "memory" ? mem : one).emptyStore!()
+      }
+      const mocks = cell === "memory" ? [mem] : cell === "one" ? [one] : [one, other]
+      const pgPids = pg.pids()
+      const mock0 = cpuOf(mocks.map((t) => t.pid))
+      const pg0 = cpuOf(pgPids)
+      // Two replicas share the database: both read the first one's GET session.
+      const results = await Promise.all(mocks.map((t) => load(t.url, method, pathFor(mocks[0], method), options)))
+      const requests = results.reduce((sum, r) => sum + r.total, 0)
+      return {
+        rps: results.reduce((sum, r) => sum + r.rps, 0),
+        mockUs: perRequest(mock0, cpuOf(mocks.map((t) => t.pid)), requests),
+        pgUs: cell === "memory" ? undefined : perRequest(pg0, cpuOf(pgPids), requests)
+      }
+    }
+    const cells = ["memory", "one", "two"] as const
+    for (const cell of cells) for (const method of ["GET", "POST"] as const) await run(cell, method, { seconds: warmUp })
+    for (let r = 0; r < rounds; r++) {
+      for (const cell of cells) for (const method of ["GET", "POST"] as const) add(cell, method, await run(cell, method))
+    }
+    const rps = (cell: Cell, method: string) => median(samples.get(`${cell}|${method}`)!.map((x) => x.rps))
+    const us = (cell: Cell, method: string, key: "mockUs" | "pgUs") => {
+      const xs = samples.get(`${cell}|${method}`)!.map((x) => x[key])
+      return xs.every((x) => x !== undefined) ? median(xs).toFixed(0) : "—"
+    }
+    console.log(`\nPostgreSQL store, ${connections} connections per replica, ${rounds} × ${seconds}s per cell, medians`)
+    console.log(`${"".padEnd(26)}${"method".padEnd(7)}${"req/s".padStart(9)}${"mock CPU µs/req".padStart(17)}${"PostgreSQL CPU µs/req".padStart(23)}`)
+    for (const [cell, label] of [["memory", "memory store"], ["one", "PostgreSQL, 1 replica"], ["two", "PostgreSQL, 2 replicas"]] as const) {
+      for (const method of ["GET", "POST"] as const) {
+        console.log(
+          `${label.padEnd(26)}${method.padEnd(7)}${Math.round(rps(cell, method)).toString().padStart(9)}${us(cell, method, "mockUs").padStart(17)}${us(cell, method, "pgUs").padStart(23)}`
+        )
+      }
+    }
+    const ratios = [
+      ["1 replica POST ÷ memory POST", rps("one", "POST") / rps("memory", "POST"), 0.5],
+      ["1 replica GET ÷ memory GET", rps("one", "GET") / rps("memory", "GET"), 0.7],
+      ["2 replicas POST ÷ 1 replica POST", rps("two", "POST") / rps("one", "POST"), 1.5],
+      ["2 replicas GET ÷ 1 replica GET", rps("two", "GET") / rps("one", "GET"), 1.5]
+    ] as const
+    for (const [name, ratio, target] of ratios) {
+      console.log(`${ratio >= target ? "met    " : "MISSED "} ${name}: ${ratio.toFixed(2)}× (target ≥ ${target}×)`)
+    }
+  } finally {
+    for (const target of targets) target.stop()
+    await pg.dispose()
+  }
+}
+
+const sections = { http, authentication, memory, hostile, postgres } as const
+const only = (process.env.BENCH_ONLY ?? "http,authentication,memory,hostile,postgres").split(",")
 for (const name of only) {
   if (!(name in sections)) throw new Error(`BENCH_ONLY: no section ${name} (${Object.keys(sections).join(", ")})`)
 }

@@ -6,7 +6,8 @@
  * | `--port N` | `CHECKOUT_MOCK_PORT` | 4010 |
  * | `--host H` | `CHECKOUT_MOCK_HOST` | 127.0.0.1 |
  * | `--data-dir D` | `CHECKOUT_MOCK_DATA_DIR` | `.checkout-mock` |
- * | `--store memory\|sqlite:<path>` | `CHECKOUT_MOCK_STORE` | `sqlite:<data-dir>/sessions.db` |
+ * | `--store memory\|sqlite:<path>\|postgres://…` | `CHECKOUT_MOCK_STORE` | `sqlite:<data-dir>/sessions.db` |
+ * | `--pool-size N` | `CHECKOUT_MOCK_POOL_SIZE` | 10 (PostgreSQL connections per replica) |
  * | `--auth on\|off` | `CHECKOUT_MOCK_AUTH` | on |
  * | `--public-key [<account>=]<pem>` (repeatable) | `CHECKOUT_MOCK_PUBLIC_KEYS` (comma-separated) | the data directory's pair |
  * | `--admin` / `--no-admin` | `CHECKOUT_MOCK_ADMIN=true\|false` | on for a loopback host, off beyond |
@@ -28,6 +29,7 @@ import { parseArgs } from "node:util"
 import * as Cors from "./Cors.ts"
 import { Journal } from "./Journal.ts"
 import * as Keys from "./Keys.ts"
+import { defaultPoolSize, describeUrl } from "./PgStore.ts"
 import * as Preload from "./Preload.ts"
 import type { ServerOptions } from "./Server.ts"
 import { StartupError } from "./StartupError.ts"
@@ -58,7 +60,9 @@ export const usage = `Usage: checkout-mock-server [options]
   --port <n>              port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
   --host <host>           address to bind (env CHECKOUT_MOCK_HOST, default 127.0.0.1)
   --data-dir <dir>        keys and the default database (env CHECKOUT_MOCK_DATA_DIR, default .checkout-mock)
-  --store <store>         memory, or sqlite:<path> (env CHECKOUT_MOCK_STORE, default sqlite:<data-dir>/sessions.db)
+  --store <store>         memory, sqlite:<path>, or postgres://user[:password]@host[:port]/database, which
+                          several replicas may share (env CHECKOUT_MOCK_STORE, default sqlite:<data-dir>/sessions.db)
+  --pool-size <n>         connections to PostgreSQL per replica (env CHECKOUT_MOCK_POOL_SIZE, default 10)
   --auth on|off           require bearer tokens on the session calls (env CHECKOUT_MOCK_AUTH, default on)
   --public-key [<account>=]<pem>
                           SPKI PEM of a key that signs tokens (ECDSA P-256/P-384/P-521: ES256/384/512;
@@ -157,6 +161,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         host: { type: "string" },
         "data-dir": { type: "string" },
         store: { type: "string" },
+        "pool-size": { type: "string" },
         auth: { type: "string" },
         "public-key": { type: "string", multiple: true },
         admin: { type: "boolean" },
@@ -189,7 +194,16 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
   if (storeText === "memory") store = { kind: "memory" }
   else if (storeText.startsWith("sqlite:") && storeText.length > "sqlite:".length) {
     store = { kind: "sqlite", path: resolve(storeText.slice("sqlite:".length)) }
-  } else throw new UsageError(`unknown store: ${storeText} (use memory or sqlite:<path>)`)
+  } else if (/^postgres(ql)?:\/\/./.test(storeText)) {
+    if (!URL.canParse(storeText)) throw new UsageError("--store: not a valid URL (use postgres://user@host:port/database)")
+    const poolText = (values["pool-size"] as string | undefined) ?? env.CHECKOUT_MOCK_POOL_SIZE ?? String(defaultPoolSize)
+    const poolSize = Number(poolText)
+    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
+      throw new UsageError(`--pool-size takes a number of connections from 1 to 1000, not ${poolText}`)
+    }
+    store = { kind: "postgres", url: storeText, poolSize }
+  } else throw new UsageError(`unknown store: ${storeText} (use memory, sqlite:<path> or postgres://user@host:port/database)`)
+  if (values["pool-size"] !== undefined && store.kind !== "postgres") throw new UsageError("--pool-size applies to a postgres:// store only")
 
   const logFormat = (values["log-format"] as string | undefined) ?? env.CHECKOUT_MOCK_LOG_FORMAT ?? "text"
   if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format takes text or json, not ${logFormat}`)
@@ -267,7 +281,12 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
  * @category cli
  * @since 0.1.0
  */
-export const describeStore = (store: ServerOptions["store"]) => (store.kind === "memory" ? "memory" : `sqlite:${store.path}`)
+export const describeStore = (store: ServerOptions["store"]) =>
+  store.kind === "memory"
+    ? "memory"
+    : store.kind === "sqlite"
+    ? `sqlite:${store.path}`
+    : `postgres://${describeUrl(store.url)} (pool ${store.poolSize ?? defaultPoolSize})`
 
 // The errors in a cause and the errors they were caused by.
 const errorsOf = (cause: Cause.Cause<unknown>): Array<unknown> => {

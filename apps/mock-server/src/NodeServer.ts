@@ -22,7 +22,8 @@ const clientErrors: Record<string, readonly [number, string]> = {
 
 // Node answers what it cannot parse (a malformed request, oversized headers, a request timeout) with a bare
 // status line. The mock answers in the API's error shape — after sending what waits in the response batch
-// (`flush`), which may hold this connection's previous answer — and closes the connection, as Node does. Nothing
+// (`flush`), which may hold this connection's previous answer, or once that answer is made when it is still being
+// made — and closes the connection, as Node does. Nothing
 // of the request is echoed or logged but the error's code.
 const answerClientError = (
   flush: () => void,
@@ -31,9 +32,24 @@ const answerClientError = (
   socket: Socket
 ) => {
   flush()
-  // As Node's default: answer only where no answer has begun on this connection.
-  const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } | null })._httpMessage
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage
   const [status, message] = clientErrors[error.code ?? ""] ?? [400, "The request is not valid HTTP"]
+  // The previous request, received whole, with its answer still being made (a read from PostgreSQL): that answer
+  // goes out first; as an answer has begun on this connection, it is then closed with no answer of its own.
+  if (socket.writable && inFlight != null && inFlight.req.complete && !inFlight.writableEnded) {
+    let closed = false
+    const close = () => {
+      if (closed) return
+      closed = true
+      flush()
+      if (options.logRequests) logLine(options, "info", "client error", { status, code: error.code })
+      socket.destroySoon()
+    }
+    inFlight.once("finish", close)
+    inFlight.once("close", close)
+    return
+  }
+  // As Node's default: answer only where no answer has begun on this connection.
   if (error.code !== "ECONNRESET" && socket.writable && (inFlight == null || !inFlight.headersSent)) {
     const body = Responses.errorJson(status, message)
     socket.write(

@@ -15,6 +15,7 @@ import * as NodeServer from "./NodeServer.ts"
 import { routes } from "./Routing.ts"
 import type { AuthOption, ServerOptions, StoreOption } from "./ServerOptions.ts"
 import { SessionStore } from "./SessionStore.ts"
+import * as PgStore from "./PgStore.ts"
 import * as SqliteStore from "./SqliteStore.ts"
 import { StoreHealth } from "./StoreHealth.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
@@ -31,19 +32,22 @@ export {
   type StoreOption
 } from "./ServerOptions.ts"
 
-// Purges expired sessions every minute, so memory is given back without a read.
+// Purges expired sessions every minute, so memory is given back without a read. A purge that fails (the
+// database unreachable for a while: the store reports it to StoreHealth) does not end the loop.
 const purgeLoop = Layer.effectDiscard(
   Effect.gen(function*() {
     const store = yield* SessionStore
     const clock = yield* MockClock
     yield* Effect.forkScoped(
-      Effect.repeat(Effect.flatMap(clock.now, store.purgeExpired), Schedule.spaced(Duration.seconds(60)))
+      Effect.repeat(Effect.ignoreCause(Effect.flatMap(clock.now, store.purgeExpired)), Schedule.spaced(Duration.seconds(60)))
     )
   })
 )
 
 /**
  * The state of a server: sessions (in the chosen store), clock and journal.
+ * On PostgreSQL the clock lives in the database too, shared by every replica;
+ * the journal is the replica's own.
  *
  * @category layers
  * @since 0.1.0
@@ -51,9 +55,10 @@ const purgeLoop = Layer.effectDiscard(
 export const stateLayer = (store: StoreOption = { kind: "memory" }, journalSize?: number) =>
   Layer.mergeAll(
     store.kind === "memory"
-      ? SessionStore.layerMemory
-      : SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)),
-    MockClock.layer,
+      ? Layer.merge(SessionStore.layerMemory, MockClock.layer)
+      : store.kind === "sqlite"
+      ? Layer.merge(SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)), MockClock.layer)
+      : PgStore.layer(store).pipe(Layer.provideMerge(StoreHealth.layer)),
     Journal.layerWith(journalSize)
   )
 

@@ -51,7 +51,14 @@ export interface ServerOptions {
  * @category models
  * @since 0.1.0
  */
-export type StoreOption = { readonly kind: "memory" } | { readonly kind: "sqlite"; readonly path: string }
+export type StoreOption =
+  | { readonly kind: "memory" }
+  | { readonly kind: "sqlite"; readonly path: string }
+  /**
+   * A PostgreSQL database that several replicas may share (PgStore.ts); `poolSize` connections per replica.
+   * @since 0.3.0
+   */
+  | { readonly kind: "postgres"; readonly url: string; readonly poolSize?: number | undefined }
 
 /**
  * @category models

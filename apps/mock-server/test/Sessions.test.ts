@@ -3,22 +3,31 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type * as Server from "../src/Server.ts"
+import { startPostgres, type TestPostgres } from "./support/postgres.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
 import { specErrors } from "./support/spec.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "mock-sessions-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const stores: ReadonlyArray<readonly [string, Server.StoreOption]> = [
-  ["memory", { kind: "memory" }],
-  ["sqlite", { kind: "sqlite", path: join(dir, "sessions.db") }]
+// PostgreSQL: a fresh database in a throwaway cluster (support/postgres.ts), started by the first test that needs it.
+let postgres: TestPostgres | undefined
+afterAll(() => postgres?.dispose())
+
+const stores: ReadonlyArray<readonly [string, () => Promise<Server.StoreOption>]> = [
+  ["memory", async () => ({ kind: "memory" })],
+  ["sqlite", async () => ({ kind: "sqlite", path: join(dir, "sessions.db") })],
+  ["postgres", async () => {
+    postgres = await startPostgres()
+    return { kind: "postgres", url: await postgres.createDatabase("sessions") }
+  }]
 ]
 
 for (const [storeName, store] of stores) {
   describe(`GET /_mock/sessions (${storeName} store)`, () => {
     let server: TestServer
     beforeAll(async () => {
-      server = await startServer({ store })
+      server = await startServer({ store: await store() })
     })
     afterAll(() => server.close())
 

@@ -22,10 +22,9 @@ export const layer = HttpApiBuilder.group(
   (handlers) =>
     Effect.map(Effect.serviceOption(StoreHealth), (health) =>
       handlers.handleRaw("health", () =>
-        Effect.sync(() => {
-          const failure = health._tag === "Some" ? health.value.check() : undefined
-          return failure === undefined
+        Effect.map(health._tag === "Some" ? health.value.checkLive : Effect.succeed(undefined), (failure) =>
+          failure === undefined
             ? Responses.json(`{"status":"ok"}`)
             : Responses.error(503, "The session store is failing; see the server's error log", [], { "retry-after": "1" })
-        })))
+        )))
 )
