@@ -44,7 +44,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { startPostgres, type TestPostgres } from "../test/support/postgres.ts"
+import { startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
 import { fullSeedBody } from "../test/support/seeds.ts"
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)

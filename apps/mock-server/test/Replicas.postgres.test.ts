@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { call } from "./support/server.ts"
-import { freePort, startPostgres, type TestPostgres } from "./support/postgres.ts"
+import { freePort, startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
 
 // Replicas of the executable on one PostgreSQL database of a throwaway cluster.
 const bin = new URL("../src/bin.ts", import.meta.url).pathname

@@ -1,5 +1,5 @@
 import { afterAll } from "@effect/vitest"
-import { startPostgres, type TestPostgres } from "./support/postgres.ts"
+import { startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
 import { sdkSuite } from "./support/sdkSuite.ts"
 import { startServer } from "./support/server.ts"
 

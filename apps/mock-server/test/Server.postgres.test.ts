@@ -1,6 +1,6 @@
 import { afterAll } from "@effect/vitest"
 import { coreSuite } from "./support/coreSuite.ts"
-import { startPostgres, type TestPostgres } from "./support/postgres.ts"
+import { startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
 import { startServer } from "./support/server.ts"
 
 // The same suite on the PostgreSQL store, in a fresh database of a throwaway cluster.

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type * as Server from "../src/Server.ts"
-import { startPostgres, type TestPostgres } from "./support/postgres.ts"
+import { startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
 import { call, startServer, type TestServer } from "./support/server.ts"
 import { specErrors } from "./support/spec.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "mock-sessions-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-// PostgreSQL: a fresh database in a throwaway cluster (support/postgres.ts), started by the first test that needs it.
+// PostgreSQL: a fresh database in a throwaway cluster (@checkout-kit/test-postgres), started by the first test that needs it.
 let postgres: TestPostgres | undefined
 afterAll(() => postgres?.dispose())
 

@@ -1,0 +1,53 @@
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import * as Fixtures from "@checkout-kit/fixtures"
+import { startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
+import * as Contract from "../src/Contract.ts"
+import * as Stateful from "../src/Stateful.ts"
+import { makeKeyPair, startMock } from "./support.ts"
+
+// Both runners against the mock on its PostgreSQL store (a replica of a fleet): a fresh database in a throwaway
+// cluster, authentication on.
+const merchant = makeKeyPair()
+let postgres: TestPostgres
+let mock: Awaited<ReturnType<typeof startMock>>
+
+beforeAll(async () => {
+  postgres = await startPostgres()
+  const url = await postgres.createDatabase("runners")
+  mock = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] }, store: { kind: "postgres", url } })
+})
+afterAll(async () => {
+  await mock?.close()
+  await postgres?.dispose()
+})
+
+describe("the runners against a mock on PostgreSQL", () => {
+  it("the contract runner: 200 valid and 200 invalid bodies, unknown and expired sessions", async () => {
+    const report = await Contract.run({
+      server: mock.url,
+      runs: 200,
+      seed: 21,
+      privateKey: merchant.privateKeyPem,
+      generators: { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate }
+    })
+    assert.deepStrictEqual(report.mismatches, [])
+    assert.deepStrictEqual(report.checks.map((c) => [c.name, c.passed, c.failed]), [
+      ["valid bodies are accepted and read back", 200, 0],
+      ["invalid bodies are rejected with the pointer", 200, 0],
+      ["unknown session ids answer 404", 3, 0],
+      ["expired sessions answer 404", 1, 0]
+    ])
+  })
+
+  it("the stateful runner: 100 sequences agree with the model", async () => {
+    const report = await Stateful.check({
+      baseUrl: mock.url,
+      privateKey: merchant.privateKeyPem,
+      runs: 100,
+      seed: 22,
+      referenceDay: "2026-12-01"
+    })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.strictEqual(report.sequences, 100)
+  })
+})
