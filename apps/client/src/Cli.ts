@@ -15,82 +15,149 @@ import { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/Che
 import type { ErrorDetail } from "@checkout-kit/domain/Errors"
 import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
-import { Console, Effect, Option, Schema } from "effect"
+import { CliFailure, lifetime as lifetimeFlag, reasonOf, verbose } from "@checkout-kit/domain/CommandLine"
+import { Config, Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { FetchHttpClient } from "effect/http"
 import * as Fixtures from "@checkout-kit/fixtures"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
-import { resolve } from "node:path"
+import { dirname, join, resolve } from "node:path"
 import { CheckoutKitClient, type ClientOptions } from "./CheckoutKitClient.ts"
 import * as Contract from "./Contract.ts"
 import type { CheckoutKitError } from "./Errors.ts"
+import * as Progress from "./Progress.ts"
 import * as TokenSigner from "./TokenSigner.ts"
 
-/**
- * A failure already printed for the user: the process exits 1.
- *
- * @category errors
- * @since 0.1.0
- */
-export class CliFailure extends Schema.TaggedError<CliFailure>()("CliFailure", { message: Schema.String }) {}
+export {
+  /**
+   * A failure the user can fix: its message (and hint) is printed on stderr,
+   * the process exits 1.
+   *
+   * @category errors
+   * @since 0.1.0
+   */
+  CliFailure
+} from "@checkout-kit/domain/CommandLine"
 
-const defaultKeyPath = ".checkout-mock/private-key.pem"
+const defaultDataDir = ".checkout-mock"
+const defaultServer = "http://127.0.0.1:4010"
 
 const server = Flag.String("server").pipe(
-  Flag.withDescription("Base URL of the API (env CHECKOUT_KIT_URL, default http://127.0.0.1:4010)"),
-  Flag.optional
+  Flag.withDescription(`Base URL of the API (env CHECKOUT_KIT_URL, default ${defaultServer})`),
+  Flag.withFallbackConfig(Config.String("CHECKOUT_KIT_URL")),
+  Flag.filter((url) => URL.canParse(url), (url) => `--server takes a URL such as ${defaultServer}, not ${url}`),
+  Flag.withDefault(defaultServer)
 )
 const privateKey = Flag.String("private-key").pipe(
-  Flag.withDescription(`PEM file of the merchant's private key (env CHECKOUT_KIT_PRIVATE_KEY, default ${defaultKeyPath})`),
+  Flag.withDescription("PEM file of the merchant's private key (env CHECKOUT_KIT_PRIVATE_KEY)"),
+  Flag.withFallbackConfig(Config.String("CHECKOUT_KIT_PRIVATE_KEY")),
   Flag.optional
+)
+const dataDir = Flag.String("data-dir").pipe(
+  Flag.withDescription(
+    `The mock's data directory, whose private-key.pem signs (env CHECKOUT_MOCK_DATA_DIR, default: the nearest ${defaultDataDir} in this directory or a parent)`
+  ),
+  Flag.withFallbackConfig(Config.String("CHECKOUT_MOCK_DATA_DIR")),
+  Flag.optional
+)
+const unsigned = Flag.Boolean("unsigned").pipe(
+  Flag.withDescription("Send no bearer token (a server without auth, e.g. the mock with --auth off)"),
+  Flag.withDefault(false)
 )
 const merchantAccount = Flag.String("merchant-account").pipe(
   Flag.withDescription(`${merchantAccountHeader} (env CHECKOUT_KIT_MERCHANT_ACCOUNT)`),
+  Flag.withFallbackConfig(Config.String("CHECKOUT_KIT_MERCHANT_ACCOUNT")),
   Flag.optional
 )
 const json = Flag.Boolean("json").pipe(Flag.withDescription("Print JSON for scripts"), Flag.withDefault(false))
 
-interface Connection {
-  readonly server: Option.Option<string>
+const connectionFlags = { server, privateKey, dataDir, unsigned, merchantAccount } as const
+
+interface KeyFlags {
   readonly privateKey: Option.Option<string>
+  readonly dataDir: Option.Option<string>
+}
+
+interface Connection extends KeyFlags {
+  readonly server: string
+  readonly unsigned: boolean
   readonly merchantAccount: Option.Option<string>
 }
 
+const readKey = (path: string, from: string) =>
+  Effect.try({
+    try: () => ({ pem: readFileSync(path, "utf8"), path }),
+    catch: (e) =>
+      new CliFailure({
+        message: `cannot read the private key ${path} (${from}): ${reasonOf(e)}`,
+        hint: "pass --private-key with the PEM file the mock printed on start"
+      })
+  })
+
 /**
- * The client options flags and environment name.
+ * The private key that signs, and where it was found: `--private-key`
+ * (`CHECKOUT_KIT_PRIVATE_KEY`), else `private-key.pem` in `--data-dir`
+ * (`CHECKOUT_MOCK_DATA_DIR`), else in the nearest `.checkout-mock` of `cwd`
+ * or its parents, where the mock keeps it. A `CliFailure` that says where it
+ * looked when there is none.
+ *
+ * @category configuration
+ * @since 0.2.0
+ */
+export const findPrivateKey = (flags: KeyFlags, cwd: string = process.cwd()) => {
+  if (Option.isSome(flags.privateKey)) return readKey(resolve(cwd, flags.privateKey.value), "--private-key")
+  if (Option.isSome(flags.dataDir)) {
+    return readKey(resolve(cwd, flags.dataDir.value, "private-key.pem"), "in --data-dir")
+  }
+  const looked: Array<string> = []
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, defaultDataDir, "private-key.pem")
+    looked.push(candidate)
+    if (existsSync(candidate)) return readKey(candidate, "the mock's data directory")
+    if (dirname(dir) === dir) break
+  }
+  return Effect.fail(
+    new CliFailure({
+      message: `no private key: none given, and no ${join(defaultDataDir, "private-key.pem")} in ${resolve(cwd)} or its parents`,
+      hint: "pass --private-key <pem> (or --data-dir of the mock), or --unsigned for a server without auth"
+    })
+  )
+}
+
+/**
+ * The client options of the connection flags (after their environment
+ * fallbacks): base URL, merchant account, and the private key unless
+ * `--unsigned`.
  *
  * @category configuration
  * @since 0.1.0
  */
-export const clientOptions = (connection: Connection, env: Record<string, string | undefined> = process.env): ClientOptions => {
-  const keyPath = Option.getOrUndefined(connection.privateKey) ?? env.CHECKOUT_KIT_PRIVATE_KEY ??
-    (existsSync(defaultKeyPath) ? defaultKeyPath : undefined)
-  const merchantAccountId = Option.getOrUndefined(connection.merchantAccount) ?? env.CHECKOUT_KIT_MERCHANT_ACCOUNT
-  return {
-    baseUrl: Option.getOrUndefined(connection.server) ?? env.CHECKOUT_KIT_URL ?? "http://127.0.0.1:4010",
-    ...(keyPath === undefined ? {} : { privateKey: readFileSync(resolve(keyPath), "utf8") }),
-    ...(merchantAccountId === undefined ? {} : { merchantAccountId })
-  }
-}
+export const clientOptions = (connection: Connection) =>
+  Effect.gen(function*() {
+    const key = connection.unsigned ? undefined : yield* findPrivateKey(connection)
+    const merchantAccountId = Option.getOrUndefined(connection.merchantAccount)
+    const options: ClientOptions = {
+      baseUrl: connection.server,
+      ...(key === undefined ? {} : { privateKey: key.pem }),
+      ...(merchantAccountId === undefined ? {} : { merchantAccountId })
+    }
+    return options
+  })
+
+const unreachable = (baseUrl: string) =>
+  new CliFailure({
+    message: `server unreachable at ${baseUrl} — is the mock running?`,
+    hint: "start it with `npx checkout-mock-server`, or point --server (CHECKOUT_KIT_URL) at the API"
+  })
+
+// Whether the server answers at all (any status): the contract runner's first question.
+const probe = (baseUrl: string) =>
+  Effect.tryPromise({
+    try: (signal) => fetch(baseUrl, { method: "HEAD", signal }).then((response) => response.body?.cancel()),
+    catch: () => unreachable(baseUrl)
+  })
 
 const encodeSession = Schema.encodeSync(CheckoutSession)
-
-// Runs a call with a client for the connection; prints an error with every detail and fails.
-const withClient = <A>(
-  connection: Connection,
-  f: (client: CheckoutKitClient["Service"]) => Effect.Effect<A, CheckoutKitError | CliFailure>
-) =>
-  Effect.gen(function*() {
-    const options = yield* Effect.try({
-      try: () => clientOptions(connection),
-      catch: (e) => new CliFailure({ message: (e as Error).message })
-    })
-    return yield* Effect.flatMap(CheckoutKitClient, f).pipe(Effect.provide(CheckoutKitClient.layer(options)))
-  }).pipe(
-    Effect.catch((error: CheckoutKitError | CliFailure) =>
-      Effect.flatMap(Console.error(describeError(error)), () => Effect.fail(new CliFailure({ message: error.message })))
-    )
-  )
 
 /**
  * The `details[]` entries, one line each: pointer, type, message.
@@ -107,14 +174,39 @@ export const formatDetails = (details: ReadonlyArray<ErrorDetail>): string =>
  * @category output
  * @since 0.1.0
  */
-export const describeError = (error: CheckoutKitError | CliFailure): string => {
-  const lines = [`error: ${error._tag}${error.message ? `: ${error.message}` : ""}`]
+export const describeError = (error: CheckoutKitError): string => {
+  const lines = [`${error._tag}${error.message ? `: ${error.message}` : ""}`]
   if (error._tag === "BadRequest" && (error.details ?? []).length > 0) lines.push(formatDetails(error.details ?? []))
   if (error._tag === "TooManyRequests" && error.retryAfterSeconds !== undefined) {
     lines.push(`  retry after ${error.retryAfterSeconds} s`)
   }
   return lines.join("\n")
 }
+
+// What the user is told of a failed call: the server's unreachability in words, else the error with its details.
+const toFailure = (baseUrl: string) => (error: CheckoutKitError): CliFailure => {
+  if (error._tag === "TransportError" && error.message.startsWith("Transport error")) return unreachable(baseUrl)
+  if (error._tag === "Unauthorized") {
+    return new CliFailure({
+      message: describeError(error),
+      hint: "the server refused the token: sign with the key it trusts (--private-key, --data-dir)"
+    })
+  }
+  return new CliFailure({ message: describeError(error) })
+}
+
+// Runs a call with a client for the connection; a failed call becomes the failure the user reads.
+const withClient = <A>(
+  connection: Connection,
+  f: (client: CheckoutKitClient["Service"]) => Effect.Effect<A, CheckoutKitError | CliFailure>
+) =>
+  Effect.gen(function*() {
+    const options = yield* clientOptions(connection)
+    return yield* Effect.flatMap(CheckoutKitClient, f).pipe(
+      Effect.provide(CheckoutKitClient.layer(options)),
+      Effect.mapError((error) => error._tag === "CliFailure" ? error : toFailure(connection.server)(error))
+    )
+  })
 
 const printSession = (session: CheckoutSession, asJson: boolean, verb: string) =>
   asJson
@@ -135,18 +227,25 @@ const readBody = <S extends Schema.Top & { readonly DecodingServices: never }>(s
   Effect.gen(function*() {
     const text = yield* Effect.try({
       try: () => readFileSync(resolve(path), "utf8"),
-      catch: () => new CliFailure({ message: `cannot read ${path}` })
+      catch: (e) =>
+        new CliFailure({
+          message: `cannot read ${path}: ${reasonOf(e)}`,
+          hint: "--file takes a JSON body in the API's wire form"
+        })
     })
     const body = yield* Effect.try({
       try: () => JSON.parse(text) as unknown,
-      catch: () => new CliFailure({ message: `${path} is not JSON` })
+      catch: (e) =>
+        new CliFailure({
+          message: `${path} is not JSON: ${(e as Error).message}`,
+          hint: "--file takes a JSON body in the API's wire form"
+        })
     })
     const decoded = StrictDecoder.make(schema).decode(body)
     if (decoded._tag === "Failure") {
-      yield* Console.error(
-        `error: ${path} is not a valid ${schema.ast.annotations?.identifier ?? "body"}:\n${formatDetails(decoded.failure)}`
-      )
-      return yield* new CliFailure({ message: "invalid body" })
+      return yield* new CliFailure({
+        message: `${path} is not a valid ${schema.ast.annotations?.identifier ?? "body"}:\n${formatDetails(decoded.failure)}`
+      })
     }
     return decoded.success as S["Type"]
   })
@@ -156,7 +255,7 @@ const file = Flag.String("file").pipe(Flag.withDescription("A JSON body in the A
 
 const create = Command.make(
   "create",
-  { server, privateKey, merchantAccount, json, file },
+  { ...connectionFlags, json, file },
   Effect.fnUntraced(function*(input) {
     const body = Option.isSome(input.file) ? yield* readBody(CheckoutSessionUpdate, input.file.value) : {}
     const session = yield* withClient(input, (client) => client.create(body))
@@ -166,7 +265,7 @@ const create = Command.make(
 
 const get = Command.make(
   "get",
-  { server, privateKey, merchantAccount, json, id: sessionId },
+  { ...connectionFlags, json, id: sessionId },
   Effect.fnUntraced(function*(input) {
     const session = yield* withClient(input, (client) => client.get(input.id))
     yield* printSession(session, input.json, "Found")
@@ -175,7 +274,7 @@ const get = Command.make(
 
 const update = Command.make(
   "update",
-  { server, privateKey, merchantAccount, json, id: sessionId, file: Flag.String("file") },
+  { ...connectionFlags, json, id: sessionId, file: Flag.String("file").pipe(Flag.withDescription("A JSON body in the API's wire form")) },
   Effect.fnUntraced(function*(input) {
     const body = yield* readBody(CheckoutSessionUpdate, input.file)
     const session = yield* withClient(input, (client) => client.update(input.id, body))
@@ -185,7 +284,7 @@ const update = Command.make(
 
 const remove = Command.make(
   "delete",
-  { server, privateKey, merchantAccount, json, id: sessionId },
+  { ...connectionFlags, json, id: sessionId },
   Effect.fnUntraced(function*(input) {
     yield* withClient(input, (client) => client.delete(input.id))
     yield* input.json ? Console.log(JSON.stringify({ deleted: input.id })) : Console.log(`Deleted checkout session ${input.id}`)
@@ -195,9 +294,7 @@ const remove = Command.make(
 const fields = Command.make(
   "fields",
   {
-    server,
-    privateKey,
-    merchantAccount,
+    ...connectionFlags,
     json,
     id: sessionId,
     cardNumber: Flag.String("card-number").pipe(Flag.withDescription("The card number (never printed)")),
@@ -215,8 +312,7 @@ const fields = Command.make(
     }
     const decoded = StrictDecoder.make(CheckoutSessionSecureFields).decode(wire)
     if (decoded._tag === "Failure") {
-      yield* Console.error(`error: invalid card:\n${formatDetails(decoded.failure)}`)
-      return yield* new CliFailure({ message: "invalid card" })
+      return yield* new CliFailure({ message: `invalid card:\n${formatDetails(decoded.failure)}` })
     }
     yield* withClient(input, (client) => client.updateFields(input.id, decoded.success))
     const session = yield* withClient(input, (client) => client.get(input.id))
@@ -233,66 +329,72 @@ const token = Command.make(
   "token",
   {
     privateKey,
+    dataDir,
+    json,
     scopes: Flag.String("scopes").pipe(Flag.withDescription("Comma-separated scopes"), Flag.withDefault("*.read,*.write")),
     session: Flag.String("session").pipe(Flag.withDescription("Pin the token to one checkout session"), Flag.optional),
-    lifetime: Flag.Int("lifetime").pipe(Flag.withDescription("Seconds"), Flag.withDefault(3600))
+    lifetime: lifetimeFlag
   },
   Effect.fnUntraced(function*(input) {
-    const options = yield* Effect.try({
-      try: () => clientOptions({ server: Option.none(), privateKey: input.privateKey, merchantAccount: Option.none() }),
-      catch: (e) => new CliFailure({ message: (e as Error).message })
-    })
-    if (options.privateKey === undefined) {
-      yield* Console.error(`error: no private key (--private-key, CHECKOUT_KIT_PRIVATE_KEY, or ${defaultKeyPath})`)
-      return yield* new CliFailure({ message: "no private key" })
-    }
+    const key = yield* findPrivateKey(input)
     const signed = yield* Effect.tryPromise({
       try: () =>
-        TokenSigner.make(options.privateKey!).mint({
+        TokenSigner.make(key.pem).mint({
           scopes: input.scopes.split(",").map((s) => s.trim()).filter(Boolean),
           lifetimeSeconds: input.lifetime,
           ...(Option.isSome(input.session) ? { checkoutSessionId: input.session.value } : {})
         }),
-      catch: (e) => new CliFailure({ message: `cannot sign: ${(e as Error).message}` })
+      catch: (e) =>
+        new CliFailure({
+          message: `cannot sign with ${key.path}: ${(e as Error).message}`,
+          hint: "--private-key takes a PEM private key (P-256, P-384, P-521 or RSA)"
+        })
     })
-    yield* Console.log(signed)
+    yield* Console.log(input.json ? JSON.stringify({ token: signed, expires_in: input.lifetime }) : signed)
   })
 ).pipe(Command.withDescription("Mint a bearer token for curl, signed with the private key"))
 
 const contract = Command.make(
   "contract",
   {
-    server,
-    privateKey,
-    merchantAccount,
-    runs: Flag.Int("runs").pipe(Flag.withDescription("Valid and invalid bodies to send, each"), Flag.withDefault(100)),
+    ...connectionFlags,
+    json: Flag.Boolean("json").pipe(Flag.withDescription("Print the JSON report on stdout instead of the summary"), Flag.withDefault(false)),
+    runs: Flag.Int("runs").pipe(
+      Flag.withDescription("Valid and invalid bodies to send, each"),
+      Flag.filter((runs) => runs >= 1, (runs) => `--runs takes a positive integer, not ${runs}`),
+      Flag.withDefault(100)
+    ),
     seed: Flag.Int("seed").pipe(Flag.withDescription("fast-check seed (default: random, printed)"), Flag.optional),
     report: Flag.String("report").pipe(Flag.withDescription("Write the JSON report, every mismatch with seed and body"), Flag.optional)
   },
   Effect.fnUntraced(function*(input) {
-    const options = yield* Effect.try({
-      try: () => clientOptions(input),
-      catch: (e) => new CliFailure({ message: (e as Error).message })
-    })
+    const options = yield* clientOptions(input)
+    yield* probe(input.server)
     const seed = Option.getOrElse(input.seed, () => Math.floor(Math.random() * 2 ** 31))
-    const tty = process.stderr.isTTY === true
+    const progress = Progress.make({ label: "contract", stream: process.stderr })
     const report = yield* Contract.runEffect({
-      server: options.baseUrl!,
+      server: input.server,
       runs: input.runs,
       seed,
       privateKey: options.privateKey,
       merchantAccountId: options.merchantAccountId,
       generators: { valid: Fixtures.checkoutSessionUpdate, invalid: Fixtures.invalidOf.CheckoutSessionUpdate },
-      onProgress: (done, total) => {
-        if (!tty && done !== total) return
-        const width = 30
-        const filled = Math.round((done / total) * width)
-        process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`)
-      }
+      onProgress: progress.update
     }).pipe(Effect.provide(FetchHttpClient.layer))
-    if (Option.isSome(input.report)) writeFileSync(resolve(input.report.value), `${JSON.stringify(report, null, 2)}\n`)
-    yield* Console.log(Contract.summary(report))
-    if (report.mismatches.length > 0) return yield* new CliFailure({ message: `${report.mismatches.length} mismatches` })
+    if (Option.isSome(input.report)) {
+      const path = input.report.value
+      yield* Effect.try({
+        try: () => writeFileSync(resolve(path), `${JSON.stringify(report, null, 2)}\n`),
+        catch: (e) => new CliFailure({ message: `cannot write the report ${path}: ${reasonOf(e)}` })
+      })
+    }
+    yield* Console.log(input.json ? JSON.stringify(report, null, 2) : Contract.summary(report))
+    if (report.mismatches.length > 0) {
+      return yield* new CliFailure({
+        message: `${report.mismatches.length} mismatch${report.mismatches.length === 1 ? "" : "es"} with the contract`,
+        hint: `replay with --seed ${seed}${Option.isSome(input.report) ? "" : "; --report <file> keeps every body"}`
+      })
+    }
   })
 ).pipe(Command.withDescription("Drive a server with fixtures and check it honours the contract (exit 1 on any mismatch)"))
 
@@ -304,5 +406,6 @@ const contract = Command.make(
  */
 export const root = Command.make("checkout-kit").pipe(
   Command.withDescription("Call the Checkout Sessions API and check servers against its contract"),
-  Command.withSubcommands([sessions, token, contract])
+  Command.withSubcommands([sessions, token, contract]),
+  Command.withGlobalFlags([verbose])
 )

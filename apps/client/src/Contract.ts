@@ -168,7 +168,8 @@ export const runEffect = (options: ContractOptions) =>
     const seed = options.seed
     const valid = fc.sample(options.generators.valid, { numRuns: options.runs, seed })
     const invalid = fc.sample(options.generators.invalid, { numRuns: options.runs, seed })
-    const total = valid.length + invalid.length + 2
+    // One step per check of the report: each body, each unknown-id call, the expiry.
+    const total = valid.length + invalid.length + 3 + 1
     let done = 0
     const progress = Effect.sync(() => options.onProgress?.(++done, total))
     const concurrency = options.concurrency ?? 8
@@ -253,9 +254,9 @@ export const runEffect = (options: ContractOptions) =>
           onSuccess: () => ({ message: `${method} of an unknown id succeeded` }),
           onFailure: (error) => error._tag === "NotFound" ? undefined : failure(`${method} of an unknown id`, error)
         }),
-        Effect.map((found) => found === undefined ? undefined : { check: unknownName, seed, index: 0, ...found })
+        Effect.map((found) => found === undefined ? undefined : { check: unknownName, seed, index: 0, ...found }),
+        Effect.ensuring(progress)
       ))
-    yield* progress
 
     // Expiry, where the server lets the runner move its clock.
     const expiryName = "expired sessions answer 404"

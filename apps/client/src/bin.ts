@@ -1,17 +1,10 @@
 #!/usr/bin/env node
 /**
- * `checkout-kit`: see `Cli.ts`. Exits 1 when a call fails (the error and its
- * details are printed on stderr), 2 on a usage error.
+ * `checkout-kit`: checks the Node version before loading anything (on an
+ * older Node the program would crash on a missing API), then runs `main.ts`.
  *
  * @since 0.1.0
  */
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Effect } from "effect"
-import { Command } from "effect/cli"
-import { root } from "./Cli.ts"
+import { checkNode } from "@checkout-kit/domain/NodeVersion"
 
-root.pipe(
-  Command.run({ version: "0.1.0" }),
-  Effect.provide(NodeServices.layer),
-  NodeRuntime.runMain({ disableErrorReporting: true })
-)
+if (checkNode("checkout-kit")) await import("./main.ts")

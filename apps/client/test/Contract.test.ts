@@ -67,9 +67,23 @@ const cli = (...args: Array<string>) =>
   })
 
 describe("the contract runner", () => {
-  it("passes against the mock server with 500 valid and 500 invalid bodies", async () => {
-    const report = await Contract.run({ server: mock.url, runs: 500, seed: 11, privateKey: merchant.privateKeyPem, generators })
+  it("passes against the mock server with 500 valid and 500 invalid bodies, counting every check it runs", async () => {
+    const steps: Array<[number, number]> = []
+    const report = await Contract.run({
+      server: mock.url,
+      runs: 500,
+      seed: 11,
+      privateKey: merchant.privateKeyPem,
+      generators,
+      onProgress: (done, total) => steps.push([done, total])
+    })
     assert.deepStrictEqual(report.mismatches, [])
+    // The bar's total is the number of checks asked for, and it ends there.
+    const checks = report.checks.reduce((sum, check) => sum + check.passed + check.failed, 0)
+    assert.strictEqual(checks, 1004)
+    assert.deepStrictEqual(steps.at(-1), [checks, checks])
+    assert.lengthOf(steps, checks)
+    assert.isTrue(steps.every(([, total]) => total === checks))
     assert.deepStrictEqual(report.checks.map((c) => [c.name, c.passed, c.failed]), [
       ["valid bodies are accepted and read back", 500, 0],
       ["invalid bodies are rejected with the pointer", 500, 0],
