@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 /**
- * `checkout-kit`: checks the Node version before loading anything (on an
- * older Node the program would crash on a missing API), then runs `main.ts`.
+ * `checkout-kit`: checks the Node version before loading anything (on an older
+ * Node it would crash on an API it lacks), then runs `main.ts`.
+ * This file imports nothing, so the check runs on any Node (keep it so: the
+ * same check is in each package's bin, and `package.json`'s `engines`).
  *
  * @since 0.1.0
  */
-import { checkNode } from "@checkout-kit/domain/NodeVersion"
-
-if (checkNode("checkout-kit")) await import("./main.ts")
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
+if (major > 22 || (major === 22 && minor >= 19)) {
+  await import("./main.ts")
+} else {
+  process.stderr.write(
+    `checkout-kit: needs Node ≥ 22.19 (found ${process.versions.node})\n` +
+      "install Node 22.19 or later (https://nodejs.org, or `nvm install 22`) and run it again\n"
+  )
+  process.exitCode = 1
+}
