@@ -151,6 +151,16 @@ console.log("consumer program: ok")
   const health = await fetch(`${url}/health`)
   if (health.status !== 200) throw new Error(`/health answered ${health.status}`)
 
+  step("running the packed checkout-kit and checkout-fixtures bins (bundled) against it")
+  const kit = join(app, "node_modules/.bin/checkout-kit")
+  if (!run(kit, ["--help"], app).includes("contract")) throw new Error("checkout-kit --help")
+  const summary = run(kit, ["contract", "--server", url, "--unsigned", "--runs", "5", "--seed", "1"], app)
+  if (!summary.includes("no mismatch")) throw new Error(`checkout-kit contract: ${summary}`)
+  if (hasFixtures) {
+    const records = JSON.parse(run(join(app, "node_modules/.bin/checkout-fixtures"), ["sample", "CartItem", "--count", "2", "--seed", "1"], app))
+    if (records.length !== 2) throw new Error("checkout-fixtures sample")
+  }
+
   step("running the consumer program against it")
   process.stdout.write(run(process.execPath, ["main.ts"], app, { MOCK_URL: url }).replace(/^/gm, "  "))
   step("passed")

@@ -45,6 +45,9 @@ export class ClockBeforeRealTime extends Data.TaggedError("ClockBeforeRealTime")
   readonly realNow: number
 }> {}
 
+const tooFar = (offset: number) =>
+  new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - offset / 1000) })
+
 /**
  * @category services
  * @since 0.1.0
@@ -84,8 +87,6 @@ export class MockClock extends Context.Service<MockClock, {
       const offsetOf = (merchantAccountId: string) => Effect.map(Ref.get(offsets), (map) => map.get(merchantAccountId) ?? 0)
       const now = (merchantAccountId: string) =>
         Effect.zipWith(Clock.currentTimeMillis, offsetOf(merchantAccountId), (real, off) => real + off)
-      const tooFar = (offset: number) =>
-        new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - offset / 1000) })
       // Sets the account's offset to `next(current, real)` unless that leaves the allowed range; its new time.
       const update = (merchantAccountId: string, next: (current: number, real: number) => number) =>
         Effect.flatMap(Clock.currentTimeMillis, (real) =>

@@ -9,6 +9,8 @@
  */
 const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
 if (major > 22 || (major === 22 && minor >= 19)) {
+  // V8's code cache on disk (in the OS's temp directory): later starts skip compiling the bundle.
+  process.getBuiltinModule("node:module").enableCompileCache()
   await import("./main.ts")
 } else {
   process.stderr.write(

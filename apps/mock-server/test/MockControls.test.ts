@@ -52,10 +52,12 @@ describe("the /_mock/ controls in the contract", () => {
   })
 })
 
+const as = (account: string) => ({ "x-gr4vy-merchant-account-id": account })
+
+const clockOf = async (account: string) => (await api("GET", "/_mock/clock", { headers: as(account) })).body
+const move = (account: string, body: unknown) => api("POST", "/_mock/clock", { body, headers: as(account) })
+
 describe("one clock per merchant account", () => {
-  const as = (account: string) => ({ "x-gr4vy-merchant-account-id": account })
-  const clockOf = async (account: string) => (await api("GET", "/_mock/clock", { headers: as(account) })).body
-  const move = (account: string, body: unknown) => api("POST", "/_mock/clock", { body, headers: as(account) })
 
   it("a move is the caller's account's: its sessions expire, another account's sessions and clock stay", async () => {
     await api("POST", "/_mock/reset")
