@@ -35,6 +35,8 @@ import * as TokenVerifier from "./TokenVerifier.ts"
  */
 export interface CliOptions extends ServerOptions {
   readonly dataDir: string
+  /** `--verbose`: the stack trace of an unexpected error. @since 0.2.0 */
+  readonly verbose: boolean
   /** Where the private key of the generated pair is, when the server uses it. */
   readonly privateKeyPath: string | undefined
 }
@@ -46,7 +48,7 @@ export interface CliOptions extends ServerOptions {
  * @since 0.1.0
  */
 export const usage = `Usage: checkout-mock-server [options]
-       checkout-mock-server token [--scopes a,b] [--session <id>] [--expires-in 1h] [--data-dir <dir>]
+       checkout-mock-server token [--scopes a,b] [--session <id>] [--lifetime 1h] [--data-dir <dir>]
                                   [--private-key <pem>] [--alg RS256|RS384|RS512]
 
   --port <n>              port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
@@ -66,7 +68,10 @@ export const usage = `Usage: checkout-mock-server [options]
   --log-format text|json  log lines for people or for machines (env CHECKOUT_MOCK_LOG_FORMAT, default text)
   --shutdown-grace <s>    on SIGINT/SIGTERM, how long requests in flight may take to finish; then they are
                           answered 503 (env CHECKOUT_MOCK_SHUTDOWN_GRACE, default 20)
+  --verbose               the stack trace of an unexpected error (by default: one line)
   --help                  this text
+
+token: --lifetime takes seconds or 90s, 30m, 1h, 1d (default 1h; --expires-in is the same flag's older name).
 
 Environment only: CHECKOUT_MOCK_BATCH_RESPONSES=false answers through Node's own ServerResponse, one response
 at a time; CHECKOUT_MOCK_TUNE_HEAP=false keeps V8's default young generation (both cost speed or memory).
@@ -151,6 +156,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         quiet: { type: "boolean" },
         "log-format": { type: "string" },
         "shutdown-grace": { type: "string" },
+        verbose: { type: "boolean" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -221,7 +227,8 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
     logFormat,
     shutdownGraceSeconds,
-    batchResponses: !falsy(env.CHECKOUT_MOCK_BATCH_RESPONSES)
+    batchResponses: !falsy(env.CHECKOUT_MOCK_BATCH_RESPONSES),
+    verbose: values.verbose === true
   }
 }
 

@@ -18,7 +18,8 @@ if (process.argv[2] === "token") {
   try {
     process.exit(await Token.main(process.argv.slice(3), process.env))
   } catch (e) {
-    process.stderr.write(`checkout-mock-server token: ${(e as Error).message}\n`)
+    // A usage error (unknown flag, bad value): one line and the help to read, as every Checkout Kit command line.
+    process.stderr.write(`checkout-mock-server token: ${(e as Error).message}\nsee 'checkout-mock-server --help'\n`)
     process.exit(2)
   }
 }
@@ -37,7 +38,8 @@ try {
 } catch (e) {
   if (e instanceof StartupError) stop(e.message)
   if (!(e instanceof Cli.UsageError)) throw e
-  process.stderr.write(`checkout-mock-server: ${e.message}\n\n${Cli.usage}`)
+  // One line naming the error and the help to read, as every Checkout Kit command line (not the whole usage).
+  process.stderr.write(`checkout-mock-server: ${e.message}\nsee 'checkout-mock-server --help'\n`)
   process.exit(2)
 }
 if (options === "help") {
@@ -73,7 +75,13 @@ Layer.launch(announce.pipe(Layer.provideMerge(Server.layer(serverOptions)))).pip
       if (Exit.isSuccess(exit) || Cause.hasInterruptsOnly(exit.cause)) return onExit(0)
       const message = Cli.startupFailure(exit.cause, serverOptions)
       if (message !== undefined) stop(message)
-      process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
+      // A defect: one line, the stack trace with --verbose.
+      process.stderr.write(
+        serverOptions.verbose
+          ? `checkout-mock-server: unexpected error\n${Cause.pretty(exit.cause)}\n`
+          : `checkout-mock-server: unexpected error: ${String(Cause.squash(exit.cause))}\n` +
+            "run again with --verbose for the stack trace, and report it if it persists\n"
+      )
       Runtime.defaultTeardown(exit, onExit)
     }
   })
