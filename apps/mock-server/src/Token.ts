@@ -79,7 +79,7 @@ export const main = async (argv: ReadonlyArray<string>, env: Record<string, stri
     try {
       lifetime = parseDuration(values.lifetime)
     } catch (e) {
-      throw new Error(`--lifetime ${(e as Error).message}`)
+      throw new Error(`--lifetime ${(e as Error).message}`, { cause: e })
     }
   }
   const dataDir = resolve(values["data-dir"] ?? env.CHECKOUT_MOCK_DATA_DIR ?? ".checkout-mock")

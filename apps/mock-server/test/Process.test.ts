@@ -32,6 +32,12 @@ const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
     child.on("exit", (code) => reject(new Error(`exited with ${code} before listening: ${stdout}${stderr}`)))
   })
 
+// A token's lifetime in seconds, from its claims.
+const lifetimeOf = (token: string) => {
+  const claims = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8"))
+  return claims.exp - claims.iat
+}
+
 describe("the checkout-mock-server executable", () => {
   it("prints one line when listening and one structured line per request, without bodies or auth", async () => {
     const dir = dataDir()
@@ -118,10 +124,6 @@ describe("the checkout-mock-server executable", () => {
       const denied = await fetch(`${url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${reader}` } })
       assert.strictEqual(denied.status, 403)
       // `--lifetime`, as checkout-kit's token names it (seconds or a duration); `--expires-in` still works.
-      const lifetimeOf = (token: string) => {
-        const claims = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8"))
-        return claims.exp - claims.iat
-      }
       assert.strictEqual(lifetimeOf(await mint("--lifetime", "90s")), 90)
       assert.strictEqual(lifetimeOf(await mint("--lifetime", "600")), 600)
       assert.strictEqual(lifetimeOf(await mint("--expires-in", "2h")), 7200)
