@@ -74,10 +74,8 @@ export const findPrivateKey = (flags: KeyFlags, cwd: string = process.cwd()) => 
   if (Option.isSome(flags.dataDir)) {
     return readKey(resolve(cwd, flags.dataDir.value, "private-key.pem"), "in --data-dir")
   }
-  const looked: Array<string> = []
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, defaultDataDir, "private-key.pem")
-    looked.push(candidate)
     if (existsSync(candidate)) return readKey(candidate, "the mock's data directory")
     if (dirname(dir) === dir) break
   }
