@@ -13,8 +13,8 @@
  *
  * Exits non-zero on any failure. Run by the root `test` script, after turbo.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { delimiter, dirname, join } from "node:path"
 
@@ -115,6 +115,28 @@ console.log("consumer program: ok")
   step("type-checking the consumer program against the packed types")
   run(join(app, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], app)
 
+  // Every packed bin on an older Node (the machine's own, when it is older than 22.19) says which Node it needs.
+  const olderNode = ["/usr/bin/node", "/usr/local/bin/node"].find((path) => {
+    if (!existsSync(path)) return false
+    const [major, minor] = execFileSync(path, ["-p", "process.versions.node"], { encoding: "utf8" }).trim().split(".").map(Number)
+    return major < 22 || (major === 22 && minor < 19)
+  })
+  if (olderNode === undefined) step("no Node older than 22.19 on this machine: the bins' version check is not exercised")
+  else {
+    const found = execFileSync(olderNode, ["-p", "process.versions.node"], { encoding: "utf8" }).trim()
+    step(`running every packed bin on Node ${found} (${olderNode})`)
+    const bins = ["checkout-mock-server", "checkout-kit", ...(hasFixtures ? ["checkout-fixtures"] : [])]
+    for (const name of bins) {
+      // The bin's own file, as npm links it, run by the older Node (its shebang would pick Node 24 from the PATH).
+      const script = realpathSync(join(app, "node_modules/.bin", name))
+      const result = spawnSync(olderNode, [script, "--store", "memory"], { encoding: "utf8" })
+      const expected = `${name}: needs Node ≥ 22.19 (found ${found})\n`
+      if (result.status !== 1 || !result.stderr.startsWith(expected) || result.stderr.split("\n").length !== 3) {
+        throw new Error(`${name} on Node ${found}: exit ${result.status}, stderr:\n${result.stderr}`)
+      }
+    }
+  }
+
   step("starting the packed checkout-mock-server bin")
   const bin = join(app, "node_modules/.bin/checkout-mock-server")
   server = spawn(bin, ["--port", "0", "--auth", "off", "--store", "memory", "--quiet", "--data-dir", join(scratch, "data")], {
@@ -132,6 +154,16 @@ console.log("consumer program: ok")
   })
   const health = await fetch(`${url}/health`)
   if (health.status !== 200) throw new Error(`/health answered ${health.status}`)
+
+  step("running the packed checkout-kit and checkout-fixtures bins (bundled) against it")
+  const kit = join(app, "node_modules/.bin/checkout-kit")
+  if (!run(kit, ["--help"], app).includes("contract")) throw new Error("checkout-kit --help")
+  const summary = run(kit, ["contract", "--server", url, "--unsigned", "--runs", "5", "--seed", "1"], app)
+  if (!summary.includes("no mismatch")) throw new Error(`checkout-kit contract: ${summary}`)
+  if (hasFixtures) {
+    const records = JSON.parse(run(join(app, "node_modules/.bin/checkout-fixtures"), ["sample", "CartItem", "--count", "2", "--seed", "1"], app))
+    if (records.length !== 2) throw new Error("checkout-fixtures sample")
+  }
 
   step("running the consumer program against it")
   process.stdout.write(run(process.execPath, ["main.ts"], app, { MOCK_URL: url }).replace(/^/gm, "  "))

@@ -9,6 +9,12 @@
  * - unknown session ids answer 404;
  * - expired sessions answer 404, when the server offers `/_mock/clock`.
  *
+ * A run leaves the server as it was: against the mock (a server that offers
+ * `/_mock/clock`) it runs in a merchant account of its own unless one is
+ * named, deletes what it creates, and sets its account's clock back to where
+ * it found it at the end, even when interrupted. The mock keeps one clock per
+ * merchant account, so other accounts' sessions never see its moves.
+ *
  * Every mismatch is reported with the seed and the body, so it can be
  * replayed.
  *
@@ -23,7 +29,7 @@ import { Api } from "@checkout-kit/domain/api/Api"
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
 import { Effect, Schema } from "effect"
-import { FetchHttpClient, HttpClientRequest } from "effect/http"
+import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
 import * as fc from "fast-check"
 import { randomUUID } from "node:crypto"
 import * as CheckoutKitClient from "./CheckoutKitClient.ts"
@@ -81,6 +87,8 @@ export interface Mismatch {
  */
 export interface ContractReport {
   readonly server: string
+  /** The merchant account the run acted on, when it named or chose one. @since 0.2.0 */
+  readonly merchantAccountId?: string | undefined
   readonly seed: number
   readonly runs: number
   readonly checks: ReadonlyArray<{ readonly name: string; readonly passed: number; readonly failed: number; readonly skipped?: string }>
@@ -157,18 +165,41 @@ const tally = (name: string, outcomes: ReadonlyArray<Mismatch | undefined>, skip
 export const runEffect = (options: ContractOptions) =>
   Effect.gen(function*() {
     const base = options.server.replace(/\/+$/, "")
-    const clientOptions = {
-      baseUrl: base,
-      privateKey: options.privateKey,
-      merchantAccountId: options.merchantAccountId
-    }
+    // Against the mock, an account of the run's own unless one is named: nobody else's sessions are touched.
+    const probe = yield* MockControls.make(
+      yield* CheckoutKitClient.httpClient({ baseUrl: base, merchantAccountId: options.merchantAccountId })
+    )
+    const isMock = (yield* probe.clock) !== undefined
+    const merchantAccountId = options.merchantAccountId ??
+      (isMock ? `checkout-kit-contract-${randomUUID().slice(0, 8)}` : undefined)
+    const clientOptions = { baseUrl: base, privateKey: options.privateKey, merchantAccountId }
     const sessions = yield* CheckoutKitClient.make(clientOptions)
     const http = yield* CheckoutKitClient.httpClient(clientOptions)
     const controls = yield* MockControls.make(http)
+    // The account's clock as the run found it: set back at the end, however the run ends.
+    const clockBefore = isMock ? yield* controls.clock : undefined
+    return yield* Effect.ensuring(
+      checks({ options, base, merchantAccountId, sessions, http, controls }),
+      clockBefore === undefined ? Effect.void : Effect.ignore(controls.setClockOffset(clockBefore.offset_seconds))
+    )
+  })
+
+const checks = (
+  { base, controls, http, merchantAccountId, options, sessions }: {
+    readonly options: ContractOptions
+    readonly base: string
+    readonly merchantAccountId: string | undefined
+    readonly sessions: CheckoutKitClient.CheckoutKitClient["Service"]
+    readonly http: HttpClient.HttpClient
+    readonly controls: MockControls.MockControls
+  }
+) =>
+  Effect.gen(function*() {
     const seed = options.seed
     const valid = fc.sample(options.generators.valid, { numRuns: options.runs, seed })
     const invalid = fc.sample(options.generators.invalid, { numRuns: options.runs, seed })
-    const total = valid.length + invalid.length + 2
+    // One step per check of the report: each body, each unknown-id call, the expiry.
+    const total = valid.length + invalid.length + 3 + 1
     let done = 0
     const progress = Effect.sync(() => options.onProgress?.(++done, total))
     const concurrency = options.concurrency ?? 8
@@ -253,9 +284,9 @@ export const runEffect = (options: ContractOptions) =>
           onSuccess: () => ({ message: `${method} of an unknown id succeeded` }),
           onFailure: (error) => error._tag === "NotFound" ? undefined : failure(`${method} of an unknown id`, error)
         }),
-        Effect.map((found) => found === undefined ? undefined : { check: unknownName, seed, index: 0, ...found })
+        Effect.map((found) => found === undefined ? undefined : { check: unknownName, seed, index: 0, ...found }),
+        Effect.ensuring(progress)
       ))
-    yield* progress
 
     // Expiry, where the server lets the runner move its clock.
     const expiryName = "expired sessions answer 404"
@@ -287,6 +318,7 @@ export const runEffect = (options: ContractOptions) =>
     ]
     const report: ContractReport = {
       server: base,
+      ...(merchantAccountId === undefined ? {} : { merchantAccountId }),
       seed,
       runs: options.runs,
       checks: results.map((result) => result.check),
@@ -312,7 +344,8 @@ export const run = (options: ContractOptions): Promise<ContractReport> =>
  */
 export const summary = (report: ContractReport): string => {
   const width = Math.max(...report.checks.map((c) => c.name.length))
-  const lines = [`contract of ${report.server} (seed ${report.seed}, ${report.runs} runs)`, ""]
+  const account = report.merchantAccountId === undefined ? "" : `, merchant account ${report.merchantAccountId}`
+  const lines = [`contract of ${report.server} (seed ${report.seed}, ${report.runs} runs${account})`, ""]
   lines.push(`${"check".padEnd(width)}  passed  failed`)
   for (const check of report.checks) {
     lines.push(`${check.name.padEnd(width)}  ${String(check.passed).padStart(6)}  ${String(check.failed).padStart(6)}${check.skipped ? `  (skipped: ${check.skipped})` : ""}`)

@@ -1,12 +1,14 @@
 /**
  * The mock server's test controls (`/_mock/*`), typed from the contract's
- * `mockControls` group (`HttpApiClient`).
+ * `mockControls` group (`HttpApiClient`). The mock keeps one clock per
+ * merchant account: the calls move and read the clock of the account the
+ * `HttpClient` names (`x-gr4vy-merchant-account-id`, `default` without it).
  *
  * @since 0.2.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
 import type { MockClockState, SessionList } from "@checkout-kit/domain/api/MockControls"
-import { Effect } from "effect"
+import { DateTime, Effect } from "effect"
 import type { HttpClient } from "effect/http"
 import { HttpApiClient } from "effect/http-api"
 
@@ -33,10 +35,24 @@ export type MockSessions = typeof SessionList.Type
  */
 export interface MockControls {
   /**
-   * Moves the server's clock forward; `false` when the server offers no
+   * Moves the account's clock forward; `false` when the server offers no
    * clock (it is not the mock, or its test controls are off).
    */
   readonly advanceClock: (seconds: number) => Effect.Effect<boolean>
+  /**
+   * Sets how far the account's clock is ahead of real time (`0`: back to
+   * real time, undoing every move); `false` when the server offers no clock.
+   *
+   * @since 0.2.0
+   */
+  readonly setClockOffset: (seconds: number) => Effect.Effect<boolean>
+  /**
+   * Sets the account's clock to an absolute time (not before real time);
+   * `false` when the server offers no clock or refuses the time.
+   *
+   * @since 0.2.0
+   */
+  readonly setClockTime: (time: Date) => Effect.Effect<boolean>
   /**
    * Reads the server's clock; `undefined` when the server offers no clock.
    *
@@ -68,6 +84,16 @@ export const make = (client: HttpClient.HttpClient): Effect.Effect<MockControls>
   Effect.map(HttpApiClient.group(Api, { group: "mockControls", httpClient: client }), (controls) => ({
     advanceClock: (seconds) =>
       controls.advanceClock({ payload: { advance_seconds: seconds } }).pipe(
+        Effect.as(true),
+        Effect.orElseSucceed(() => false)
+      ),
+    setClockOffset: (seconds) =>
+      controls.advanceClock({ payload: { offset_seconds: seconds } }).pipe(
+        Effect.as(true),
+        Effect.orElseSucceed(() => false)
+      ),
+    setClockTime: (time) =>
+      controls.advanceClock({ payload: { time: DateTime.makeUnsafe(time) } }).pipe(
         Effect.as(true),
         Effect.orElseSucceed(() => false)
       ),

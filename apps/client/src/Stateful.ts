@@ -19,7 +19,7 @@
  * off unless `clock: true`, as it moves the server's clock (which other users
  * of a shared mock may depend on).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import * as Commands from "@checkout-kit/fixtures/Commands"
@@ -28,7 +28,7 @@ import * as TokenSigner from "./TokenSigner.ts"
 
 /**
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface ServerOptions {
   /** The server's base URL, e.g. the mock's `http://127.0.0.1:4010`. */
@@ -41,7 +41,7 @@ export interface ServerOptions {
 
 /**
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface CheckOptions {
   /** A server to send the requests to, or `system` for your own code under test. */
@@ -73,7 +73,7 @@ export interface CheckOptions {
 
 /**
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface StatefulReport {
   readonly server: string
@@ -111,7 +111,7 @@ const parseBody = (text: string): unknown => {
  * scope, read-only ones, pinned ones.
  *
  * @category constructors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const httpSystem = (options: ServerOptions): Commands.System => {
   const base = options.baseUrl.replace(/\/+$/, "")
@@ -170,7 +170,7 @@ export const httpSystem = (options: ServerOptions): Commands.System => {
  * id no session has answers 403 (a server that checks nothing answers 404).
  *
  * @category runner
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const checksScopes = async (system: Commands.System): Promise<boolean> => {
   const answer = await system.send({
@@ -190,7 +190,7 @@ const today = () => new Date().toISOString().slice(0, 10)
  * first failing sequence, shrunk.
  *
  * @category runner
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31)
@@ -269,7 +269,7 @@ const answerText = (answer: unknown) => {
  * the counterexample and the command that replays it.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const summary = (report: StatefulReport): string => {
   const lines = [

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 /**
- * `checkout-kit`: see `Cli.ts`. Exits 1 when a call fails (the error and its
- * details are printed on stderr), 2 on a usage error.
+ * `checkout-kit`: checks the Node version before loading anything (on an older
+ * Node it would crash on an API it lacks), then runs `main.ts`.
+ * This file imports nothing, so the check runs on any Node (keep it so: the
+ * same check is in each package's bin, and `package.json`'s `engines`).
  *
  * @since 0.1.0
  */
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Effect } from "effect"
-import { Command } from "effect/cli"
-import { root } from "./Cli.ts"
-
-root.pipe(
-  Command.run({ version: "0.1.0" }),
-  Effect.provide(NodeServices.layer),
-  NodeRuntime.runMain({ disableErrorReporting: true })
-)
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
+if (major > 22 || (major === 22 && minor >= 19)) {
+  // V8's code cache on disk (in the OS's temp directory): later starts skip compiling the bundle.
+  process.getBuiltinModule("node:module").enableCompileCache()
+  await import("./main.ts")
+} else {
+  process.stderr.write(
+    `checkout-kit: needs Node ≥ 22.19 (found ${process.versions.node})\n` +
+      "install Node 22.19 or later (https://nodejs.org, or `nvm install 22`) and run it again\n"
+  )
+  process.exitCode = 1
+}

@@ -32,7 +32,7 @@ export * as PromiseClient from "./Promise.ts"
  */
 export * as Resilience from "./Resilience.ts"
 /**
- * @since 0.3.0
+ * @since 0.2.0
  */
 export * as Stateful from "./Stateful.ts"
 /**

@@ -1,7 +1,8 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { spawn } from "node:child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { makeKeyPair, startMock } from "./support.ts"
@@ -21,18 +22,28 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-// Runs the CLI (asynchronously: the mock answers from this process) against the mock.
-const cli = (...args: Array<string>) =>
+// The environment without the CLI's own variables: each test says which it sets.
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.startsWith("CHECKOUT_KIT_") && !name.startsWith("CHECKOUT_MOCK_"))
+)
+
+// Runs the real bin (asynchronously: the mock answers from this process), by default against the mock with the key.
+const run = (
+  args: ReadonlyArray<string>,
+  options: { readonly env?: Record<string, string>; readonly cwd?: string } = {}
+) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }
+      env: { ...baseEnv, ...(options.env ?? { CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }) },
+      cwd: options.cwd ?? dir
     })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (chunk) => (stdout += chunk))
     child.stderr.on("data", (chunk) => (stderr += chunk))
-    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }))
   })
+const cli = (...args: Array<string>) => run(args)
 
 const bodyFile = (name: string, body: unknown) => {
   const path = join(dir, name)
@@ -67,7 +78,7 @@ describe("checkout-kit sessions", () => {
     assert.strictEqual(deleted.code, 0)
     const gone = await cli("sessions", "get", session.id)
     assert.strictEqual(gone.code, 1)
-    assert.include(gone.stderr, "error: NotFound")
+    assert.include(gone.stderr, "checkout-kit: NotFound")
   })
 
   it("prints every details[] entry and exits 1 on a validation error", async () => {
@@ -94,5 +105,85 @@ describe("checkout-kit token", () => {
     const reader = (await cli("token", "--scopes", "checkout-sessions.read")).stdout.trim()
     const denied = await fetch(`${mock.url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${reader}` } })
     assert.strictEqual(denied.status, 403)
+  })
+})
+
+// A URL where nothing listens: a port the system handed out, then closed.
+const stoppedServer = () =>
+  new Promise<string>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(`http://127.0.0.1:${port}`))
+    })
+  })
+
+// A user-caused failure: exit 1, one or two lines on stderr, no stack trace, no help text.
+const assertFailure = (result: { code: number; stderr: string }, ...expected: Array<string>) => {
+  assert.strictEqual(result.code, 1, result.stderr)
+  const lines = result.stderr.trimEnd().split("\n")
+  assert.isAtMost(lines.length, 2, result.stderr)
+  assert.match(lines[0], /^checkout-kit: /)
+  for (const text of expected) assert.include(result.stderr, text)
+  assert.notMatch(result.stderr, /^\s+at /m)
+}
+
+describe("checkout-kit failures speak", () => {
+  it("names a missing --file and a --file that is not JSON", async () => {
+    assertFailure(await cli("sessions", "create", "--file", join(dir, "missing.json")), `cannot read ${join(dir, "missing.json")}: no such file or directory`)
+    const broken = join(dir, "broken.json")
+    writeFileSync(broken, "{ \"cart_items\": [")
+    assertFailure(await cli("sessions", "update", "some-id", "--file", broken), `${broken} is not JSON`)
+  })
+
+  it("says the server is unreachable, for a call and for a contract run", async () => {
+    const url = await stoppedServer()
+    const env = { CHECKOUT_KIT_URL: url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }
+    assertFailure(await run(["sessions", "get", "some-id"], { env }), `server unreachable at ${url} — is the mock running?`)
+    const contract = await run(["contract", "--runs", "2"], { env })
+    assertFailure(contract, `server unreachable at ${url} — is the mock running?`)
+    assert.strictEqual(contract.stdout, "")
+  })
+
+  it("says where it looked for a key instead of skipping signing, and finds the mock's in a parent directory", async () => {
+    const project = mkdtempSync(join(tmpdir(), "checkout-kit-project-"))
+    try {
+      const deeper = join(project, "src", "deeper")
+      mkdirSync(deeper, { recursive: true })
+      const env = { CHECKOUT_KIT_URL: mock.url }
+      assertFailure(await run(["sessions", "create"], { env, cwd: deeper }), `no private key`, `in ${deeper} or its parents`, "--private-key")
+      assertFailure(await run(["token"], { env, cwd: deeper }), `in ${deeper} or its parents`)
+      assertFailure(
+        await run(["token", "--private-key", join(project, "nope.pem")], { env, cwd: deeper }),
+        `cannot read the private key ${join(project, "nope.pem")}`
+      )
+
+      mkdirSync(join(project, ".checkout-mock"))
+      writeFileSync(join(project, ".checkout-mock", "private-key.pem"), merchant.privateKeyPem)
+      const created = await run(["sessions", "create", "--json"], { env, cwd: deeper })
+      assert.strictEqual(created.code, 0, created.stderr)
+      assert.isString(JSON.parse(created.stdout).id)
+    } finally {
+      rmSync(project, { recursive: true, force: true })
+    }
+  })
+
+  it("exits 2 on a usage error with one line naming it and the help to read, not the whole help", async () => {
+    for (
+      const [args, expected] of [
+        [["sessions", "get"], "Missing required argument: id"],
+        [["sessions", "bogus"], "Unknown subcommand \"bogus\""],
+        [["token", "--lifetime", "soon"], "--lifetime takes seconds or a duration"],
+        [["contract", "--server", "not a url"], "--server takes a URL"],
+        [["sessions", "get", "x", "--colour"], "Unrecognized flag: --colour"]
+      ] as const
+    ) {
+      const result = await cli(...args)
+      assert.strictEqual(result.code, 2, `${args.join(" ")}: ${result.stderr}`)
+      const lines = result.stderr.trimEnd().split("\n")
+      assert.lengthOf(lines, 2, result.stderr)
+      assert.include(lines[0], expected)
+      assert.match(lines[1], /^see 'checkout-kit .*--help'$/)
+      assert.strictEqual(result.stdout, "")
+    }
   })
 })

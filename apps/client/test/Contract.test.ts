@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Contract from "../src/Contract.ts"
+import { createClient } from "../src/Promise.ts"
 import { makeKeyPair, startMock } from "./support.ts"
 
 const merchant = makeKeyPair()
@@ -67,9 +68,23 @@ const cli = (...args: Array<string>) =>
   })
 
 describe("the contract runner", () => {
-  it("passes against the mock server with 500 valid and 500 invalid bodies", async () => {
-    const report = await Contract.run({ server: mock.url, runs: 500, seed: 11, privateKey: merchant.privateKeyPem, generators })
+  it("passes against the mock server with 500 valid and 500 invalid bodies, counting every check it runs", async () => {
+    const steps: Array<[number, number]> = []
+    const report = await Contract.run({
+      server: mock.url,
+      runs: 500,
+      seed: 11,
+      privateKey: merchant.privateKeyPem,
+      generators,
+      onProgress: (done, total) => steps.push([done, total])
+    })
     assert.deepStrictEqual(report.mismatches, [])
+    // The bar's total is the number of checks asked for, and it ends there.
+    const checks = report.checks.reduce((sum, check) => sum + check.passed + check.failed, 0)
+    assert.strictEqual(checks, 1004)
+    assert.deepStrictEqual(steps.at(-1), [checks, checks])
+    assert.lengthOf(steps, checks)
+    assert.isTrue(steps.every(([, total]) => total === checks))
     assert.deepStrictEqual(report.checks.map((c) => [c.name, c.passed, c.failed]), [
       ["valid bodies are accepted and read back", 500, 0],
       ["invalid bodies are rejected with the pointer", 500, 0],
@@ -131,6 +146,68 @@ describe("the contract runner", () => {
     } finally {
       await server.close()
     }
+  })
+
+  it("leaves the server as it was: runs in its own account, other accounts' sessions and clocks untouched", async () => {
+    await mock.reset()
+    const shop = createClient({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: "shop" })
+    const mine = createClient({ baseUrl: mock.url, privateKey: merchant.privateKeyPem })
+    const clockOf = async (account?: string) => {
+      const response = await fetch(`${mock.url}/_mock/clock`, {
+        headers: account === undefined ? {} : { "x-gr4vy-merchant-account-id": account }
+      })
+      return (await response.json()) as { now: string; offset_seconds: number }
+    }
+    try {
+      const theirs = await shop.checkoutSessions.create({ expiresIn: 3600 })
+      const defaults = await mine.checkoutSessions.create({ expiresIn: 3600 })
+
+      const report = await Contract.run({ server: mock.url, runs: 20, seed: 12, privateKey: merchant.privateKeyPem, generators })
+      assert.deepStrictEqual(report.mismatches, [])
+      assert.strictEqual(report.checks.at(-1)?.passed, 1)
+      const account = report.merchantAccountId!
+      assert.match(account, /^checkout-kit-contract-/)
+
+      // The run moved its own account's clock (its expiry check passed) and set it back; no other clock moved.
+      assert.strictEqual((await clockOf(account)).offset_seconds, 0)
+      assert.strictEqual((await clockOf("shop")).offset_seconds, 0)
+      assert.strictEqual((await clockOf()).offset_seconds, 0)
+      assert.strictEqual((await shop.checkoutSessions.get(theirs.id)).id, theirs.id)
+      assert.strictEqual((await mine.checkoutSessions.get(defaults.id)).id, defaults.id)
+      // Every request of the run named its own account.
+      const body = (await (await fetch(`${mock.url}/_mock/requests`)).json()) as { items: Array<{ merchant_account_id: string; path: string }> }
+      const runs = body.items.filter((entry) => entry.merchant_account_id === account)
+      assert.isAbove(runs.length, 40)
+      assert.deepStrictEqual(
+        body.items.filter((entry) => entry.merchant_account_id !== account).map((entry) => entry.merchant_account_id).toSorted(),
+        ["default", "default", "shop", "shop"]
+      )
+    } finally {
+      await shop.close()
+      await mine.close()
+    }
+  })
+
+  it("sets a named account's clock back where it found it", async () => {
+    await mock.reset()
+    const ahead = await fetch(`${mock.url}/_mock/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-gr4vy-merchant-account-id": "qa" },
+      body: JSON.stringify({ advance_seconds: 120 })
+    })
+    assert.strictEqual(ahead.status, 200)
+    const report = await Contract.run({
+      server: mock.url,
+      runs: 5,
+      seed: 13,
+      privateKey: merchant.privateKeyPem,
+      merchantAccountId: "qa",
+      generators
+    })
+    assert.deepStrictEqual(report.mismatches, [])
+    assert.strictEqual(report.merchantAccountId, "qa")
+    const clock = await fetch(`${mock.url}/_mock/clock`, { headers: { "x-gr4vy-merchant-account-id": "qa" } })
+    assert.strictEqual(((await clock.json()) as { offset_seconds: number }).offset_seconds, 120)
   })
 
   it("the CLI exits 0 against the mock and prints the summary", async () => {

@@ -60,6 +60,24 @@ describe("MockControls, typed from the contract", () => {
       assert.isNull(second?.next_cursor)
     }))
 
+  it.effect("sets the clock to an offset or an absolute time, on the account the client names", () =>
+    Effect.gen(function*() {
+      yield* Effect.promise(() => on.reset())
+      const qa = yield* Effect.flatMap(CheckoutKitClient.httpClient({ baseUrl: on.url, merchantAccountId: "qa" }), MockControls.make).pipe(
+        Effect.provide(FetchHttpClient.layer)
+      )
+      const other = yield* controlsFor(on.url)
+      assert.isTrue(yield* qa.setClockOffset(300))
+      assert.strictEqual((yield* qa.clock)?.offset_seconds, 300)
+      assert.strictEqual((yield* other.clock)?.offset_seconds, 0)
+      const target = new Date(Date.parse((yield* qa.clock)!.now) + 3_600_000)
+      assert.isTrue(yield* qa.setClockTime(target))
+      assert.isAbove((yield* qa.clock)!.offset_seconds, 300)
+      assert.isFalse(yield* qa.setClockTime(new Date(0)))
+      assert.isTrue(yield* qa.setClockOffset(0))
+      assert.strictEqual((yield* qa.clock)?.offset_seconds, 0)
+    }))
+
   it.effect("says the server offers no clock where its controls are off", () =>
     Effect.gen(function*() {
       const controls = yield* controlsFor(off.url)

@@ -1,9 +1,10 @@
 /**
  * The `/_mock/` test controls, the contract's `mockControls` group: read and
- * move the clock, read the request journal (as a list, one request in full,
- * or live as server-sent events), list the stored sessions, reset all state,
- * and the inspector page. Served only where the test controls are on
- * (`Server.routes`).
+ * move a merchant account's clock (the account the request names in
+ * `x-gr4vy-merchant-account-id`, `default` without it), read the request
+ * journal (as a list, one request in full, or live as server-sent events),
+ * list the stored sessions, reset all state, and the inspector page. Served
+ * only where the test controls are on (`Server.routes`).
  *
  * @since 0.1.0
  */
@@ -11,10 +12,11 @@ import { Api } from "@checkout-kit/domain/api/Api"
 import { AdvanceClock } from "@checkout-kit/domain/api/MockControls"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
-import { Effect, Queue, Stream } from "effect"
+import { DateTime, Effect, Queue, Stream } from "effect"
 import { HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { ApiError } from "./ApiError.ts"
+import { merchantAccountOf } from "./Authorization.ts"
 import * as Inspector from "./Inspector.ts"
 import { Journal, type JournalEvent, toDetail, toEntry } from "./Journal.ts"
 import { maxAdvanceSeconds, MockClock } from "./MockClock.ts"
@@ -76,11 +78,12 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
       }
     }
     return handlers
-      .handleRaw("clock", () =>
-        Effect.map(clock.read, ({ now, offsetSeconds }) =>
+      .handleRaw("clock", ({ request }) =>
+        Effect.map(clock.read(merchantAccountOf(request)), ({ now, offsetSeconds }) =>
           Responses.json(JSON.stringify({ now: iso(now), offset_seconds: offsetSeconds }))))
       .handleRaw("advanceClock", ({ request }) =>
         Effect.gen(function*() {
+          const merchantAccountId = merchantAccountOf(request)
           const text = yield* Effect.orElseSucceed(request.text, () => "")
           let body: unknown
           try {
@@ -90,19 +93,43 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           }
           const decoded = advanceClock.decode(body)
           if (decoded._tag === "Failure") return Responses.fromApiError(ApiError.invalid(decoded.failure))
-          const moved = yield* Effect.result(clock.advance(decoded.success.advance_seconds))
-          if (moved._tag === "Failure") {
-            const message = `The clock may move at most ${maxAdvanceSeconds} seconds (ten years) ahead of real time; ` +
-              `${moved.failure.remainingSeconds} remain until POST /_mock/reset`
+          const { advance_seconds, offset_seconds, time } = decoded.success
+          const given = [advance_seconds, offset_seconds, time].filter((value) => value !== undefined).length
+          if (given !== 1) {
+            const message = "Give exactly one of advance_seconds, offset_seconds and time"
             return Responses.fromApiError(
-              ApiError.of(400, message, [
-                { location: "body", pointer: "/advance_seconds", message, type: errorDetailTypes.maximum }
-              ])
+              ApiError.of(400, message, [{ location: "body", pointer: "", message, type: errorDetailTypes.required }])
             )
           }
-          const purged = yield* store.purgeExpired(moved.success)
+          const moved = yield* Effect.result(
+            advance_seconds !== undefined
+              ? clock.advance(merchantAccountId, advance_seconds)
+              : time !== undefined
+              ? clock.setTime(merchantAccountId, DateTime.toEpochMillis(time))
+              : clock.setOffset(merchantAccountId, offset_seconds ?? 0)
+          )
+          if (moved._tag === "Failure" && moved.failure._tag === "ClockBeforeRealTime") {
+            const message = `The clock may not read a time before real time (${iso(moved.failure.realNow)}); ` +
+              `offset_seconds 0 sets it back to real time`
+            return Responses.fromApiError(
+              ApiError.of(400, message, [{ location: "body", pointer: "/time", message, type: errorDetailTypes.minimum }])
+            )
+          }
+          if (moved._tag === "Failure" && moved.failure._tag === "ClockAdvanceTooFar") {
+            const message = `The clock may move at most ${maxAdvanceSeconds} seconds (ten years) ahead of real time; ` +
+              `${moved.failure.remainingSeconds} remain until POST /_mock/reset`
+            const pointer = advance_seconds !== undefined ? "/advance_seconds" : time !== undefined ? "/time" : "/offset_seconds"
+            return Responses.fromApiError(
+              ApiError.of(400, message, [{ location: "body", pointer, message, type: errorDetailTypes.maximum }])
+            )
+          }
+          if (moved._tag === "Failure") return yield* Effect.die(moved.failure)
+          const purged = yield* store.purgeExpired(moved.success, merchantAccountId)
           journal.publish({ _tag: "clock", now: iso(moved.success) })
-          return Responses.json(JSON.stringify({ now: iso(moved.success), purged_sessions: purged }))
+          const { offsetSeconds } = yield* clock.read(merchantAccountId)
+          return Responses.json(
+            JSON.stringify({ now: iso(moved.success), offset_seconds: offsetSeconds, purged_sessions: purged })
+          )
         }))
       .handleRaw("requests", () =>
         Effect.map(journal.entries, (entries) =>
@@ -148,15 +175,21 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           if (cursorText !== null && cursorText !== "" && after === undefined) {
             return queryError("/cursor", "cursor must be the next_cursor of a previous page")
           }
-          const account = query.get("merchant_account_id")
-          const now = yield* clock.now
+          const accountText = query.get("merchant_account_id")
+          const account = accountText === null || accountText === "" ? undefined : accountText
+          // Live by each account's clock: the store's page is of sessions live at real time (no clock is behind
+          // it), less those an account's clock moved past their expiry.
           const page = yield* store.list({
-            merchantAccountId: account === null || account === "" ? undefined : account,
-            now,
+            merchantAccountId: account,
+            now: account === undefined ? yield* clock.realNow : yield* clock.now(account),
             limit,
             after
           })
-          const items = page.items.map((session) =>
+          const moved = account === undefined ? new Map((yield* clock.moved).map((m) => [m.merchantAccountId, m.now])) : undefined
+          const live = moved === undefined
+            ? page.items
+            : page.items.filter((session) => session.expiresAt > (moved.get(session.merchantAccountId) ?? 0))
+          const items = live.map((session) =>
             `{"merchant_account_id":${JSON.stringify(session.merchantAccountId)},"created_at":${
               session.createdAt ? JSON.stringify(iso(session.createdAt)) : "null"
             },"session":${session.body}}`

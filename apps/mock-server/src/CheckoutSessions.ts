@@ -100,17 +100,20 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
 
       const render = (session: Record<string, unknown>) => JSON.stringify(withDefaults(session as never))
 
+      // Each merchant account's sessions expire on its own clock.
       const live = (merchantAccountId: string, id: string) =>
-        Effect.flatMap(clock.now, (now) => store.get(merchantAccountId, id, now))
+        Effect.flatMap(clock.now(merchantAccountId), (now) => store.get(merchantAccountId, id, now))
 
-      // The merchant account of a live session found by its id alone, that must be `expected` when given.
+      // The merchant account of a live session found by its id alone, that must be `expected` when given: found
+      // whatever its expiry, then judged on its account's clock.
       const ownerOf = (expected: string | undefined, id: string) =>
-        Effect.flatMap(clock.now, (now) => store.find(id, now)).pipe(
+        store.find(id, Number.MIN_SAFE_INTEGER).pipe(
           Effect.flatMap((session) =>
             session === undefined || (expected !== undefined && session.merchantAccountId !== expected)
-              ? Effect.fail(notFound())
-              : Effect.succeed(session.merchantAccountId)
-          )
+              ? Effect.succeed(undefined)
+              : Effect.map(clock.now(session.merchantAccountId), (now) => session.expiresAt > now ? session : undefined)
+          ),
+          Effect.flatMap((session) => session === undefined ? Effect.fail(notFound()) : Effect.succeed(session.merchantAccountId))
         )
 
       const modify = (
@@ -118,7 +121,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
         id: string,
         f: (session: Record<string, unknown>, now: number) => Record<string, unknown>
       ) =>
-        Effect.flatMap(clock.now, (now) =>
+        Effect.flatMap(clock.now(merchantAccountId), (now) =>
           store.modify(merchantAccountId, id, now, (current) =>
             Effect.sync((): StoredSession => {
               const next = f(JSON.parse(current.body), now)
@@ -131,7 +134,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
         create: Effect.fnUntraced(function*(merchantAccountId, input) {
           const body = (input ?? {}) as Record<string, unknown>
           yield* validate(body)
-          const now = yield* clock.now
+          const now = yield* clock.now(merchantAccountId)
           const expires = expiresAt(now, body)
           const session: Record<string, unknown> = {
             type: "checkout-session",
@@ -151,7 +154,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           const session = input as Record<string, unknown>
           const id = (session.id as string).toLowerCase()
           const wire = render({ ...session, id })
-          const now = yield* clock.now
+          const now = yield* clock.now(merchantAccountId)
           yield* store.insert({ merchantAccountId, id, expiresAt: Date.parse(session.expires_at as string), body: wire, createdAt: stamp(now) })
           return wire
         }),
@@ -175,7 +178,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
               (session) => session.body
             )),
         remove: (merchantAccountId, id) =>
-          Effect.flatMap(clock.now, (now) => store.remove(merchantAccountId, id, now)).pipe(
+          Effect.flatMap(clock.now(merchantAccountId), (now) => store.remove(merchantAccountId, id, now)).pipe(
             Effect.flatMap((removed) => (removed ? Effect.void : Effect.fail(notFound())))
           ),
         updateFields: Effect.fnUntraced(function*(merchantAccountId, id, input) {
@@ -183,6 +186,8 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
           const method = decoded.success.paymentMethod
           const number = "number" in method ? Redacted.value(method.number) : undefined
+          // The session's account's clock judges the card's expiry; a 404 comes after the body's 400s.
+          const found = yield* Effect.result(ownerOf(merchantAccountId, id))
           if (number !== undefined && "number" in method) {
             // API-SEMANTICS.md § Secure fields: a number failing Luhn, a card expired by the mock's clock.
             const invalid: Array<ErrorDetail> = []
@@ -194,7 +199,8 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
                 type: errorDetailTypes.luhn
               })
             }
-            if (Cards.hasExpired(method.expirationDate, yield* clock.now)) {
+            const now = yield* clock.now(found._tag === "Success" ? found.success : merchantAccountId ?? "default")
+            if (Cards.hasExpired(method.expirationDate, now)) {
               invalid.push({
                 location: "body",
                 pointer: "/payment_method/expiration_date",
@@ -204,8 +210,9 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
             }
             if (invalid.length > 0) return yield* Effect.fail(ApiError.invalid(invalid))
           }
-          // The body is checked before the session is looked up, as on every call.
-          const owner = yield* ownerOf(merchantAccountId, id)
+          // The body is checked before the session's absence is reported, as on every call.
+          if (found._tag === "Failure") return yield* Effect.fail(found.failure)
+          const owner = found.success
           let paymentMethod: Record<string, unknown>
           if (number !== undefined) {
             const cardType = Cards.cardTypeOf(number)

@@ -43,6 +43,8 @@ import * as TokenVerifier from "./TokenVerifier.ts"
  */
 export interface CliOptions extends ServerOptions {
   readonly dataDir: string
+  /** `--verbose`: the stack trace of an unexpected error. @since 0.2.0 */
+  readonly verbose: boolean
   /** Where the private key of the generated pair is, when the server uses it. */
   readonly privateKeyPath: string | undefined
 }
@@ -54,7 +56,7 @@ export interface CliOptions extends ServerOptions {
  * @since 0.1.0
  */
 export const usage = `Usage: checkout-mock-server [options]
-       checkout-mock-server token [--scopes a,b] [--session <id>] [--expires-in 1h] [--data-dir <dir>]
+       checkout-mock-server token [--scopes a,b] [--session <id>] [--lifetime 1h] [--data-dir <dir>]
                                   [--private-key <pem>] [--alg RS256|RS384|RS512]
 
   --port <n>              port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
@@ -83,7 +85,10 @@ export const usage = `Usage: checkout-mock-server [options]
                           (env CHECKOUT_MOCK_JOURNAL_SIZE, default 1000)
   --preload <file>        sessions to load at start: a JSON array or NDJSON of create bodies, sessions or
                           /_mock/sessions items (env CHECKOUT_MOCK_PRELOAD)
+  --verbose               the stack trace of an unexpected error (by default: one line)
   --help                  this text
+
+token: --lifetime takes seconds or 90s, 30m, 1h, 1d (default 1h; --expires-in is the same flag's older name).
 
 Environment only: CHECKOUT_MOCK_BATCH_RESPONSES=false answers through Node's own ServerResponse, one response
 at a time; CHECKOUT_MOCK_TUNE_HEAP=false keeps V8's default young generation (both cost speed or memory).
@@ -172,6 +177,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
         "cors-origin": { type: "string", multiple: true },
         "journal-size": { type: "string" },
         preload: { type: "string" },
+        verbose: { type: "boolean" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -271,7 +277,8 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     batchResponses: !falsy(env.CHECKOUT_MOCK_BATCH_RESPONSES),
     corsOrigins,
     journalSize,
-    preload
+    preload,
+    verbose: values.verbose === true
   }
 }
 

@@ -27,7 +27,7 @@
  * Why it is on in the executable: without it 100,000 sessions grow the
  * server's RSS by 397–412 MB, at or past the 400 MB target; with it 337–349 MB, at
  * no measured cost in throughput (`BENCHMARKS.md`). It is applied only by the
- * `checkout-mock-server` executable (`bin.ts`), never by `Server.layer`: a
+ * `checkout-mock-server` executable (`main.ts`), never by `Server.layer`: a
  * program embedding the server keeps its own V8 settings. The flag it sets,
  * `--semi-space-growth-factor`, is read by V8 at each growth of the young
  * generation, so setting it at run time takes effect (`test/Heap.test.ts`

@@ -17,7 +17,7 @@
  * - The schema is migrated on start by Effect's `Migrator`, whose table lock
  *   lets every replica start (and migrate) at once.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { Cause, Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
@@ -25,7 +25,7 @@ import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
-import { ClockAdvanceTooFar, maxAdvanceSeconds, MockClock } from "./MockClock.ts"
+import { ClockAdvanceTooFar, ClockBeforeRealTime, maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import { cursorOf, SessionStore, type StoredSession } from "./SessionStore.ts"
 import { StartupError } from "./StartupError.ts"
 import { StoreHealth } from "./StoreHealth.ts"
@@ -34,7 +34,7 @@ import { StoreHealth } from "./StoreHealth.ts"
  * Connections each replica keeps to the database, by default.
  *
  * @category constants
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const defaultPoolSize = 10
 
@@ -44,7 +44,7 @@ export const defaultPoolSize = 10
  * database, the connect timeout.
  *
  * @category constants
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const operationTimeout = Duration.seconds(5)
 
@@ -53,21 +53,13 @@ export const operationTimeout = Duration.seconds(5)
  * is left.
  *
  * @category constants
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const purgeBatch = 1000
 
 /**
- * The scope of the clock's offset: one for the whole server today.
- *
- * @category constants
- * @since 0.3.0
- */
-export const globalClockScope = "global"
-
-/**
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface PgStoreOptions {
   /** `postgres://user[:password]@host[:port]/database` */
@@ -81,7 +73,7 @@ export interface PgStoreOptions {
  * `effect_sql_migrations`.
  *
  * @category migrations
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const migrations: Record<string, Effect.Effect<void, SqlError, SqlClient>> = {
   "1_sessions": Effect.gen(function*() {
@@ -106,7 +98,7 @@ export const migrations: Record<string, Effect.Effect<void, SqlError, SqlClient>
  * user or password.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const describeUrl = (url: string): string => {
   try {
@@ -153,7 +145,7 @@ const normalise = (id: string) => id.toLowerCase()
  * reported to `StoreHealth` until an operation succeeds again.
  *
  * @category layers
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockClock, StartupError, StoreHealth> =>
   Layer.effectContext(
@@ -243,13 +235,14 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}
               RETURNING id`
           ).pipe(Effect.map((rows) => rows.length === 1)),
-        purgeExpired: (now) =>
+        purgeExpired: (now, merchantAccountId) =>
           Effect.gen(function*() {
             let purged = 0
             while (true) {
               const rows = yield* guard(
                 sql`DELETE FROM checkout_sessions WHERE id IN (
                   SELECT id FROM checkout_sessions WHERE expires_at <= ${now}
+                    AND ${merchantAccountId === undefined ? sql`TRUE` : sql`merchant_account_id = ${merchantAccountId}`}
                   LIMIT ${purgeBatch} FOR UPDATE SKIP LOCKED
                 ) RETURNING id`
               )
@@ -287,43 +280,75 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
  * Runs a statement, reporting its outcome to `StoreHealth`: a database error or a timeout dies (a 500).
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type Guard = <A, E>(effect: Effect.Effect<A, E>) => Effect.Effect<A, Exclude<E, SqlError>>
 
 /**
- * The mock clock whose offset is the `mock_clock` row of `scope`: every
- * replica reads it per request, so a move through one is seen by all.
+ * The mock clocks, one per merchant account, whose offsets are the
+ * `mock_clock` rows (`scope`: the account; no row: real time): every replica
+ * reads its account's row per request, so a move through one is seen by all.
+ * Each move is one statement, so moves through two replicas at once neither
+ * lose one another nor pass the limits.
  *
  * @category constructors
- * @since 0.3.0
+ * @since 0.2.0
  */
-export const makeClock = (sql: SqlClient, guard: Guard, scope: string = globalClockScope) => {
-  const offset = guard(sql`SELECT offset_ms FROM mock_clock WHERE scope = ${scope}`).pipe(
-    Effect.map((rows) => (rows.length === 0 ? 0 : Number(rows[0].offset_ms)))
-  )
-  const now = Effect.zipWith(Clock.currentTimeMillis, offset, (real, off) => real + off)
+export const makeClock = (sql: SqlClient, guard: Guard) => {
+  const offsetOf = (merchantAccountId: string) =>
+    guard(sql`SELECT offset_ms FROM mock_clock WHERE scope = ${merchantAccountId}`).pipe(
+      Effect.map((rows) => (rows.length === 0 ? 0 : Number(rows[0].offset_ms)))
+    )
+  const now = (merchantAccountId: string) => Effect.zipWith(Clock.currentTimeMillis, offsetOf(merchantAccountId), (real, off) => real + off)
   const maxOffsetMs = maxAdvanceSeconds * 1000
+  const tooFar = (merchantAccountId: string) =>
+    Effect.flatMap(offsetOf(merchantAccountId), (current) =>
+      Effect.fail(new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - current / 1000) })))
+  // Sets the account's offset (0: its row goes); its new time.
+  const setOffsetMs = (merchantAccountId: string, real: number, offsetMs: number) =>
+    Effect.as(
+      offsetMs === 0
+        ? guard(sql`DELETE FROM mock_clock WHERE scope = ${merchantAccountId}`)
+        : guard(
+          sql`INSERT INTO mock_clock (scope, offset_ms) VALUES (${merchantAccountId}, ${offsetMs})
+            ON CONFLICT (scope) DO UPDATE SET offset_ms = excluded.offset_ms`
+        ),
+      real + offsetMs
+    )
   return MockClock.of({
     now,
-    advance: (seconds) =>
+    realNow: Clock.currentTimeMillis,
+    advance: (merchantAccountId, seconds) =>
       Effect.gen(function*() {
-        const by = seconds * 1000
-        // One statement moves the offset, unless the move would take it past the limit: moves through two
-        // replicas at once add up.
+        const by = Math.round(seconds * 1000)
+        // One statement moves the offset, unless the move would take it past the limit.
         const moved = by > maxOffsetMs ? [] : yield* guard(
-          sql`INSERT INTO mock_clock (scope, offset_ms) VALUES (${scope}, ${by})
+          sql`INSERT INTO mock_clock (scope, offset_ms) VALUES (${merchantAccountId}, ${by})
             ON CONFLICT (scope) DO UPDATE SET offset_ms = mock_clock.offset_ms + ${by}
             WHERE mock_clock.offset_ms + ${by} <= ${maxOffsetMs}
             RETURNING offset_ms`
         )
-        if (moved.length === 0) {
-          const current = yield* offset
-          return yield* new ClockAdvanceTooFar({ remainingSeconds: Math.floor(maxAdvanceSeconds - current / 1000) })
-        }
+        if (moved.length === 0) return yield* tooFar(merchantAccountId)
         return (yield* Clock.currentTimeMillis) + Number(moved[0].offset_ms)
       }),
-    reset: guard(sql`DELETE FROM mock_clock WHERE scope = ${scope}`).pipe(Effect.asVoid),
-    read: Effect.zipWith(Clock.currentTimeMillis, offset, (real, off) => ({ now: real + off, offsetSeconds: off / 1000 }))
+    setOffset: (merchantAccountId, offsetSeconds) =>
+      Effect.flatMap(Clock.currentTimeMillis, (real) => {
+        const offsetMs = Math.round(offsetSeconds * 1000)
+        return offsetMs > maxOffsetMs ? tooFar(merchantAccountId) : setOffsetMs(merchantAccountId, real, offsetMs)
+      }),
+    setTime: (merchantAccountId, millis) =>
+      Effect.flatMap(Clock.currentTimeMillis, (real): Effect.Effect<number, ClockAdvanceTooFar | ClockBeforeRealTime> => {
+        const offsetMs = Math.round(millis - real)
+        if (offsetMs < 0) return Effect.fail(new ClockBeforeRealTime({ realNow: real }))
+        return offsetMs > maxOffsetMs ? tooFar(merchantAccountId) : setOffsetMs(merchantAccountId, real, offsetMs)
+      }),
+    reset: guard(sql`DELETE FROM mock_clock`).pipe(Effect.asVoid),
+    read: (merchantAccountId) =>
+      Effect.zipWith(Clock.currentTimeMillis, offsetOf(merchantAccountId), (real, off) => ({ now: real + off, offsetSeconds: off / 1000 })),
+    moved: Effect.zipWith(
+      Clock.currentTimeMillis,
+      guard(sql`SELECT scope, offset_ms FROM mock_clock WHERE offset_ms > 0`),
+      (real, rows) => rows.map((row) => ({ merchantAccountId: row.scope as string, now: real + Number(row.offset_ms) }))
+    )
   })
 }

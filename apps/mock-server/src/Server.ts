@@ -32,15 +32,18 @@ export {
   type StoreOption
 } from "./ServerOptions.ts"
 
-// Purges expired sessions every minute, so memory is given back without a read. A purge that fails (the
-// database unreachable for a while: the store reports it to StoreHealth) does not end the loop.
+// Purges expired sessions every minute, so memory is given back without a read: those expired at real time (expired
+// for every merchant account), then those expired on the clocks of the accounts that moved theirs. A purge that
+// fails (the database unreachable for a while: the store reports it to StoreHealth) does not end the loop.
 const purgeLoop = Layer.effectDiscard(
   Effect.gen(function*() {
     const store = yield* SessionStore
     const clock = yield* MockClock
-    yield* Effect.forkScoped(
-      Effect.repeat(Effect.ignoreCause(Effect.flatMap(clock.now, store.purgeExpired)), Schedule.spaced(Duration.seconds(60)))
-    )
+    const purge = Effect.gen(function*() {
+      yield* store.purgeExpired(yield* clock.realNow)
+      for (const { merchantAccountId, now } of yield* clock.moved) yield* store.purgeExpired(now, merchantAccountId)
+    })
+    yield* Effect.forkScoped(Effect.repeat(Effect.ignoreCause(purge), Schedule.spaced(Duration.seconds(60))))
   })
 )
 

@@ -56,7 +56,7 @@ export type StoreOption =
   | { readonly kind: "sqlite"; readonly path: string }
   /**
    * A PostgreSQL database that several replicas may share (PgStore.ts); `poolSize` connections per replica.
-   * @since 0.3.0
+   * @since 0.2.0
    */
   | { readonly kind: "postgres"; readonly url: string; readonly poolSize?: number | undefined }
 

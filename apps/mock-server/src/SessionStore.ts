@@ -129,8 +129,11 @@ export class SessionStore extends Context.Service<SessionStore, {
   ) => Effect.Effect<StoredSession | undefined, E>
   /** Deletes a live session; `false` when there was none. */
   readonly remove: (merchantAccountId: string, id: string, now: number) => Effect.Effect<boolean>
-  /** Deletes every session expired at `now`; returns how many. */
-  readonly purgeExpired: (now: number) => Effect.Effect<number>
+  /**
+   * Deletes every session expired at `now` (of `merchantAccountId` only, when
+   * given: each merchant account has its own clock); returns how many.
+   */
+  readonly purgeExpired: (now: number, merchantAccountId?: string) => Effect.Effect<number>
   readonly clear: Effect.Effect<void>
   readonly size: Effect.Effect<number>
   /**
@@ -188,11 +191,11 @@ export class SessionStore extends Context.Service<SessionStore, {
           const k = key(id)
           return liveIn(merchantAccountId, k, now) !== undefined && sessions.delete(k)
         }),
-      purgeExpired: (now) =>
+      purgeExpired: (now, merchantAccountId) =>
         Effect.sync(() => {
           let purged = 0
           for (const [k, session] of sessions) {
-            if (session.expiresAt <= now) {
+            if (session.expiresAt <= now && (merchantAccountId === undefined || session.merchantAccountId === merchantAccountId)) {
               sessions.delete(k)
               purged++
             }

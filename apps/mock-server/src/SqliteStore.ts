@@ -181,6 +181,7 @@ export const layer = (path: string) =>
         )
         const remove = db.prepare("DELETE FROM sessions WHERE merchant_account_id = ? AND id = ? AND expires_at > ?")
         const purge = db.prepare("DELETE FROM sessions WHERE expires_at <= ?")
+        const purgeAccount = db.prepare("DELETE FROM sessions WHERE expires_at <= ? AND merchant_account_id = ?")
         const count = db.prepare("SELECT count(*) AS n FROM sessions")
         const withLock = makeKeyedLock()
         // While the store fails, /health retries this: a read of every session's row.
@@ -229,7 +230,12 @@ export const layer = (path: string) =>
             ),
           remove: (merchantAccountId, id, now) =>
             Effect.sync(() => guarded(() => Number(remove.run(merchantAccountId, normalise(id), now).changes) === 1)),
-          purgeExpired: (now) => Effect.sync(() => guarded(() => Number(purge.run(now).changes))),
+          purgeExpired: (now, merchantAccountId) =>
+            Effect.sync(() =>
+              guarded(() =>
+                Number((merchantAccountId === undefined ? purge.run(now) : purgeAccount.run(now, merchantAccountId)).changes)
+              )
+            ),
           clear: Effect.sync(() => guarded(() => void db.exec("DELETE FROM sessions"))),
           size: Effect.sync(() => guarded(() => Number((count.get() as { n: number }).n))),
           list: ({ after, limit, merchantAccountId, now }) =>

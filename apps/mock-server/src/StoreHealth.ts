@@ -25,10 +25,10 @@ export class StoreHealth extends Context.Service<StoreHealth, {
   readonly useProbe: (probe: () => void) => void
   /**
    * The outcome of the live probe when one is set (it reports to `succeeded` / `failed` itself), else `check()`.
-   * @since 0.3.0
+   * @since 0.2.0
    */
   readonly checkLive: Effect.Effect<string | undefined>
-  /** What `checkLive` runs on every call: an effect that reports the store's outcome and dies when it fails. @since 0.3.0 */
+  /** What `checkLive` runs on every call: an effect that reports the store's outcome and dies when it fails. @since 0.2.0 */
   readonly useLiveProbe: (probe: Effect.Effect<void>) => void
 }>()("@checkout-kit/mock-server/StoreHealth") {
   /**

@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { parseDuration } from "@checkout-kit/domain/CommandLine"
 import { Uuid } from "@checkout-kit/domain/Primitives"
 import * as Token from "@checkout-kit/domain/Token"
 import { Schema } from "effect"
@@ -29,8 +30,8 @@ export const mint = async (
   options: {
     readonly scopes: ReadonlyArray<string>
     readonly sessionId?: string
-    /** A duration (`"1h"`, `"30m"`); default one hour. */
-    readonly expiresIn?: string
+    /** Seconds, or a duration (`"1h"`, `"30m"`); default one hour. */
+    readonly expiresIn?: number | string
     /** For an RSA key: RS256 (default), RS384 or RS512. */
     readonly alg?: string
   }
@@ -68,10 +69,21 @@ export const main = async (argv: ReadonlyArray<string>, env: Record<string, stri
       alg: { type: "string" },
       scopes: { type: "string" },
       session: { type: "string" },
+      // `--lifetime`, as `checkout-kit token` names it; `--expires-in` is its older name, still taken.
+      lifetime: { type: "string" },
       "expires-in": { type: "string" }
     },
     strict: true
   })
+  // `--expires-in` keeps taking what it took (any duration the signer reads); `--lifetime` what checkout-kit's does.
+  let lifetime: number | string | undefined = values["expires-in"]
+  if (values.lifetime !== undefined) {
+    try {
+      lifetime = parseDuration(values.lifetime)
+    } catch (e) {
+      throw new Error(`--lifetime ${(e as Error).message}`, { cause: e })
+    }
+  }
   const dataDir = resolve(values["data-dir"] ?? env.CHECKOUT_MOCK_DATA_DIR ?? ".checkout-mock")
   const keyFile = values["private-key"]
   let pem: string
@@ -94,7 +106,7 @@ export const main = async (argv: ReadonlyArray<string>, env: Record<string, stri
     ...(values.alg === undefined ? {} : { alg: values.alg }),
     scopes: (values.scopes ?? "*.read,*.write").split(",").map((s) => s.trim()).filter(Boolean),
     ...(values.session === undefined ? {} : { sessionId: values.session }),
-    ...(values["expires-in"] === undefined ? {} : { expiresIn: values["expires-in"] })
+    ...(lifetime === undefined ? {} : { expiresIn: lifetime })
   })
   process.stdout.write(`${token}\n`)
   return 0

@@ -1,84 +1,21 @@
 #!/usr/bin/env node
 /**
- * `checkout-mock-server`: runs the mock server until SIGINT or SIGTERM, then
- * stops accepting connections, lets in-flight requests finish (for up to
- * `--shutdown-grace` seconds, then answers them 503) and exits 0.
+ * `checkout-mock-server`: checks the Node version before loading anything (on an
+ * older Node the server would crash on `node:sqlite`), then runs `main.ts`.
+ * This file imports nothing, so the check runs on any Node (keep it so: the
+ * same check is in each package's bin, and `package.json`'s `engines`).
  *
  * @since 0.1.0
  */
-import { NodeRuntime } from "@effect/platform-node"
-import { Cause, Effect, Exit, Layer, Runtime } from "effect"
-import { HttpServer } from "effect/http"
-import * as Cli from "./Cli.ts"
-import * as Heap from "./Heap.ts"
-import * as Server from "./Server.ts"
-import { StartupError } from "./StartupError.ts"
-import * as Token from "./Token.ts"
-
-if (process.argv[2] === "token") {
-  try {
-    process.exit(await Token.main(process.argv.slice(3), process.env))
-  } catch (e) {
-    process.stderr.write(`checkout-mock-server token: ${(e as Error).message}\n`)
-    process.exit(2)
-  }
-}
-
-Heap.tuneFromEnv(process.env)
-
-// A failure the user can fix: its one or two lines, no stack, exit 1.
-const stop = (message: string): never => {
-  process.stderr.write(`checkout-mock-server: ${message}\n`)
-  process.exit(1)
-}
-
-let options: Cli.CliOptions | "help"
-try {
-  options = Cli.parse(process.argv.slice(2), process.env)
-} catch (e) {
-  if (e instanceof StartupError) stop(e.message)
-  if (!(e instanceof Cli.UsageError)) throw e
-  process.stderr.write(`checkout-mock-server: ${e.message}\n\n${Cli.usage}`)
-  process.exit(2)
-}
-if (options === "help") {
-  process.stdout.write(Cli.usage)
-  process.exit(0)
-}
-
-const serverOptions = options
-const exposure = Cli.exposureWarning(serverOptions)
-if (exposure !== undefined) process.stderr.write(`checkout-mock-server: ${exposure}\n`)
-const announce = Layer.effectDiscard(
-  HttpServer.addressFormattedWith((url) =>
-    Effect.sync(() =>
-      process.stdout.write(
-        `checkout-mock-server listening on ${url} (store: ${Cli.describeStore(serverOptions.store)}, auth: ${
-          serverOptions.auth.kind === "off" ? "off" : "bearer tokens"
-        }, admin: ${serverOptions.admin ? "on" : "off"})\n` +
-          (serverOptions.privateKeyPath === undefined
-            ? ""
-            : `sign requests with the private key in ${serverOptions.privateKeyPath}\n`) +
-          (serverOptions.preload === undefined
-            ? ""
-            : `preloaded ${serverOptions.preload.records.length} sessions from ${serverOptions.preload.file}\n`)
-      )
-    )
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
+if (major > 22 || (major === 22 && minor >= 19)) {
+  // V8's code cache on disk (in the OS's temp directory): later starts skip compiling the bundle.
+  process.getBuiltinModule("node:module").enableCompileCache()
+  await import("./main.ts")
+} else {
+  process.stderr.write(
+    `checkout-mock-server: needs Node ≥ 22.19 (found ${process.versions.node})\n` +
+      "install Node 22.19 or later (https://nodejs.org, or `nvm install 22`) and run it again\n"
   )
-)
-
-// SIGINT / SIGTERM interrupt the server: it stops accepting, finishes the
-// requests in flight and exits 0. A start-up failure the user can fix prints
-// its lines and exits 1; anything else is a defect, printed in full.
-Layer.launch(announce.pipe(Layer.provideMerge(Server.layer(serverOptions)))).pipe(
-  NodeRuntime.runMain({
-    disableErrorReporting: true,
-    teardown: (exit, onExit) => {
-      if (Exit.isSuccess(exit) || Cause.hasInterruptsOnly(exit.cause)) return onExit(0)
-      const message = Cli.startupFailure(exit.cause, serverOptions)
-      if (message !== undefined) stop(message)
-      process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
-      Runtime.defaultTeardown(exit, onExit)
-    }
-  })
-)
+  process.exitCode = 1
+}

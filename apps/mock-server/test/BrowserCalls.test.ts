@@ -114,10 +114,11 @@ for (const [storeName, store] of stores) {
 
     it("unknown and expired sessions answer 404", async () => {
       for (const browserCall of [fields, cardDetails]) assert.strictEqual((await browserCall(randomUUID())).status, 404)
-      const { id } = await newSession()
+      const { account, id } = await newSession()
+      // The session's account's clock judges its expiry.
       await globalThis.fetch(`${server.url}/_mock/clock`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", "x-gr4vy-merchant-account-id": account },
         body: JSON.stringify({ advance_seconds: 3601 })
       })
       try {

@@ -9,8 +9,8 @@ import { SessionStore } from "../src/SessionStore.ts"
 // epoch and moves only when a test says so), so expiries are asserted exactly, in any year, however slow the machine.
 // The HTTP suite (coreSuite) covers the same calls' routing, status codes and bodies over the wire.
 const layer = CheckoutSessions.layerNoDeps.pipe(
-  Layer.provideMerge(MockClock.layer),
-  Layer.provide([SessionStore.layerMemory, Layer.succeed(FingerprintSecret, "test-secret")])
+  Layer.provideMerge(Layer.mergeAll(MockClock.layer, SessionStore.layerMemory)),
+  Layer.provide(Layer.succeed(FingerprintSecret, "test-secret"))
 )
 
 const merchant = "default"
@@ -57,10 +57,37 @@ describe("CheckoutSessions, in-process under the TestClock", () => {
       const sessions = yield* CheckoutSessions
       const clock = yield* MockClock
       const id = JSON.parse(yield* sessions.create(merchant, { expires_in: 3600 })).id as string
-      assert.strictEqual(yield* clock.advance(86_400), 86_400_000)
+      assert.strictEqual(yield* clock.advance(merchant, 86_400), 86_400_000)
       assert.strictEqual((yield* Effect.flip(sessions.get(merchant, id))).status, 404)
       assert.strictEqual(expiresAt(yield* sessions.create(merchant, { expires_in: 3600 })), at(90_000_000))
       yield* clock.reset
-      assert.strictEqual(yield* clock.now, 0)
+      assert.strictEqual(yield* clock.now(merchant), 0)
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("each merchant account has its own clock: moving one expires its sessions only, and can be undone", () =>
+    Effect.gen(function*() {
+      const sessions = yield* CheckoutSessions
+      const clock = yield* MockClock
+      const store = yield* SessionStore
+      const mine = JSON.parse(yield* sessions.create("contract-run", { expires_in: 3600 })).id as string
+      const theirs = JSON.parse(yield* sessions.create("shop", { expires_in: 3600 })).id as string
+
+      assert.strictEqual(yield* clock.advance("contract-run", 3601), 3_601_000)
+      assert.deepStrictEqual(yield* clock.read("shop"), { now: 0, offsetSeconds: 0 })
+      assert.deepStrictEqual(yield* clock.moved, [{ merchantAccountId: "contract-run", now: 3_601_000 }])
+      // Expired on its account's clock, for the account's calls and the browser-facing ones (found by id alone).
+      assert.strictEqual((yield* Effect.flip(sessions.get("contract-run", mine))).status, 404)
+      assert.strictEqual((yield* Effect.flip(sessions.cardDetails(undefined, mine, { bin: "411111" }))).status, 404)
+      // Live on the other account's, which did not move.
+      assert.strictEqual(expiresAt(yield* sessions.get("shop", theirs)), at(3_600_000))
+      yield* sessions.cardDetails(undefined, theirs, { bin: "411111" })
+      // A purge on the moved clock is the account's alone.
+      assert.strictEqual(yield* store.purgeExpired(3_601_000, "contract-run"), 0)
+      assert.strictEqual(yield* store.size, 1)
+
+      // The move undone: back to real time.
+      assert.strictEqual(yield* clock.setOffset("contract-run", 0), 0)
+      assert.deepStrictEqual(yield* clock.moved, [])
+      assert.strictEqual(expiresAt(yield* sessions.create("contract-run", { expires_in: 3600 })), at(3_600_000))
     }).pipe(Effect.provide(layer)))
 })

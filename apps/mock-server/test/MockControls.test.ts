@@ -47,6 +47,67 @@ describe("the /_mock/ controls in the contract", () => {
     assert.deepStrictEqual(operations("/_mock/requests"), ["get"])
     assert.deepStrictEqual(operations("/_mock/reset"), ["post"])
     const payload = paths["/_mock/clock"].post.requestBody.content["application/json"].schema
-    assert.deepStrictEqual(payload.required, ["advance_seconds"])
+    assert.deepStrictEqual(Object.keys(payload.properties).toSorted(), ["advance_seconds", "offset_seconds", "time"])
+    assert.isUndefined(payload.required)
+  })
+})
+
+const as = (account: string) => ({ "x-gr4vy-merchant-account-id": account })
+
+const clockOf = async (account: string) => (await api("GET", "/_mock/clock", { headers: as(account) })).body
+const move = (account: string, body: unknown) => api("POST", "/_mock/clock", { body, headers: as(account) })
+
+describe("one clock per merchant account", () => {
+
+  it("a move is the caller's account's: its sessions expire, another account's sessions and clock stay", async () => {
+    await api("POST", "/_mock/reset")
+    const mine = (await api("POST", "/checkout/sessions", { body: { expires_in: 3600 }, headers: as("tests") })).body.id
+    const theirs = (await api("POST", "/checkout/sessions", { body: { expires_in: 3600 }, headers: as("shop") })).body.id
+    const before = await clockOf("shop")
+
+    const moved = await move("tests", { advance_seconds: 3601 })
+    assert.strictEqual(moved.status, 200)
+    assert.strictEqual(moved.body.offset_seconds, 3601)
+    assert.strictEqual(moved.body.purged_sessions, 1)
+    assert.strictEqual((await clockOf("tests")).offset_seconds, 3601)
+    assert.strictEqual((await api("GET", `/checkout/sessions/${mine}`, { headers: as("tests") })).status, 404)
+
+    const shop = await clockOf("shop")
+    assert.strictEqual(shop.offset_seconds, 0)
+    assert.isBelow(Date.parse(shop.now) - Date.parse(before.now), 3_600_000)
+    assert.strictEqual((await api("GET", `/checkout/sessions/${theirs}`, { headers: as("shop") })).status, 200)
+    // Without the header: the default account's clock, not moved either.
+    assert.strictEqual((await api("GET", "/_mock/clock")).body.offset_seconds, 0)
+  })
+
+  it("sets an absolute time or an offset, and offset_seconds 0 undoes a move", async () => {
+    await api("POST", "/_mock/reset")
+    const target = new Date(Date.parse((await clockOf("tests")).now) + 7_200_000).toISOString()
+    const set = await move("tests", { time: target })
+    assert.strictEqual(set.status, 200)
+    assert.strictEqual(set.body.now, target)
+    assert.isAbove(set.body.offset_seconds, 0)
+    assert.isAtMost(set.body.offset_seconds, 7200)
+
+    const offset = await move("tests", { offset_seconds: 60 })
+    assert.strictEqual(offset.body.offset_seconds, 60)
+    const undone = await move("tests", { offset_seconds: 0 })
+    assert.strictEqual(undone.body.offset_seconds, 0)
+    assert.strictEqual((await clockOf("tests")).offset_seconds, 0)
+  })
+
+  it("refuses a time before real time, two ways of moving at once, and none, in the API's error shape", async () => {
+    const past = await move("tests", { time: "2001-01-01T00:00:00Z" })
+    assert.strictEqual(past.status, 400)
+    assert.strictEqual(past.body.details[0].pointer, "/time")
+    assert.match(past.body.message, /before real time/)
+    const notATime = await move("tests", { time: "yesterday" })
+    assert.strictEqual(notATime.status, 400)
+    assert.strictEqual(notATime.body.details[0].pointer, "/time")
+    for (const body of [{ advance_seconds: 1, offset_seconds: 1 }, {}]) {
+      const refused = await move("tests", body)
+      assert.strictEqual(refused.status, 400)
+      assert.match(refused.body.message, /exactly one of advance_seconds, offset_seconds and time/)
+    }
   })
 })

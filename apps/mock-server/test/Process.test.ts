@@ -32,6 +32,12 @@ const start = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
     child.on("exit", (code) => reject(new Error(`exited with ${code} before listening: ${stdout}${stderr}`)))
   })
 
+// A token's lifetime in seconds, from its claims.
+const lifetimeOf = (token: string) => {
+  const claims = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8"))
+  return claims.exp - claims.iat
+}
+
 describe("the checkout-mock-server executable", () => {
   it("prints one line when listening and one structured line per request, without bodies or auth", async () => {
     const dir = dataDir()
@@ -117,6 +123,10 @@ describe("the checkout-mock-server executable", () => {
       const reader = await mint("--scopes", "checkout-sessions.read")
       const denied = await fetch(`${url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${reader}` } })
       assert.strictEqual(denied.status, 403)
+      // `--lifetime`, as checkout-kit's token names it (seconds or a duration); `--expires-in` still works.
+      assert.strictEqual(lifetimeOf(await mint("--lifetime", "90s")), 90)
+      assert.strictEqual(lifetimeOf(await mint("--lifetime", "600")), 600)
+      assert.strictEqual(lifetimeOf(await mint("--expires-in", "2h")), 7200)
     } finally {
       child.kill("SIGTERM")
       await once(child, "exit")
@@ -159,12 +169,17 @@ describe("the checkout-mock-server executable", () => {
     assert.include(output(), "store: memory")
   })
 
-  it("rejects an unknown flag with exit code 2 and the usage", async () => {
-    const child = spawn(process.execPath, [bin, "--nope"])
-    let stderr = ""
-    child.stderr.on("data", (chunk) => (stderr += chunk))
-    const [code] = await once(child, "exit")
-    assert.strictEqual(code, 2)
-    assert.include(stderr, "Usage: checkout-mock-server")
+  it("rejects an unknown flag or a bad value with exit code 2: one line naming it and the help to read", async () => {
+    for (const args of [["--nope"], ["--port", "http"], ["token", "--lifetime", "soon"]]) {
+      const child = spawn(process.execPath, [bin, ...args])
+      let stderr = ""
+      child.stderr.on("data", (chunk) => (stderr += chunk))
+      const [code] = await once(child, "close")
+      assert.strictEqual(code, 2, stderr)
+      const lines = stderr.trimEnd().split("\n")
+      assert.lengthOf(lines, 2, stderr)
+      assert.match(lines[0], /^checkout-mock-server( token)?: /)
+      assert.strictEqual(lines[1], "see 'checkout-mock-server --help'")
+    }
   })
 })

@@ -110,6 +110,37 @@ describe("two replicas on one PostgreSQL database", () => {
     assert.strictEqual((await call(b.url, "GET", `/checkout/sessions/${later.body.id}`)).status, 404)
   })
 
+  it("keep one clock per merchant account: a move of one account's clock through one replica leaves the others' on both", async () => {
+    const qa = { "x-gr4vy-merchant-account-id": "qa" }
+    const mine = await call(a.url, "POST", "/checkout/sessions", { body: { expires_in: 3600 }, headers: qa })
+    const theirs = await call(a.url, "POST", "/checkout/sessions", { body: { expires_in: 3600 } })
+    assert.strictEqual(mine.status, 201)
+    assert.strictEqual(theirs.status, 201)
+    const moved = await call(b.url, "POST", "/_mock/clock", { body: { offset_seconds: 3601 }, headers: qa })
+    assert.strictEqual(moved.status, 200)
+    assert.strictEqual(moved.body.offset_seconds, 3601)
+    assert.strictEqual(moved.body.purged_sessions, 1)
+    for (const replica of [a, b]) {
+      assert.strictEqual((await call(replica.url, "GET", "/_mock/clock", { headers: qa })).body.offset_seconds, 3601)
+      assert.strictEqual((await call(replica.url, "GET", "/_mock/clock")).body.offset_seconds, 0)
+      assert.strictEqual((await call(replica.url, "GET", `/checkout/sessions/${mine.body.id}`, { headers: qa })).status, 404)
+      assert.strictEqual((await call(replica.url, "GET", `/checkout/sessions/${theirs.body.id}`)).status, 200)
+    }
+    // Back to real time through the other replica: the row goes, both read 0.
+    assert.strictEqual((await call(a.url, "POST", "/_mock/clock", { body: { offset_seconds: 0 }, headers: qa })).status, 200)
+    assert.strictEqual((await call(b.url, "GET", "/_mock/clock", { headers: qa })).body.offset_seconds, 0)
+    // A time before real time is refused, a time ahead sets the offset.
+    const past = await call(b.url, "POST", "/_mock/clock", { body: { time: "2000-01-01T00:00:00Z" }, headers: qa })
+    assert.strictEqual(past.status, 400)
+    assert.strictEqual(past.body.details[0].pointer, "/time")
+    const ahead = new Date(Date.now() + 86_400_000).toISOString()
+    const set = await call(b.url, "POST", "/_mock/clock", { body: { time: ahead }, headers: qa })
+    assert.strictEqual(set.status, 200)
+    assert.isAtLeast((await call(a.url, "GET", "/_mock/clock", { headers: qa })).body.offset_seconds, 86_000)
+    assert.strictEqual((await call(a.url, "POST", "/_mock/reset")).status, 200)
+    assert.strictEqual((await call(b.url, "GET", "/_mock/clock", { headers: qa })).body.offset_seconds, 0)
+  })
+
   it("serialise concurrent updates of one session through both replicas: one body wins whole", async () => {
     const created = await call(a.url, "POST", "/checkout/sessions")
     const id = created.body.id as string

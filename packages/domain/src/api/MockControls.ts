@@ -1,7 +1,9 @@
 /**
- * The mock server's test controls (`/_mock/*`): read and move its clock, read
- * its request journal (also live, as server-sent events), list its sessions,
- * reset its state, and its inspector page. They are no part of Gr4vy's API; they
+ * The mock server's test controls (`/_mock/*`): read and move its clocks (one
+ * per merchant account: the clock calls act on the clock of the account in
+ * `x-gr4vy-merchant-account-id`, `default` without it), read its request
+ * journal (also live, as server-sent events), list its sessions, reset its
+ * state, and its inspector page. They are no part of Gr4vy's API; they
  * are in the contract so `/openapi.json` and `/docs` describe them and a client
  * calls them typed. A server serves them only where its test controls are on.
  *
@@ -11,6 +13,7 @@ import { Schema } from "effect"
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { CheckoutSession } from "../CheckoutSession.ts"
 import { BadRequest, NotFound } from "../Errors.ts"
+import { DateTimeUtc } from "../Primitives.ts"
 
 /**
  * How far the mock's time may be moved ahead of real time, in total and in
@@ -22,32 +25,41 @@ import { BadRequest, NotFound } from "../Errors.ts"
  */
 export const maxAdvanceSeconds = 315_360_000
 
+const seconds = Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: maxAdvanceSeconds }))
+
 /**
- * The body of `POST /_mock/clock`: seconds to move the server's time forward
- * (at most ten years at once, and ten years ahead of real time in all).
+ * The body of `POST /_mock/clock`, exactly one of: `advance_seconds`, seconds
+ * to move the merchant account's time forward; `offset_seconds`, how far its
+ * time is to be ahead of real time (`0`: back to real time); `time`, the
+ * absolute time it is to read (not before real time). An account's time is
+ * never behind real time nor more than ten years ahead of it.
  *
  * @category schemas
  * @since 0.2.0
  */
 export const AdvanceClock = Schema.Struct({
-  advance_seconds: Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: maxAdvanceSeconds }))
+  advance_seconds: Schema.optionalKey(seconds),
+  offset_seconds: Schema.optionalKey(seconds),
+  time: Schema.optionalKey(DateTimeUtc)
 })
 
 /**
- * The answer of `POST /_mock/clock`: the server's new time and how many
- * expired sessions the move purged.
+ * The answer of `POST /_mock/clock`: the merchant account's new time, how far
+ * it is ahead of real time, and how many of the account's sessions the move
+ * expired and purged.
  *
  * @category schemas
  * @since 0.2.0
  */
 export const ClockAdvanced = Schema.Struct({
   now: Schema.String.annotate({ format: "date-time" }),
+  offset_seconds: Schema.Finite,
   purged_sessions: Schema.Int
 })
 
 /**
- * The answer of `GET /_mock/clock`: the server's time and how far it is ahead
- * of real time.
+ * The answer of `GET /_mock/clock`: the merchant account's time and how far
+ * it is ahead of real time.
  *
  * @category schemas
  * @since 0.2.0
@@ -183,12 +195,14 @@ export const ResetDone = Schema.Struct({ reset: Schema.Literal(true) })
 export class MockControlsGroup extends HttpApiGroup.make("mockControls")
   .add(
     HttpApiEndpoint.get("clock", "/_mock/clock", { success: MockClockState })
-      .annotateMerge(OpenApi.annotations({ summary: "Read the mock's clock" })),
+      .annotateMerge(OpenApi.annotations({ summary: "Read the merchant account's clock" })),
     HttpApiEndpoint.post("advanceClock", "/_mock/clock", {
       payload: AdvanceClock,
       success: ClockAdvanced,
       error: BadRequest
-    }).annotateMerge(OpenApi.annotations({ summary: "Move the mock's clock forward; purges expired sessions" })),
+    }).annotateMerge(OpenApi.annotations({
+      summary: "Move or set the merchant account's clock; purges the account's expired sessions"
+    })),
     HttpApiEndpoint.get("requests", "/_mock/requests", { success: RequestJournal })
       .annotateMerge(OpenApi.annotations({ summary: "Read the mock's recent requests" })),
     HttpApiEndpoint.get("request", "/_mock/requests/:request_id", {
@@ -208,7 +222,7 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
     HttpApiEndpoint.get("sessions", "/_mock/sessions", { query: SessionListQuery, success: SessionList, error: BadRequest })
       .annotateMerge(OpenApi.annotations({ summary: "List the stored sessions, newest first, a page at a time" })),
     HttpApiEndpoint.post("reset", "/_mock/reset", { success: ResetDone })
-      .annotateMerge(OpenApi.annotations({ summary: "Reset the mock: sessions, journal and clock" })),
+      .annotateMerge(OpenApi.annotations({ summary: "Reset the mock: sessions, journal and every clock" })),
     HttpApiEndpoint.get("inspector", "/_mock/ui", {
       success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/html" }))
     }).annotateMerge(OpenApi.annotations({ summary: "The inspector: a page showing the mock's requests and sessions live" }))
