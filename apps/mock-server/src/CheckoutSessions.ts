@@ -64,18 +64,22 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
    * body describes. Of a card only what API-SEMANTICS.md § Secure fields derives is kept; the
    * number and the security code are not stored. The browser-facing calls find the session by its id
    * alone: `merchantAccountId` undefined means any account (API-SEMANTICS.md § Browser-facing calls).
+   * Answers the session's merchant account.
    */
   readonly updateFields: (
     merchantAccountId: string | undefined,
     id: string,
     body: unknown
-  ) => Effect.Effect<void, ApiError>
-  /** Scheme and type of a BIN, for a live session (`merchantAccountId` as for `updateFields`). */
+  ) => Effect.Effect<string, ApiError>
+  /**
+   * Scheme and type of a BIN (its JSON), for a live session (`merchantAccountId` as for `updateFields`), and the
+   * session's merchant account.
+   */
   readonly cardDetails: (
     merchantAccountId: string | undefined,
     id: string,
     body: unknown
-  ) => Effect.Effect<string, ApiError>
+  ) => Effect.Effect<{ readonly json: string; readonly merchantAccountId: string }, ApiError>
 }>()("@checkout-kit/mock-server/CheckoutSessions") {
   static readonly layerNoDeps = Layer.effect(
     CheckoutSessions,
@@ -230,19 +234,21 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
             paymentMethod = { type: "payment-method", method: "card" }
           }
           yield* modify(owner, id, (session) => ({ ...session, payment_method: paymentMethod }))
+          return owner
         }),
         cardDetails: Effect.fnUntraced(function*(merchantAccountId, id, input) {
           const decoded = cardDetailsRequest.decode(input)
           if (decoded._tag === "Failure") return yield* Effect.fail(ApiError.invalid(decoded.failure))
-          yield* ownerOf(merchantAccountId, id)
+          const owner = yield* ownerOf(merchantAccountId, id)
           const bin = decoded.success.bin
           const cardType = Cards.cardTypeOf(bin)
-          return JSON.stringify({
+          const json = JSON.stringify({
             bin,
             scheme: Cards.schemeOf(bin),
             ...(cardType === undefined ? {} : { card_type: cardType }),
             additional_schemes: []
           })
+          return { json, merchantAccountId: owner }
         })
       })
     })

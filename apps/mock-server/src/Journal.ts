@@ -98,6 +98,31 @@ const bodies = new WeakMap<object, string>()
  */
 export const captureBody = (source: object, text: string): void => void bodies.set(source, text)
 
+// The merchant account a call acted on, by its request, where the header does not say it (a bound key's token,
+// a browser-facing call that found the session by its id), for the journal entry and the log line.
+const accounts = new WeakMap<object, string>()
+
+/**
+ * Keeps the merchant account a handler acted on, for the journal entry and
+ * log line of its request.
+ *
+ * @category capture
+ * @since 0.2.0
+ */
+export const captureAccount = (source: object, merchantAccountId: string): void => void accounts.set(source, merchantAccountId)
+
+/**
+ * The merchant account captured for a request, once (`undefined`: none).
+ *
+ * @category capture
+ * @since 0.2.0
+ */
+export const takeAccount = (source: object): string | undefined => {
+  const account = accounts.get(source)
+  if (account !== undefined) accounts.delete(source)
+  return account
+}
+
 /**
  * The body text captured for a request, once.
  *

@@ -12,7 +12,7 @@ import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { ApiError } from "./ApiError.ts"
 import { merchantAccountOf } from "./Authorization.ts"
 import * as Cors from "./Cors.ts"
-import { Journal, takeBody } from "./Journal.ts"
+import { Journal, takeAccount, takeBody } from "./Journal.ts"
 import { maxBodyBytes } from "./Limits.ts"
 import * as Redact from "./Redact.ts"
 import * as Responses from "./Responses.ts"
@@ -118,10 +118,12 @@ const makeMiddleware = (options: ServerOptions) =>
       Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
         const start = performance.now()
         const path = pathOf(request.url)
-        const merchantAccountId = merchantAccountOf(request)
+        const namedAccountId = merchantAccountOf(request)
         const admin = path.startsWith("/_mock/")
         const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
         const record = (status: number, response?: HttpServerResponse.HttpServerResponse) => {
+          // The account the call acted on, where the header did not name it (a bound key, a browser-facing call).
+          const merchantAccountId = takeAccount(request.source) ?? namedAccountId
           const time = new Date().toISOString()
           const durationMs = Math.round((performance.now() - start) * 100) / 100
           if (!admin) {

@@ -43,6 +43,43 @@ describe("the journal", () => {
     assert.strictEqual(new Date(items[0].time).toISOString(), items[0].time)
   })
 
+  it("names the merchant account a call acted on where the header does not: a browser call's session's, a bound key's", async () => {
+    await call(server.url, "POST", "/_mock/reset")
+    const created = await call(server.url, "POST", "/checkout/sessions", {
+      body: {},
+      headers: { authorization: `Bearer ${await signToken(key.privateKey, key.publicKey)}`, "x-gr4vy-merchant-account-id": "acme" }
+    })
+    const id = created.body.id as string
+    // The browser-facing calls, without a token or a header: they find the session by its id.
+    assert.strictEqual((await call(server.url, "PUT", `/checkout/sessions/${id}/fields`, { body: { payment_method: card } })).status, 204)
+    assert.strictEqual((await call(server.url, "POST", `/checkout/sessions/${id}/card-details`, { body: { bin: "411111" } })).status, 200)
+    // One that finds no session names no account but the default.
+    assert.strictEqual((await call(server.url, "PUT", `/checkout/sessions/${randomUUID()}/fields`, { body: { payment_method: card } })).status, 404)
+    const items = await journal()
+    assert.deepStrictEqual(items.map((e) => [e.operation, e.status, e.merchant_account_id]), [
+      ["create", 201, "acme"],
+      ["updateFields", 204, "acme"],
+      ["cardDetails", 200, "acme"],
+      ["updateFields", 404, "default"]
+    ])
+  })
+
+  it("names a bound key's merchant account for its calls without the header", async () => {
+    const bound = makeKeyPair()
+    const boundServer = await startServer({
+      auth: { kind: "jwt", publicKeys: [{ pem: bound.publicKeyPem, merchantAccountId: "globex" }] }
+    })
+    try {
+      const token = await signToken(bound.privateKey, bound.publicKey)
+      const created = await call(boundServer.url, "POST", "/checkout/sessions", { body: {}, headers: { authorization: `Bearer ${token}` } })
+      assert.strictEqual(created.status, 201)
+      const items = (await call(boundServer.url, "GET", "/_mock/requests")).body.items as Array<Record<string, any>>
+      assert.deepStrictEqual(items.map((e) => [e.operation, e.merchant_account_id]), [["create", "globex"]])
+    } finally {
+      await boundServer.close()
+    }
+  })
+
   it("a request in full: headers with the token redacted and its claims decoded, both bodies", async () => {
     await call(server.url, "POST", "/_mock/reset")
     const sessionId = randomUUID()

@@ -15,8 +15,8 @@ import { type HttpServerRequest, HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { maxDetails, toPointer } from "@checkout-kit/domain/Validation"
 import { ApiError } from "../ApiError.ts"
-import { accountOf, BrowserCalls } from "../Authorization.ts"
-import { captureBody } from "../Journal.ts"
+import { accountOf, BrowserCalls, namedAccount } from "../Authorization.ts"
+import { captureAccount, captureBody } from "../Journal.ts"
 import { maxBodyBytes } from "../Limits.ts"
 import { CheckoutSessions } from "../CheckoutSessions.ts"
 import * as Responses from "../Responses.ts"
@@ -148,6 +148,14 @@ const requireBody = (body: unknown) =>
     )
     : Effect.succeed(body)
 
+// The merchant account a session call acts on (the header's, else the bound key's, else `default`), kept for the
+// journal and the log where the header does not name it.
+const actingAccount = (request: HttpServerRequest.HttpServerRequest) =>
+  Effect.map(accountOf(request), (account) => {
+    if (namedAccount(request) === undefined && account !== "default") captureAccount(request.source, account)
+    return account
+  })
+
 // Every failure becomes its error response; anything else is a defect (500).
 const respond = <E>(effect: Effect.Effect<HttpServerResponse.HttpServerResponse, E>) =>
   Effect.catch(effect, (e) => (Responses.isApiError(e) ? Effect.succeed(Responses.fromApiError(e)) : Effect.die(e)))
@@ -175,13 +183,13 @@ export const layerNoDeps = HttpApiBuilder.group(
       .handleRaw("create", ({ request }) =>
         respond(
           readJsonBody(request).pipe(
-            Effect.flatMap((body) => Effect.flatMap(accountOf(request), (account) => sessions.create(account, body))),
+            Effect.flatMap((body) => Effect.flatMap(actingAccount(request), (account) => sessions.create(account, body))),
             Effect.map((body) => Responses.json(body, 201))
           )
         ))
       .handleRaw("get", ({ params, request }) =>
         respond(
-          accountOf(request).pipe(
+          actingAccount(request).pipe(
             Effect.flatMap((account) => sessions.get(account, params.session_id)),
             Effect.map((body) => Responses.json(body))
           )
@@ -191,14 +199,14 @@ export const layerNoDeps = HttpApiBuilder.group(
           readJsonBody(request).pipe(
             Effect.flatMap(requireBody),
             Effect.flatMap((body) =>
-              Effect.flatMap(accountOf(request), (account) => sessions.update(account, params.session_id, body))
+              Effect.flatMap(actingAccount(request), (account) => sessions.update(account, params.session_id, body))
             ),
             Effect.map((body) => Responses.json(body))
           )
         ))
       .handleRaw("delete", ({ params, request }) =>
         respond(
-          accountOf(request).pipe(
+          actingAccount(request).pipe(
             Effect.flatMap((account) => sessions.remove(account, params.session_id)),
             Effect.as(HttpServerResponse.empty({ status: 204 }))
           )
@@ -207,14 +215,20 @@ export const layerNoDeps = HttpApiBuilder.group(
         respond(
           browserBody(request, params.session_id).pipe(
             Effect.flatMap(({ account, body }) => sessions.updateFields(account, params.session_id, body)),
-            Effect.as(HttpServerResponse.empty({ status: 204 }))
+            Effect.map((owner) => {
+              captureAccount(request.source, owner)
+              return HttpServerResponse.empty({ status: 204 })
+            })
           )
         ))
       .handleRaw("cardDetails", ({ params, request }) =>
         respond(
           browserBody(request, params.session_id).pipe(
             Effect.flatMap(({ account, body }) => sessions.cardDetails(account, params.session_id, body)),
-            Effect.map((json) => Responses.json(json))
+            Effect.map(({ json, merchantAccountId }) => {
+              captureAccount(request.source, merchantAccountId)
+              return Responses.json(json)
+            })
           )
         ))
   })
