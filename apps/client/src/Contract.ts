@@ -31,6 +31,7 @@ import * as Defaults from "@checkout-kit/domain/Defaults"
 import { Effect, Schema } from "effect"
 import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
 import * as fc from "fast-check"
+import { firstDifference } from "@checkout-kit/fixtures/Model"
 import { randomUUID } from "node:crypto"
 import * as CheckoutKitClient from "./CheckoutKitClient.ts"
 import type { CheckoutKitError } from "./Errors.ts"
@@ -109,25 +110,6 @@ export const expectedFields = (body: Record<string, unknown>): Record<string, un
   for (const key of sessionFields) if (body[key] !== undefined && body[key] !== null) session[key] = body[key]
   const filled = withDefaults(session as never) as Record<string, unknown>
   return Object.fromEntries(sessionFields.filter((key) => filled[key] !== undefined).map((key) => [key, filled[key]]))
-}
-
-// The first path at which two JSON values differ, for a readable mismatch.
-const firstDifference = (expected: unknown, actual: unknown, path = ""): string | undefined => {
-  if (expected === actual) return undefined
-  if (typeof expected !== "object" || typeof actual !== "object" || expected === null || actual === null) {
-    return path || "/"
-  }
-  if (Array.isArray(expected) !== Array.isArray(actual)) return path || "/"
-  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)])
-  for (const key of keys) {
-    const difference = firstDifference(
-      (expected as Record<string, unknown>)[key],
-      (actual as Record<string, unknown>)[key],
-      `${path}/${key}`
-    )
-    if (difference !== undefined) return difference
-  }
-  return undefined
 }
 
 // What the checks report of a failed call: its status (every answer in the API's error shape has one) and body.
