@@ -26,7 +26,7 @@ import { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
 import { ClockAdvanceTooFar, ClockBeforeRealTime, maxAdvanceSeconds, MockClock } from "./MockClock.ts"
-import { cursorOf, SessionStore, type StoredSession } from "./SessionStore.ts"
+import { cursorOf, sessionOfRow, SessionStore } from "./SessionStore.ts"
 import { StartupError } from "./StartupError.ts"
 import { StoreHealth } from "./StoreHealth.ts"
 
@@ -126,13 +126,6 @@ const reasonOf = (error: unknown): string => {
   return (reason ?? String(error)).replace(/\s+/g, " ")
 }
 
-const toSession = (row: Record<string, unknown>): StoredSession => ({
-  merchantAccountId: row.merchant_account_id as string,
-  id: row.id as string,
-  expiresAt: Number(row.expires_at),
-  body: row.body as string,
-  createdAt: Number(row.created_at ?? 0)
-})
 
 // UUIDs compare case-insensitively.
 const normalise = (id: string) => id.toLowerCase()
@@ -207,12 +200,12 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
           guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}`
-          ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : toSession(rows[0])))),
+          ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         find: (id, now) =>
           guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND expires_at > ${now}`
-          ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : toSession(rows[0])))),
+          ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         modify: (merchantAccountId, id, now, f) =>
           guard(
             sql.withTransaction(
@@ -222,7 +215,7 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
                   WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}
                   FOR UPDATE`
                 if (rows.length === 0) return undefined
-                const next = yield* f(toSession(rows[0]))
+                const next = yield* f(sessionOfRow(rows[0]))
                 yield* sql`UPDATE checkout_sessions SET expires_at = ${next.expiresAt}, body = ${next.body}
                   WHERE id = ${normalise(id)}`
                 return next
@@ -264,7 +257,7 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
                 AND (created_at < ${createdAt} OR (created_at = ${createdAt} AND id COLLATE "C" < ${id}))
               ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT ${limit + 1}`
           ).pipe(Effect.map((rows) => {
-            const items = rows.slice(0, limit).map(toSession)
+            const items = rows.slice(0, limit).map(sessionOfRow)
             return { items, nextCursor: rows.length > limit ? cursorOf(items[items.length - 1]) : undefined }
           }))
         }

@@ -37,6 +37,21 @@ export interface StoredSession {
 }
 
 /**
+ * A stored session from a database row (the SQL stores' columns:
+ * `merchant_account_id`, `id`, `expires_at`, `body`, `created_at`).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const sessionOfRow = (row: Record<string, unknown>): StoredSession => ({
+  merchantAccountId: row.merchant_account_id as string,
+  id: row.id as string,
+  expiresAt: Number(row.expires_at),
+  body: row.body as string,
+  createdAt: Number(row.created_at ?? 0)
+})
+
+/**
  * A page of `SessionStore.list`: live sessions, newest first, and the cursor
  * of the next page (`undefined` on the last).
  *

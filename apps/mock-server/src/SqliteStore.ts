@@ -10,7 +10,7 @@ import { Effect, Layer } from "effect"
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs"
 import { dirname } from "node:path"
 import { DatabaseSync } from "node:sqlite"
-import { cursorOf, makeKeyedLock, SessionStore, type StoredSession } from "./SessionStore.ts"
+import { cursorOf, makeKeyedLock, sessionOfRow, SessionStore } from "./SessionStore.ts"
 import { reasonOf, StartupError } from "./StartupError.ts"
 import { StoreHealth } from "./StoreHealth.ts"
 
@@ -128,13 +128,6 @@ const migrate = (db: DatabaseSync, path: string): { readonly db: DatabaseSync; r
 // UUIDs compare case-insensitively.
 const normalise = (id: string) => id.toLowerCase()
 
-const toSession = (row: Record<string, unknown>): StoredSession => ({
-  merchantAccountId: row.merchant_account_id as string,
-  id: row.id as string,
-  expiresAt: Number(row.expires_at),
-  body: row.body as string,
-  createdAt: Number(row.created_at ?? 0)
-})
 
 /**
  * The store in the SQLite file at `path`. Fails with a `StartupError` when
@@ -194,7 +187,7 @@ export const layer = (path: string) =>
             remove.run(merchantAccountId, normalise(id), Number.MIN_SAFE_INTEGER)
             return undefined
           }
-          return toSession(row)
+          return sessionOfRow(row)
         }
 
         return SessionStore.of({
@@ -214,7 +207,7 @@ export const layer = (path: string) =>
           find: (id, now) =>
             Effect.sync(() => {
               const row = guarded(() => selectById.get(normalise(id), now)) as Record<string, unknown> | undefined
-              return row === undefined ? undefined : toSession(row)
+              return row === undefined ? undefined : sessionOfRow(row)
             }),
           modify: (merchantAccountId, id, now, f) =>
             withLock(
@@ -246,7 +239,7 @@ export const layer = (path: string) =>
               const rows = guarded(() =>
                 page.all(now, account, account, createdAt, createdAt, id, limit + 1)
               ) as Array<Record<string, unknown>>
-              const items = rows.slice(0, limit).map(toSession)
+              const items = rows.slice(0, limit).map(sessionOfRow)
               return { items, nextCursor: rows.length > limit ? cursorOf(items[items.length - 1]) : undefined }
             })
         })
