@@ -472,7 +472,7 @@ export const command = <E, R, E2, R2>(handlers: {
  * The services a run needs to parse: the Node services and the help style,
  * with a presenter that prints nothing (for `parse`).
  */
-const quiet = Layer.mergeAll(
+const silent = Layer.mergeAll(
   NodeServices.layer,
   CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] }),
   CliOutput.layerPresenter({ present: () => Effect.void })
@@ -498,7 +498,7 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     }),
     { version }
   )(argv).pipe(
-    Effect.provide(quiet),
+    Effect.provide(silent),
     Effect.provideService(
       ConfigProvider.ConfigProvider,
       ConfigProvider.fromEnv({ env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string> })
