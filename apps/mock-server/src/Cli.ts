@@ -1,5 +1,8 @@
 /**
- * Command-line flags and their environment equivalents (flags win).
+ * The `checkout-mock-server` command line, on `effect/cli` (one help style,
+ * `--help`, `--version`, `--verbose` and exit codes shared with the other
+ * Checkout Kit command lines: `@checkout-kit/domain/CommandLine`). Flags and
+ * their environment equivalents, read through `Config` (flags win):
  *
  * | flag | env | default |
  * | --- | --- | --- |
@@ -19,13 +22,17 @@
  * | `--preload <file>` | `CHECKOUT_MOCK_PRELOAD` | none |
  * | | `CHECKOUT_MOCK_BATCH_RESPONSES=false` | responses batched per turn (`ResponseBatch`) |
  *
+ * `checkout-mock-server token` mints a bearer token (`Token.ts`).
+ *
  * @since 0.1.0
  */
-import type { Cause } from "effect"
+import { CliFailure, parseDuration, verbose } from "@checkout-kit/domain/CommandLine"
+import { NodeServices } from "@effect/platform-node"
+import { Cause, Config, ConfigProvider, Effect, Exit, Layer, Option } from "effect"
+import { CliConfig, CliError, CliOutput, Command, Flag, GlobalFlag } from "effect/cli"
 import { createPublicKey } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
-import { parseArgs } from "node:util"
 import * as Cors from "./Cors.ts"
 import { Journal } from "./Journal.ts"
 import * as Keys from "./Keys.ts"
@@ -50,52 +57,24 @@ export interface CliOptions extends ServerOptions {
 }
 
 /**
- * The usage text.
+ * The command's name, as its messages start.
  *
  * @category cli
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const usage = `Usage: checkout-mock-server [options]
-       checkout-mock-server token [--scopes a,b] [--session <id>] [--lifetime 1h] [--data-dir <dir>]
-                                  [--private-key <pem>] [--alg RS256|RS384|RS512]
-
-  --port <n>              port to listen on (env CHECKOUT_MOCK_PORT, default 4010; 0 picks a free one)
-  --host <host>           address to bind (env CHECKOUT_MOCK_HOST, default 127.0.0.1)
-  --data-dir <dir>        keys and the default database (env CHECKOUT_MOCK_DATA_DIR, default .checkout-mock)
-  --store <store>         memory, sqlite:<path>, or postgres://user[:password]@host[:port]/database, which
-                          several replicas may share (env CHECKOUT_MOCK_STORE, default sqlite:<data-dir>/sessions.db)
-  --pool-size <n>         connections to PostgreSQL per replica (env CHECKOUT_MOCK_POOL_SIZE, default 10)
-  --auth on|off           require bearer tokens on the session calls (env CHECKOUT_MOCK_AUTH, default on)
-  --public-key [<account>=]<pem>
-                          SPKI PEM of a key that signs tokens (ECDSA P-256/P-384/P-521: ES256/384/512;
-                          RSA >= 2048 bits: RS256/384/512); <account>= binds it to a merchant account;
-                          repeatable (env CHECKOUT_MOCK_PUBLIC_KEYS, comma-separated; default: a P-521
-                          pair created in the data directory, whose private key the server prints on start)
-  --no-admin              disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)
-  --admin                 enable them on a host beyond loopback, where they are off by default
-                          (env CHECKOUT_MOCK_ADMIN=true): anyone who reaches the server can then use them
-  --quiet                 no per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)
-  --log-format text|json  log lines for people or for machines (env CHECKOUT_MOCK_LOG_FORMAT, default text)
-  --shutdown-grace <s>    on SIGINT/SIGTERM, how long requests in flight may take to finish; then they are
-                          answered 503 (env CHECKOUT_MOCK_SHUTDOWN_GRACE, default 20)
-  --cors-origin <origin>  an origin whose pages may call the API (CORS): *, https://shop.example:8443, or
-                          http://localhost:* (any port); repeatable (env CHECKOUT_MOCK_CORS_ORIGINS,
-                          comma-separated; default: pages of this machine, http(s)://localhost|127.0.0.1|[::1]:*)
-  --journal-size <n>      how many requests /_mock/requests and the inspector keep, 0 to 100000
-                          (env CHECKOUT_MOCK_JOURNAL_SIZE, default 1000)
-  --preload <file>        sessions to load at start: a JSON array or NDJSON of create bodies, sessions or
-                          /_mock/sessions items (env CHECKOUT_MOCK_PRELOAD)
-  --verbose               the stack trace of an unexpected error (by default: one line)
-  --help                  this text
-
-token: --lifetime takes seconds or 90s, 30m, 1h, 1d (default 1h; --expires-in is the same flag's older name).
-
-Environment only: CHECKOUT_MOCK_BATCH_RESPONSES=false answers through Node's own ServerResponse, one response
-at a time; CHECKOUT_MOCK_TUNE_HEAP=false keeps V8's default young generation (both cost speed or memory).
-`
+export const name = "checkout-mock-server"
 
 /**
- * A usage error: the message and the usage are printed, exit code 2.
+ * The version `--version` prints.
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const version = "0.1.0"
+
+/**
+ * A usage error found in the flags' values (a bad port, flags that do not go
+ * together): one line naming it and the help to read, exit code 2.
  *
  * @category errors
  * @since 0.1.0
@@ -124,6 +103,9 @@ const publicKeyOf = (value: string): TokenVerifier.PublicKey => {
 
 const falsy = (value: string | undefined) => value !== undefined && /^(0|false|no|off)$/i.test(value)
 
+// A comma-separated list in one environment variable (`CHECKOUT_MOCK_PUBLIC_KEYS`, `CHECKOUT_MOCK_CORS_ORIGINS`).
+const listOf = (text: string) => text.split(",").map((s) => s.trim()).filter((s) => s !== "")
+
 /**
  * Whether a host to bind is this machine's loopback only (`localhost`,
  * 127.0.0.0/8, `::1`): nothing beyond the machine can reach it.
@@ -149,98 +131,196 @@ export const exposureWarning = (options: Pick<ServerOptions, "host" | "admin" | 
   return `warning: listening on ${options.host}, beyond this machine;${auth}${admin}`
 }
 
+// A flag taking one value, with its environment variable as fallback (through `Config`); its value is checked
+// (and its default chosen) by `optionsOf`, so that each message names the flag as it always has.
+const valued = (flag: string, metavar: string, envName: string, description: string) =>
+  Flag.String(flag).pipe(
+    Flag.withMetavar(metavar),
+    Flag.withDescription(`${description} (env ${envName})`),
+    Flag.withFallbackConfig(Config.String(envName)),
+    Flag.optional
+  )
+
+// A repeatable flag; its environment variable holds a comma-separated list.
+const repeated = (flag: string, metavar: string, envName: string, description: string) =>
+  Flag.String(flag).pipe(
+    Flag.withMetavar(metavar),
+    Flag.withDescription(`${description} (env ${envName}, comma-separated)`),
+    Flag.atLeast(1),
+    Flag.withFallbackConfig(Config.String(envName).pipe(Config.map(listOf))),
+    Flag.optional
+  )
+
 /**
- * Parses flags (`argv` without node and the script) and the environment, and
- * prepares what they name (the data directory's key pair when needed).
+ * The server's flags, each with its environment variable.
  *
  * @category cli
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | undefined>): CliOptions | "help" => {
-  let values: Record<string, string | boolean | Array<string> | undefined>
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        "data-dir": { type: "string" },
-        store: { type: "string" },
-        "pool-size": { type: "string" },
-        auth: { type: "string" },
-        "public-key": { type: "string", multiple: true },
-        admin: { type: "boolean" },
-        "no-admin": { type: "boolean" },
-        quiet: { type: "boolean" },
-        "log-format": { type: "string" },
-        "shutdown-grace": { type: "string" },
-        "cors-origin": { type: "string", multiple: true },
-        "journal-size": { type: "string" },
-        preload: { type: "string" },
-        verbose: { type: "boolean" },
-        help: { type: "boolean" }
-      },
-      strict: true,
-      allowPositionals: false
-    }).values
-  } catch (e) {
-    throw new UsageError((e as Error).message)
-  }
-  if (values.help === true) return "help"
+export const serverFlags = {
+  port: valued("port", "n", "CHECKOUT_MOCK_PORT", "Port to listen on: default 4010, 0 picks a free one"),
+  host: valued("host", "host", "CHECKOUT_MOCK_HOST", "Address to bind: default 127.0.0.1"),
+  dataDir: valued("data-dir", "dir", "CHECKOUT_MOCK_DATA_DIR", "Keys and the default database: default .checkout-mock"),
+  store: valued(
+    "store",
+    "store",
+    "CHECKOUT_MOCK_STORE",
+    "memory, sqlite:<path>, or postgres://user[:password]@host[:port]/database, which several replicas may share: default sqlite:<data-dir>/sessions.db"
+  ),
+  // No fallback here: CHECKOUT_MOCK_POOL_SIZE applies to a postgres:// store only, and is ignored for another
+  // store where the flag is refused (`optionsOf` reads it).
+  poolSize: Flag.String("pool-size").pipe(
+    Flag.withMetavar("n"),
+    Flag.withDescription("Connections to PostgreSQL per replica: default 10 (env CHECKOUT_MOCK_POOL_SIZE)"),
+    Flag.optional
+  ),
+  auth: valued("auth", "on|off", "CHECKOUT_MOCK_AUTH", "Require bearer tokens on the session calls: default on"),
+  publicKeys: repeated(
+    "public-key",
+    "[<account>=]<pem>",
+    "CHECKOUT_MOCK_PUBLIC_KEYS",
+    "SPKI PEM of a key that signs tokens (ECDSA P-256/P-384/P-521: ES256/384/512; RSA >= 2048 bits: RS256/384/512); <account>= binds it to a merchant account; repeatable; default: a P-521 pair created in the data directory, whose private key the server prints on start"
+  ),
+  // `--admin` and `--no-admin` are two flags (not one and its negation) so that giving both is an error; with
+  // neither, CHECKOUT_MOCK_ADMIN decides, then the host (`optionsOf`).
+  admin: Flag.Boolean("admin").pipe(
+    Flag.withoutNegation,
+    Flag.withDescription(
+      "Enable the /_mock/ test controls on a host beyond loopback, where they are off by default (env CHECKOUT_MOCK_ADMIN=true): anyone who reaches the server can then use them"
+    ),
+    Flag.withDefault(false)
+  ),
+  noAdmin: Flag.Boolean("no-admin").pipe(
+    Flag.withoutNegation,
+    Flag.withDescription("Disable the /_mock/ test controls (env CHECKOUT_MOCK_ADMIN=false)"),
+    Flag.withDefault(false)
+  ),
+  quiet: Flag.Boolean("quiet").pipe(
+    Flag.withoutNegation,
+    Flag.withDescription("No per-request log lines (env CHECKOUT_MOCK_LOG_REQUESTS=false)"),
+    Flag.withFallbackConfig(Config.String("CHECKOUT_MOCK_LOG_REQUESTS").pipe(Config.map(falsy))),
+    Flag.withDefault(false)
+  ),
+  logFormat: valued("log-format", "text|json", "CHECKOUT_MOCK_LOG_FORMAT", "Log lines for people or for machines: default text"),
+  shutdownGrace: valued(
+    "shutdown-grace",
+    "seconds",
+    "CHECKOUT_MOCK_SHUTDOWN_GRACE",
+    "On SIGINT/SIGTERM, how long requests in flight may take to finish, then they are answered 503: default 20"
+  ),
+  corsOrigins: repeated(
+    "cors-origin",
+    "origin",
+    "CHECKOUT_MOCK_CORS_ORIGINS",
+    "An origin whose pages may call the API (CORS): *, https://shop.example:8443, or http://localhost:* (any port); repeatable; default: pages of this machine, http(s)://localhost|127.0.0.1|[::1]:*"
+  ),
+  journalSize: valued(
+    "journal-size",
+    "n",
+    "CHECKOUT_MOCK_JOURNAL_SIZE",
+    "How many requests /_mock/requests and the inspector keep, 0 to 100000: default 1000"
+  ),
+  preload: valued(
+    "preload",
+    "file",
+    "CHECKOUT_MOCK_PRELOAD",
+    "Sessions to load at start: a JSON array or NDJSON of create bodies, sessions or /_mock/sessions items"
+  )
+} as const
 
-  const portText = (values.port as string | undefined) ?? env.CHECKOUT_MOCK_PORT ?? "4010"
+/**
+ * What the server's flags parse to, before `optionsOf` checks them.
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export type ServerFlags = Command.Command.Config.Infer<typeof serverFlags>
+
+/**
+ * The environment variables that have no flag, or that a flag's fallback
+ * cannot express (see `serverFlags`), read through `Config`.
+ */
+const environment = Config.all({
+  admin: Config.option(Config.String("CHECKOUT_MOCK_ADMIN")),
+  poolSize: Config.option(Config.String("CHECKOUT_MOCK_POOL_SIZE")),
+  batchResponses: Config.option(Config.String("CHECKOUT_MOCK_BATCH_RESPONSES"))
+})
+
+const valueOf = <A>(option: Option.Option<A>): A | undefined => Option.getOrUndefined(option)
+
+/**
+ * Checks the flags (after their environment fallbacks) and prepares what they
+ * name (the data directory's key pair when needed): a `UsageError` for a bad
+ * value, a `StartupError` for what the user must fix on the machine (a data
+ * directory that cannot be written, a bad preload file).
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const optionsOf = Effect.fnUntraced(function*(flags: ServerFlags) {
+  const env = yield* environment
+  const isVerbose = yield* verbose
+  return yield* Effect.try({
+    try: () => check(flags, env, isVerbose),
+    catch: (e) => e as UsageError | StartupError
+  })
+})
+
+const check = (
+  flags: ServerFlags,
+  env: Config.Success<typeof environment>,
+  isVerbose: boolean
+): CliOptions => {
+  const portText = valueOf(flags.port) ?? "4010"
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`invalid port: ${portText}`)
 
-  const dataDir = resolve((values["data-dir"] as string | undefined) ?? env.CHECKOUT_MOCK_DATA_DIR ?? ".checkout-mock")
+  const dataDir = resolve(valueOf(flags.dataDir) ?? ".checkout-mock")
 
-  const storeText = (values.store as string | undefined) ?? env.CHECKOUT_MOCK_STORE ??
-    `sqlite:${join(dataDir, "sessions.db")}`
+  const storeText = valueOf(flags.store) ?? `sqlite:${join(dataDir, "sessions.db")}`
   let store: ServerOptions["store"]
   if (storeText === "memory") store = { kind: "memory" }
   else if (storeText.startsWith("sqlite:") && storeText.length > "sqlite:".length) {
     store = { kind: "sqlite", path: resolve(storeText.slice("sqlite:".length)) }
   } else if (/^postgres(ql)?:\/\/./.test(storeText)) {
     if (!URL.canParse(storeText)) throw new UsageError("--store: not a valid URL (use postgres://user@host:port/database)")
-    const poolText = (values["pool-size"] as string | undefined) ?? env.CHECKOUT_MOCK_POOL_SIZE ?? String(defaultPoolSize)
+    const poolText = valueOf(flags.poolSize) ?? valueOf(env.poolSize) ?? String(defaultPoolSize)
     const poolSize = Number(poolText)
     if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
       throw new UsageError(`--pool-size takes a number of connections from 1 to 1000, not ${poolText}`)
     }
     store = { kind: "postgres", url: storeText, poolSize }
   } else throw new UsageError(`unknown store: ${storeText} (use memory, sqlite:<path> or postgres://user@host:port/database)`)
-  if (values["pool-size"] !== undefined && store.kind !== "postgres") throw new UsageError("--pool-size applies to a postgres:// store only")
+  if (Option.isSome(flags.poolSize) && store.kind !== "postgres") throw new UsageError("--pool-size applies to a postgres:// store only")
 
-  const logFormat = (values["log-format"] as string | undefined) ?? env.CHECKOUT_MOCK_LOG_FORMAT ?? "text"
+  const logFormat = valueOf(flags.logFormat) ?? "text"
   if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format takes text or json, not ${logFormat}`)
 
-  const graceText = (values["shutdown-grace"] as string | undefined) ?? env.CHECKOUT_MOCK_SHUTDOWN_GRACE ?? "20"
+  const graceText = valueOf(flags.shutdownGrace) ?? "20"
   const shutdownGraceSeconds = Number(graceText)
   if (graceText.trim() === "" || !Number.isFinite(shutdownGraceSeconds) || shutdownGraceSeconds < 0 || shutdownGraceSeconds > 3600) {
     throw new UsageError(`--shutdown-grace takes seconds from 0 to 3600, not ${graceText}`)
   }
 
-  const corsTexts = (values["cors-origin"] as Array<string> | undefined) ??
-    (env.CHECKOUT_MOCK_CORS_ORIGINS ? env.CHECKOUT_MOCK_CORS_ORIGINS.split(",").filter((s) => s.trim() !== "") : undefined)
-  const corsOrigins = corsTexts?.map((text) => {
+  const corsTexts = valueOf(flags.corsOrigins)
+  const corsOrigins = corsTexts === undefined || corsTexts.length === 0 ? undefined : corsTexts.map((text) => {
     const parsed = Cors.parsePattern(text)
     if ("error" in parsed) throw new UsageError(parsed.error)
     return parsed.pattern
   })
 
-  const journalText = (values["journal-size"] as string | undefined) ?? env.CHECKOUT_MOCK_JOURNAL_SIZE ?? String(Journal.defaultCapacity)
+  const journalText = valueOf(flags.journalSize) ?? String(Journal.defaultCapacity)
   const journalSize = Number(journalText)
   if (!/^\s*\d+\s*$/.test(journalText) || journalSize > Journal.maxCapacity) {
     throw new UsageError(`--journal-size takes a number of requests from 0 to ${Journal.maxCapacity}, not ${journalText}`)
   }
 
-  const preloadFile = (values.preload as string | undefined) ?? (env.CHECKOUT_MOCK_PRELOAD || undefined)
+  const preloadFile = valueOf(flags.preload)
   const preload = preloadFile === undefined ? undefined : Preload.read(preloadFile)
 
-  const authText = (values.auth as string | undefined) ?? env.CHECKOUT_MOCK_AUTH ?? "on"
+  const authText = valueOf(flags.auth) ?? "on"
   if (!/^(on|off)$/.test(authText)) throw new UsageError(`--auth takes on or off, not ${authText}`)
-  const keyFiles = (values["public-key"] as Array<string> | undefined) ??
-    (env.CHECKOUT_MOCK_PUBLIC_KEYS ? env.CHECKOUT_MOCK_PUBLIC_KEYS.split(",").map((s) => s.trim()).filter(Boolean) : [])
+  const keyFiles = valueOf(flags.publicKeys) ?? []
   let auth: ServerOptions["auth"] = { kind: "off" }
   let privateKeyPath: string | undefined
   if (authText === "on") {
@@ -253,11 +333,11 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     }
   }
 
-  const host = (values.host as string | undefined) ?? env.CHECKOUT_MOCK_HOST ?? "127.0.0.1"
-  if (values.admin === true && values["no-admin"] === true) throw new UsageError("--admin and --no-admin contradict")
-  const adminEnv = env.CHECKOUT_MOCK_ADMIN
-  const admin = values.admin === true ? true
-    : values["no-admin"] === true ? false
+  const host = valueOf(flags.host) ?? "127.0.0.1"
+  if (flags.admin && flags.noAdmin) throw new UsageError("--admin and --no-admin contradict")
+  const adminEnv = valueOf(env.admin)
+  const admin = flags.admin ? true
+    : flags.noAdmin ? false
     : adminEnv !== undefined && adminEnv !== "" ? !falsy(adminEnv)
     : isLoopback(host)
 
@@ -271,15 +351,168 @@ export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | 
     auth,
     privateKeyPath,
     admin,
-    logRequests: values.quiet === true ? false : !falsy(env.CHECKOUT_MOCK_LOG_REQUESTS),
+    logRequests: !flags.quiet,
     logFormat,
     shutdownGraceSeconds,
-    batchResponses: !falsy(env.CHECKOUT_MOCK_BATCH_RESPONSES),
+    batchResponses: !falsy(valueOf(env.batchResponses)),
     corsOrigins,
     journalSize,
     preload,
-    verbose: values.verbose === true
+    verbose: isVerbose
   }
+}
+
+/**
+ * The `token` subcommand's flags.
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const tokenFlags = {
+  scopes: Flag.String("scopes").pipe(
+    Flag.withMetavar("a,b"),
+    Flag.withDescription("Comma-separated scopes: default *.read,*.write"),
+    Flag.withDefault("*.read,*.write")
+  ),
+  session: Flag.String("session").pipe(
+    Flag.withMetavar("id"),
+    Flag.withDescription("Pin the token to one checkout session (its id, a UUID)"),
+    Flag.optional
+  ),
+  lifetime: Flag.String("lifetime").pipe(
+    Flag.withMetavar("duration"),
+    Flag.withDescription("How long the token is valid: seconds, or 90s, 30m, 1h, 1d (default 1h)"),
+    Flag.mapTryCatch(parseDuration, (e) => `--lifetime ${(e as Error).message}`),
+    Flag.optional
+  ),
+  // The same flag's older name, still taken: any duration the signer reads.
+  expiresIn: Flag.String("expires-in").pipe(
+    Flag.withMetavar("duration"),
+    Flag.withDescription("The older name of --lifetime"),
+    Flag.optional
+  ),
+  privateKey: Flag.String("private-key").pipe(
+    Flag.withMetavar("pem"),
+    Flag.withDescription("PEM file of the private key that signs: default the data directory's"),
+    Flag.optional
+  ),
+  alg: Flag.String("alg").pipe(
+    Flag.withMetavar("RS256|RS384|RS512"),
+    Flag.withDescription("For an RSA key, the algorithm (default RS256); an ECDSA key signs with its curve's"),
+    Flag.optional
+  ),
+  dataDir: serverFlags.dataDir,
+  json: Flag.Boolean("json").pipe(
+    Flag.withoutNegation,
+    Flag.withDescription("Print { \"token\", \"expires_in\" } as JSON for scripts"),
+    Flag.withDefault(false)
+  )
+} as const
+
+/**
+ * What the `token` subcommand's flags parse to.
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export type TokenFlags = Command.Command.Config.Infer<typeof tokenFlags>
+
+/** The hint printed under a usage error found in the flags' values. */
+const seeHelp = (path: string) => `see '${path} --help'`
+
+/**
+ * A usage error or start-up failure of `optionsOf` as the `CliFailure` the
+ * command line prints: one line and the help to read (exit 2), or the
+ * failure's one or two lines (exit 1).
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const toFailure = (error: UsageError | StartupError, path: string = name): CliFailure => {
+  if (error instanceof UsageError) return new CliFailure({ message: error.message, hint: seeHelp(path), usage: true })
+  const [message, ...hint] = error.message.split("\n")
+  return new CliFailure({ message, ...(hint.length === 0 ? {} : { hint: hint.join("\n") }) })
+}
+
+/**
+ * The command line: the server, with `token` as a subcommand. `serve` runs
+ * the server with the checked options, `token` mints (both are passed in, so
+ * that `--help` and `parse` load neither).
+ *
+ * @category cli
+ * @since 0.2.0
+ */
+export const command = <E, R, E2, R2>(handlers: {
+  readonly serve: (options: CliOptions) => Effect.Effect<void, E, R>
+  readonly token: (flags: TokenFlags) => Effect.Effect<void, E2, R2>
+}) =>
+  Command.make(
+    name,
+    serverFlags,
+    (flags) =>
+      optionsOf(flags).pipe(
+        Effect.mapError((error) => toFailure(error)),
+        Effect.flatMap(handlers.serve)
+      )
+  ).pipe(
+    Command.withDescription(
+      "A stateful local stand-in for Gr4vy's Checkout Sessions API. Environment only: " +
+        "CHECKOUT_MOCK_BATCH_RESPONSES=false answers through Node's own ServerResponse, one response at a time; " +
+        "CHECKOUT_MOCK_TUNE_HEAP=false keeps V8's default young generation (both cost speed or memory)."
+    ),
+    Command.withSubcommands([
+      Command.make("token", tokenFlags, handlers.token).pipe(
+        Command.withDescription("Mint a bearer token for curl, signed with the data directory's private key (or --private-key)")
+      )
+    ]),
+    Command.withGlobalFlags([verbose])
+  )
+
+/**
+ * The services a run needs to parse: the Node services and the help style,
+ * with a presenter that prints nothing (for `parse`).
+ */
+const silent = Layer.mergeAll(
+  NodeServices.layer,
+  CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] }),
+  CliOutput.layerPresenter({ present: () => Effect.void })
+)
+
+/**
+ * Parses flags (`argv` without node and the script) and the environment, as
+ * the executable does (the same `effect/cli` command, its environment
+ * fallbacks read from `env`), and prepares what they name (the data
+ * directory's key pair when needed). `"help"` for `--help` or `--version`.
+ * Throws a `UsageError` (exit code 2 in the executable) or a `StartupError`
+ * (exit code 1).
+ *
+ * @category cli
+ * @since 0.1.0
+ */
+export const parse = (argv: ReadonlyArray<string>, env: Record<string, string | undefined>): CliOptions | "help" => {
+  let options: CliOptions | undefined
+  const program = Command.runWith(
+    command({
+      serve: (parsed) => Effect.sync(() => (options = parsed)),
+      token: () => Effect.fail(new UsageError("token: not a server flag"))
+    }),
+    { version }
+  )(argv).pipe(
+    Effect.provide(silent),
+    Effect.provideService(
+      ConfigProvider.ConfigProvider,
+      ConfigProvider.fromEnv({ env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string> })
+    )
+  )
+  const exit = Effect.runSyncExit(program)
+  if (Exit.isSuccess(exit)) return options ?? "help"
+  const error = Cause.squash(exit.cause)
+  if (error instanceof CliFailure) throw error.usage === true ? new UsageError(error.message) : new StartupError([error.message, error.hint].filter((line) => line !== undefined).join("\n"))
+  if (CliError.isCliError(error)) {
+    const errors = error._tag === "ShowHelp" ? error.errors : [error]
+    throw new UsageError(errors.map((e) => e.message).join("; "))
+  }
+  throw error
 }
 
 /**

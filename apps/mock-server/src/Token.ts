@@ -8,14 +8,14 @@
  *
  * @since 0.1.0
  */
-import { parseDuration } from "@checkout-kit/domain/CommandLine"
+import { CliFailure, reasonOf } from "@checkout-kit/domain/CommandLine"
 import { Uuid } from "@checkout-kit/domain/Primitives"
 import * as Token from "@checkout-kit/domain/Token"
-import { Schema } from "effect"
+import { Console, Effect, Option, Schema } from "effect"
 import { createPrivateKey, type KeyObject } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { parseArgs } from "node:util"
+import type { TokenFlags } from "./Cli.ts"
 import { keyPaths } from "./Keys.ts"
 
 /**
@@ -54,60 +54,73 @@ export const mint = async (
 
 const isUuid = Schema.is(Uuid)
 
+const seeHelp = "see 'checkout-mock-server token --help'"
+
+// A token's lifetime in seconds, from its claims.
+const lifetimeOf = (token: string): number => {
+  const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"))
+  return claims.exp - claims.iat
+}
+
 /**
- * Runs the `token` subcommand: prints the token on stdout.
+ * Runs the `token` subcommand: prints the token on stdout (with `--json`,
+ * `{ "token": …, "expires_in": <seconds> }`). A usage error (a pin that is
+ * no UUID, an algorithm the key does not sign) exits 2; a key that cannot be
+ * read, or is no PEM private key, exits 1.
  *
  * @category cli
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const main = async (argv: ReadonlyArray<string>, env: Record<string, string | undefined>): Promise<number> => {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      "data-dir": { type: "string" },
-      "private-key": { type: "string" },
-      alg: { type: "string" },
-      scopes: { type: "string" },
-      session: { type: "string" },
-      // `--lifetime`, as `checkout-kit token` names it; `--expires-in` is its older name, still taken.
-      lifetime: { type: "string" },
-      "expires-in": { type: "string" }
-    },
-    strict: true
-  })
-  // `--expires-in` keeps taking what it took (any duration the signer reads); `--lifetime` what checkout-kit's does.
-  let lifetime: number | string | undefined = values["expires-in"]
-  if (values.lifetime !== undefined) {
-    try {
-      lifetime = parseDuration(values.lifetime)
-    } catch (e) {
-      throw new Error(`--lifetime ${(e as Error).message}`, { cause: e })
-    }
-  }
-  const dataDir = resolve(values["data-dir"] ?? env.CHECKOUT_MOCK_DATA_DIR ?? ".checkout-mock")
-  const keyFile = values["private-key"]
-  let pem: string
-  try {
-    pem = readFileSync(keyFile ?? keyPaths(dataDir).privateKey, "utf8")
-  } catch {
-    process.stderr.write(
-      keyFile === undefined
-        ? `no private key in ${dataDir}: start the server once to create it\n`
-        : `cannot read private key ${keyFile}\n`
-    )
-    return 1
-  }
+export const run = Effect.fnUntraced(function*(input: TokenFlags) {
+  const session = Option.getOrUndefined(input.session)
   // The server refuses a pin that is not a UUID (API-SEMANTICS.md § Authentication): say so now.
-  if (values.session !== undefined && !isUuid(values.session)) {
-    process.stderr.write(`--session takes a checkout session id (a UUID), not ${values.session}\n`)
-    return 2
+  if (session !== undefined && !isUuid(session)) {
+    return yield* new CliFailure({
+      message: `--session takes a checkout session id (a UUID), not ${session}`,
+      hint: seeHelp,
+      usage: true
+    })
   }
-  const token = await mint(pem, {
-    ...(values.alg === undefined ? {} : { alg: values.alg }),
-    scopes: (values.scopes ?? "*.read,*.write").split(",").map((s) => s.trim()).filter(Boolean),
-    ...(values.session === undefined ? {} : { sessionId: values.session }),
-    ...(lifetime === undefined ? {} : { expiresIn: lifetime })
+  const dataDir = resolve(Option.getOrElse(input.dataDir, () => ".checkout-mock"))
+  const keyFile = Option.getOrUndefined(input.privateKey)
+  const pem = yield* Effect.try({
+    try: () => readFileSync(keyFile ?? keyPaths(dataDir).privateKey, "utf8"),
+    catch: (e) =>
+      keyFile === undefined
+        ? new CliFailure({
+          message: `no private key in ${dataDir}: start the server once to create it`,
+          hint: "or pass --private-key <pem>, or --data-dir of the server"
+        })
+        : new CliFailure({ message: `cannot read private key ${keyFile}: ${reasonOf(e)}` })
   })
-  process.stdout.write(`${token}\n`)
-  return 0
-}
+  const key = yield* Effect.try({
+    try: () => createPrivateKey(pem),
+    catch: () =>
+      new CliFailure({
+        message: `${keyFile ?? keyPaths(dataDir).privateKey}: not a PEM private key`,
+        hint: "--private-key takes a PEM private key (P-256, P-384, P-521 or RSA)"
+      })
+  })
+  const signer = yield* Effect.tryPromise({
+    try: () => Token.makeSigner(key),
+    catch: (e) => new CliFailure({ message: `${keyFile ?? keyPaths(dataDir).privateKey}: ${(e as Error).message}` })
+  })
+  // `--lifetime` (seconds) wins over `--expires-in`, which keeps taking what it took (any duration the signer reads).
+  const expiresIn: number | string = Option.isSome(input.lifetime)
+    ? input.lifetime.value
+    : Option.getOrElse(input.expiresIn, () => 3600)
+  const alg = Option.getOrUndefined(input.alg)
+  const token = yield* Effect.tryPromise({
+    try: () =>
+      signer.sign({
+        scopes: input.scopes.split(",").map((s) => s.trim()).filter(Boolean),
+        checkoutSessionId: session,
+        issuer: "checkout-mock-server",
+        expiresIn,
+        algorithm: alg
+      }),
+    // The key is fine: what it was asked to sign is not (an algorithm it does not sign, a lifetime it cannot read).
+    catch: (e) => new CliFailure({ message: (e as Error).message, hint: seeHelp, usage: true })
+  })
+  yield* Console.log(input.json ? JSON.stringify({ token, expires_in: lifetimeOf(token) }) : token)
+})

@@ -170,7 +170,12 @@ describe("the checkout-mock-server executable", () => {
   })
 
   it("rejects an unknown flag or a bad value with exit code 2: one line naming it and the help to read", async () => {
-    for (const args of [["--nope"], ["--port", "http"], ["token", "--lifetime", "soon"]]) {
+    // The help to read is the command's own: the subcommand's for `token`.
+    for (const [args, command] of [
+      [["--nope"], "checkout-mock-server"],
+      [["--port", "http"], "checkout-mock-server"],
+      [["token", "--lifetime", "soon"], "checkout-mock-server token"]
+    ] as const) {
       const child = spawn(process.execPath, [bin, ...args])
       let stderr = ""
       child.stderr.on("data", (chunk) => (stderr += chunk))
@@ -178,8 +183,8 @@ describe("the checkout-mock-server executable", () => {
       assert.strictEqual(code, 2, stderr)
       const lines = stderr.trimEnd().split("\n")
       assert.lengthOf(lines, 2, stderr)
-      assert.match(lines[0], /^checkout-mock-server( token)?: /)
-      assert.strictEqual(lines[1], "see 'checkout-mock-server --help'")
+      assert.match(lines[0], /^checkout-mock-server: /)
+      assert.strictEqual(lines[1], `see '${command} --help'`)
     }
   })
 })
