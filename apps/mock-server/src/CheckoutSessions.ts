@@ -105,8 +105,12 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
       const render = (session: Record<string, unknown>) => JSON.stringify(withDefaults(session as never))
 
       // Each merchant account's sessions expire on its own clock.
-      const live = (merchantAccountId: string, id: string) =>
-        Effect.flatMap(clock.now(merchantAccountId), (now) => store.get(merchantAccountId, id, now))
+      const getOnOwnClock = store.getOnOwnClock
+      const live = getOnOwnClock === undefined
+        ? (merchantAccountId: string, id: string) =>
+          Effect.flatMap(clock.now(merchantAccountId), (now) => store.get(merchantAccountId, id, now))
+        : (merchantAccountId: string, id: string) =>
+          Effect.flatMap(clock.realNow, (realNow) => getOnOwnClock(merchantAccountId, id, realNow))
 
       // The merchant account of a live session found by its id alone, that must be `expected` when given: found
       // whatever its expiry, then judged on its account's clock.

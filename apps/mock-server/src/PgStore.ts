@@ -201,6 +201,13 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}`
           ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
+        // The account's clock is a row of this database (`makeClock`): read with the session, in one statement.
+        getOnOwnClock: (merchantAccountId, id, realNow) =>
+          guard(
+            sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
+              WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId}
+                AND expires_at > ${realNow} + COALESCE((SELECT offset_ms FROM mock_clock WHERE scope = ${merchantAccountId}), 0)`
+          ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         find: (id, now) =>
           guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions

@@ -130,6 +130,12 @@ export class SessionStore extends Context.Service<SessionStore, {
   readonly insert: (session: StoredSession) => Effect.Effect<void>
   /** The session, if it exists under that merchant account and has not expired at `now`. */
   readonly get: (merchantAccountId: string, id: string, now: number) => Effect.Effect<StoredSession | undefined>
+  /**
+   * For a store that keeps the merchant accounts' clocks itself (PostgreSQL, where every replica reads them):
+   * `get` at the account's own time, from real time `realNow` and the account's offset, in the statement that
+   * reads the session — one round trip for a read instead of two. Absent: `get` at `MockClock.now`.
+   */
+  readonly getOnOwnClock?: ((merchantAccountId: string, id: string, realNow: number) => Effect.Effect<StoredSession | undefined>) | undefined
   /** The session with that id, whatever its merchant account, if it has not expired at `now`. */
   readonly find: (id: string, now: number) => Effect.Effect<StoredSession | undefined>
   /**
