@@ -7,7 +7,7 @@
  */
 import { NodeHttpServer } from "@effect/platform-node"
 import { Duration, Effect, Layer } from "effect"
-import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http"
+import { createServer, type ServerResponse, STATUS_CODES } from "node:http"
 import type { Socket } from "node:net"
 import * as ResponseBatch from "./ResponseBatch.ts"
 import * as Responses from "./Responses.ts"
@@ -79,15 +79,22 @@ export const layer = <A, E, R>(options: ServerOptions, app: Layer.Layer<A, E, R>
   const flush = batch === undefined ? () => {} : batch.flush
   const server = createServer(batch === undefined ? {} : { ServerResponse: batch.ServerResponse })
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(flush, options, error, socket))
-  // The responses not yet sent, for the end of a shutdown's grace.
-  const inFlight = new Set<ServerResponse>()
-  const track = (_request: IncomingMessage, response: ServerResponse) => {
-    inFlight.add(response)
-    response.once("close", () => inFlight.delete(response))
+  // The open connections, for the end of a shutdown's grace: the answer each one is making (Node's own
+  // `_httpMessage`, as answerClientError reads it) is the request in flight on it. Tracked per connection, not per
+  // request: a listener on every response cost a POST 2.5 KB of garbage and 5-10% of its CPU (BENCHMARKS.md).
+  const connections = new Set<Socket>()
+  server.on("connection", (socket: Socket) => {
+    connections.add(socket)
+    socket.once("close", () => connections.delete(socket))
+  })
+  const inFlight = (): Array<ServerResponse> => {
+    const responses: Array<ServerResponse> = []
+    for (const socket of connections) {
+      const response = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage
+      if (response != null && !response.writableEnded) responses.push(response)
+    }
+    return responses
   }
-  server.on("request", track)
-  // A request with `Expect: 100-continue` arrives as this event instead.
-  server.on("checkContinue", track)
   const graceMs = (options.shutdownGraceSeconds ?? defaultShutdownGraceSeconds) * 1000
   // On shutdown the server stops accepting and Node closes the connections
   // idle at that moment; a connection whose request finishes later would stay
@@ -98,10 +105,10 @@ export const layer = <A, E, R>(options: ServerOptions, app: Layer.Layer<A, E, R>
   const shutdown = Layer.effectDiscard(Effect.addFinalizer(() =>
     Effect.sync(() => {
       flush()
-      logLine(options, "info", "shutting down", { in_flight: inFlight.size, grace_seconds: graceMs / 1000 })
+      logLine(options, "info", "shutting down", { in_flight: inFlight().length, grace_seconds: graceMs / 1000 })
       const idle = setInterval(() => server.closeIdleConnections(), 20)
       const graceEnd = setTimeout(() => {
-        for (const response of inFlight) {
+        for (const response of inFlight()) {
           if (response.headersSent) response.destroy()
           else {
             const body = Responses.errorJson(503, "The server shut down before this request finished")
