@@ -133,10 +133,17 @@ describe("two replicas on one PostgreSQL database", () => {
     const past = await call(b.url, "POST", "/_mock/clock", { body: { time: "2000-01-01T00:00:00Z" }, headers: qa })
     assert.strictEqual(past.status, 400)
     assert.strictEqual(past.body.details[0].pointer, "/time")
-    const ahead = new Date(Date.now() + 86_400_000).toISOString()
-    const set = await call(b.url, "POST", "/_mock/clock", { body: { time: ahead }, headers: qa })
+    // A day past the server's own time just before the move: the offset is at most the day (real time moved on
+    // meanwhile), and the account's clock reads at least that time through either replica — no allowance for how
+    // long the calls take.
+    const before = Date.parse((await call(b.url, "GET", "/_mock/clock", { headers: qa })).body.now)
+    const target = before + 86_400_000
+    const set = await call(b.url, "POST", "/_mock/clock", { body: { time: new Date(target).toISOString() }, headers: qa })
     assert.strictEqual(set.status, 200)
-    assert.isAtLeast((await call(a.url, "GET", "/_mock/clock", { headers: qa })).body.offset_seconds, 86_000)
+    const after = (await call(a.url, "GET", "/_mock/clock", { headers: qa })).body
+    assert.isAbove(after.offset_seconds, 0)
+    assert.isAtMost(after.offset_seconds, 86_400)
+    assert.isAtLeast(Date.parse(after.now), target)
     assert.strictEqual((await call(a.url, "POST", "/_mock/reset")).status, 200)
     assert.strictEqual((await call(b.url, "GET", "/_mock/clock", { headers: qa })).body.offset_seconds, 0)
   })
