@@ -18,10 +18,6 @@ root.pipe(
   Effect.provide(Layer.mergeAll(NodeServices.layer, CommandLine.layer(name, { colors: process.stdout.isTTY === true && !process.env.NO_COLOR }))),
   NodeRuntime.runMain({
     disableErrorReporting: true,
-    teardown: (exit, onExit) => {
-      const { code, stderr } = CommandLine.outcome(name, exit, { verbose: CommandLine.isVerbose(process.argv) })
-      if (stderr !== "") process.stderr.write(stderr)
-      onExit(code)
-    }
+    teardown: CommandLine.teardown(name, process)
   })
 )

@@ -1,13 +1,11 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
-import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { makeKeyPair, startMock } from "./support.ts"
+import { makeKeyPair, runBin, startMock } from "./support.ts"
 
-const bin = new URL("../src/bin.ts", import.meta.url).pathname
 const merchant = makeKeyPair()
 const dir = mkdtempSync(join(tmpdir(), "checkout-kit-cli-"))
 const keyFile = join(dir, "private-key.pem")
@@ -32,16 +30,9 @@ const run = (
   args: ReadonlyArray<string>,
   options: { readonly env?: Record<string, string>; readonly cwd?: string } = {}
 ) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...baseEnv, ...(options.env ?? { CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }) },
-      cwd: options.cwd ?? dir
-    })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (chunk) => (stdout += chunk))
-    child.stderr.on("data", (chunk) => (stderr += chunk))
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  runBin(args, {
+    env: { ...baseEnv, ...(options.env ?? { CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }) },
+    cwd: options.cwd ?? dir
   })
 const cli = (...args: Array<string>) => run(args)
 

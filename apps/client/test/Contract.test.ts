@@ -1,6 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Fixtures from "@checkout-kit/fixtures"
-import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -8,7 +7,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Contract from "../src/Contract.ts"
 import { createClient } from "../src/Promise.ts"
-import { makeKeyPair, startMock } from "./support.ts"
+import { makeKeyPair, runBin, startMock } from "./support.ts"
 
 const merchant = makeKeyPair()
 const dir = mkdtempSync(join(tmpdir(), "checkout-kit-contract-"))
@@ -55,17 +54,7 @@ const brokenServer = async (breakIt: (method: string, body: any) => { status: nu
   }
 }
 
-const cli = (...args: Array<string>) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [new URL("../src/bin.ts", import.meta.url).pathname, ...args], {
-      env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile }
-    })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (c) => (stdout += c))
-    child.stderr.on("data", (c) => (stderr += c))
-    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
+const cli = (...args: Array<string>) => runBin(args, { env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile } })
 
 describe("the contract runner", () => {
   it("passes against the mock server with 500 valid and 500 invalid bodies, counting every check it runs", async () => {

@@ -1,12 +1,11 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Stateful from "../src/Stateful.ts"
-import { makeKeyPair, startMock } from "./support.ts"
+import { makeKeyPair, runBin, startMock } from "./support.ts"
 
 const merchant = makeKeyPair()
 const dir = mkdtempSync(join(tmpdir(), "checkout-kit-stateful-"))
@@ -260,17 +259,7 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
 // The numbered steps of a printed counterexample.
 const steps = (stdout: string) => stdout.split("\n").filter((line) => /^  \d+\. /.test(line))
 
-const cli = (...args: Array<string>) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [new URL("../src/bin.ts", import.meta.url).pathname, ...args], {
-      env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile }
-    })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", (c) => (stdout += c))
-    child.stderr.on("data", (c) => (stderr += c))
-    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
+const cli = (...args: Array<string>) => runBin(args, { env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile } })
 
 describe("checkout-kit contract --stateful", () => {
   it("passes against the mock, in its own merchant account, and writes the report", async () => {

@@ -1,6 +1,7 @@
 import * as Server from "@checkout-kit/mock-server/Server"
 import { Effect, ManagedRuntime } from "effect"
 import { HttpServer } from "effect/http"
+import { spawn } from "node:child_process"
 import { generateKeyPairSync } from "node:crypto"
 
 /** A merchant key pair (P-521 unless asked for RSA): PEM private key for the client, SPKI PEM public key for the server. */
@@ -38,3 +39,30 @@ export const startMock = async (options: Partial<Server.ServerOptions> = {}) => 
     reset: () => fetch(`${url}/_mock/reset`, { method: "POST" })
   }
 }
+
+/** What the real `checkout-kit` bin printed and its exit code. */
+export interface BinRun {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/**
+ * Runs the real `checkout-kit` bin as a subprocess (asynchronously: a mock in this process keeps answering), with
+ * `env` as its whole environment and `cwd` as its directory; resolves once its output is closed.
+ */
+export const runBin = (
+  args: ReadonlyArray<string>,
+  options: { readonly env: Record<string, string | undefined>; readonly cwd?: string | undefined }
+) =>
+  new Promise<BinRun>((resolve) => {
+    const child = spawn(process.execPath, [new URL("../src/bin.ts", import.meta.url).pathname, ...args], {
+      env: options.env,
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd })
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk) => (stdout += chunk))
+    child.stderr.on("data", (chunk) => (stderr += chunk))
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })

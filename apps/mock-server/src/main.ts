@@ -10,7 +10,7 @@
  */
 import * as CommandLine from "@checkout-kit/domain/CommandLine"
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Cause, Effect, Exit, Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { Command } from "effect/cli"
 import * as Cli from "./Cli.ts"
 import * as Heap from "./Heap.ts"
@@ -33,12 +33,6 @@ root.pipe(
   ),
   NodeRuntime.runMain({
     disableErrorReporting: true,
-    teardown: (exit, onExit) => {
-      // SIGINT / SIGTERM interrupt the server once its requests in flight are answered: a normal end, exit 0.
-      if (Exit.isFailure(exit) && Cause.hasInterruptsOnly(exit.cause)) return onExit(0)
-      const { code, stderr } = CommandLine.outcome(Cli.name, exit, { verbose: CommandLine.isVerbose(process.argv) })
-      if (stderr !== "") process.stderr.write(stderr)
-      onExit(code)
-    }
+    teardown: CommandLine.teardown(Cli.name, process, { interruptIsSuccess: true })
   })
 )

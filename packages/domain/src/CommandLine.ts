@@ -166,3 +166,24 @@ const messageOf = (error: unknown): string =>
  * @since 0.2.0
  */
 export const isVerbose = (argv: ReadonlyArray<string>): boolean => argv.includes("--verbose")
+
+/**
+ * The `teardown` of a bin's `runMain` (with `disableErrorReporting`): prints
+ * `outcome`'s lines on the process's stderr and exits with its code
+ * (`process` is the `io`). `interruptIsSuccess`: an interrupt (SIGINT /
+ * SIGTERM stopping a server) is a normal end, exit 0.
+ *
+ * @category running
+ * @since 0.2.0
+ */
+export const teardown = (
+  name: string,
+  io: { readonly argv: ReadonlyArray<string>; readonly stderr: { readonly write: (text: string) => unknown } },
+  options: { readonly interruptIsSuccess?: boolean } = {}
+) =>
+(exit: Exit.Exit<unknown, unknown>, onExit: (code: number) => void): void => {
+  if (options.interruptIsSuccess === true && Exit.isFailure(exit) && Cause.hasInterruptsOnly(exit.cause)) return onExit(0)
+  const { code, stderr } = outcome(name, exit, { verbose: isVerbose(io.argv) })
+  if (stderr !== "") io.stderr.write(stderr)
+  onExit(code)
+}
