@@ -19,12 +19,13 @@
  *
  * @since 0.2.0
  */
-import { Cause, Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { Cause, Clock, Context, Duration, Effect, Layer, Redacted, type Result } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
+import { socketSet, Stall, tcpAddressOf } from "./PgSockets.ts"
 import { ClockAdvanceTooFar, ClockBeforeRealTime, maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import { cursorOf, sessionOfRow, SessionStore } from "./SessionStore.ts"
 import { StartupError } from "./StartupError.ts"
@@ -103,7 +104,10 @@ export const migrations: Record<string, Effect.Effect<void, SqlError, SqlClient>
 export const describeUrl = (url: string): string => {
   try {
     const parsed = new URL(url)
-    return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}${parsed.pathname === "/" ? "" : parsed.pathname}`
+    // `?host=` and `?port=` override the authority, as the driver reads them.
+    const host = parsed.searchParams.get("host") ?? (parsed.hostname || "localhost")
+    const port = parsed.searchParams.get("port") ?? (parsed.port || "5432")
+    return `${host}:${port}${parsed.pathname === "/" ? "" : parsed.pathname}`
   } catch {
     return "an unparseable URL"
   }
@@ -149,6 +153,10 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
           `cannot use the PostgreSQL database at ${where}: ${reasonOf(e)}\n` +
             `check that it runs and accepts this user, or choose another store with --store`
         )
+      // A plain TCP URL gets the store's own connections (`PgSockets`): writes batched per turn, and a stalled
+      // database detected by one watch instead of a timer per operation. Other URLs keep the driver's.
+      const address = tcpAddressOf(options.url)
+      const sockets = address === undefined ? undefined : socketSet(address)
       const sql = yield* PgClient.make({
         // The URL may carry a password: kept redacted.
         url: Redacted.make(options.url),
@@ -159,30 +167,49 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
           statement_timeout: String(Duration.toMillis(operationTimeout)),
           lock_timeout: String(Duration.toMillis(operationTimeout))
         },
-        applicationName: "checkout-mock-server"
+        applicationName: "checkout-mock-server",
+        ...(sockets === undefined ? {} : { stream: sockets.open })
       }).pipe(Effect.mapError(startupFailure))
       yield* Migrator.make({})({ loader: Migrator.fromRecord(migrations) }).pipe(
         Effect.provideService(SqlClient, sql),
         Effect.mapError(startupFailure)
       )
       const health = yield* StoreHealth
+      const noAnswer = `no answer within ${Duration.format(operationTimeout)}`
 
       // Every operation reports its outcome: a database error or a timeout marks the store unhealthy (a 500 for
       // the request) until one succeeds.
-      const guard = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, Exclude<E, SqlError>> =>
-        Effect.flatMap(Effect.result(Effect.timeout(effect, operationTimeout)), (result) => {
-          if (result._tag === "Success") {
-            health.succeeded()
-            return Effect.succeed(result.success)
-          }
-          const e = result.failure
-          if (!isSqlError(e) && !Cause.isTimeoutError(e)) return Effect.fail(e as Exclude<E, SqlError>)
-          const reason = `PostgreSQL ${where}: ${
-            isSqlError(e) ? reasonOf(e) : `no answer within ${Duration.format(operationTimeout)}`
-          }`
-          health.failed(reason)
-          return Effect.die(new Error(reason))
-        })
+      const report = <A, E>(result: Result.Result<A, E | Cause.TimeoutError>): Effect.Effect<A, Exclude<E, SqlError>> => {
+        if (result._tag === "Success") {
+          health.succeeded()
+          return Effect.succeed(result.success)
+        }
+        const e = result.failure
+        if (!isSqlError(e) && !Cause.isTimeoutError(e)) return Effect.fail(e as Exclude<E, SqlError>)
+        const reason = `PostgreSQL ${where}: ${isSqlError(e) ? reasonOf(e) : noAnswer}`
+        health.failed(reason)
+        return Effect.die(new Error(reason))
+      }
+      let guard: Guard
+      if (sockets === undefined) {
+        guard = (effect) => Effect.flatMap(Effect.result(Effect.timeout(effect, operationTimeout)), report)
+      } else {
+        // No timer per operation (one costs a replica 15–25 µs of CPU per request: BENCHMARKS.md): a watch
+        // twice a second ends every connection when operations wait and none has finished for the timeout, and
+        // the driver fails the operations waiting on them.
+        const stall = new Stall(Duration.toMillis(operationTimeout))
+        const ended = Effect.sync(() => stall.ended(performance.now()))
+        guard = (effect) =>
+          Effect.suspend(() => {
+            stall.started(performance.now())
+            return Effect.flatMap(Effect.result(Effect.ensuring(effect, ended)), report)
+          })
+        const watch = setInterval(() => {
+          if (stall.check(performance.now())) sockets.destroyAll(new Error(noAnswer))
+        }, 500)
+        watch.unref()
+        yield* Effect.addFinalizer(() => Effect.sync(() => clearInterval(watch)))
+      }
 
       // /health asks the database on every call: a load balancer sees it go down before a request fails.
       health.useLiveProbe(Effect.asVoid(guard(sql`SELECT 1`)))

@@ -25,6 +25,7 @@ interface Replica {
   readonly child: ChildProcess
   readonly url: string
   readonly output: () => string
+  readonly errors: () => string
   readonly stop: () => Promise<void>
 }
 
@@ -43,6 +44,7 @@ const start = (url = database, extra: ReadonlyArray<string> = []) =>
           child,
           url: match[1],
           output: () => stdout,
+          errors: () => stderr,
           stop: async () => {
             if (child.exitCode !== null || child.signalCode !== null) return
             const exited = once(child, "exit")
@@ -284,8 +286,17 @@ describe("the database going away", () => {
     }
   })
 
-  it("a database that stops answering fails requests after the timeout (a 500, /health 503), and recovers", async () => {
-    const replica = await start()
+  // A plain URL gets the store's own connections (one watch for the timeout); a URL that names its host and port
+  // in parameters keeps the driver's (a timer per operation). Both end a request at the timeout.
+  it.each([
+    ["the store's own connections", () => ({ url: database, where: new URL(database).host + "/replicas" })],
+    ["the driver's connections", () => {
+      const { hostname, port } = new URL(database)
+      return { url: `postgres://postgres@localhost/replicas?host=${hostname}&port=${port}`, where: `${hostname}:${port}/replicas` }
+    }]
+  ])("a database that stops answering fails requests after the timeout (a 500, /health 503), and recovers: %s", async (_, target) => {
+    const { url, where } = target()
+    const replica = await start(url)
     try {
       const created = await call(replica.url, "POST", "/checkout/sessions")
       assert.strictEqual(created.status, 201)
@@ -295,6 +306,7 @@ describe("the database going away", () => {
         const read = await call(replica.url, "GET", `/checkout/sessions/${created.body.id}`)
         assert.strictEqual(read.status, 500)
         assert.strictEqual((await call(replica.url, "GET", "/health")).status, 503)
+        assert.include(replica.errors(), `PostgreSQL ${where}: no answer within 5s`)
       } finally {
         postgres.signal("SIGCONT")
       }
