@@ -41,7 +41,7 @@ import autocannon from "autocannon"
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
 import { createPrivateKey } from "node:crypto"
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { availableParallelism, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
@@ -77,6 +77,24 @@ const cpuMs = (pid: number | undefined): number | undefined => {
     return undefined
   }
 }
+// Linux: the machine's CPU time, busy and in all (jiffies, every core), from /proc/stat.
+const machineCpu = (): { readonly busy: number; readonly total: number } | undefined => {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number)
+    const total = fields.reduce((a, b) => a + b, 0)
+    // idle and iowait
+    return { busy: total - fields[3] - fields[4], total }
+  } catch {
+    return undefined
+  }
+}
+const busyFraction = (
+  before: ReturnType<typeof machineCpu>,
+  after: ReturnType<typeof machineCpu>
+): number | undefined =>
+  before === undefined || after === undefined || after.total === before.total
+    ? undefined
+    : (after.busy - before.busy) / (after.total - before.total)
 const sleeps = (): number | undefined => {
   try {
     return Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))![1])
@@ -511,6 +529,8 @@ const postgres = async () => {
       /** CPU time per request (µs) of the mock processes and of PostgreSQL's (Linux). */
       readonly mockUs: number | undefined
       readonly pgUs: number | undefined
+      /** The share of the machine's cores busy during the round (load generator, mocks, PostgreSQL, the rest). */
+      readonly busy: number | undefined
     }
     const samples = new Map<string, Array<Sample>>()
     const add = (cell: Cell, method: string, sample: Sample) =>
@@ -528,13 +548,15 @@ const postgres = async () => {
       const pgPids = pg.pids()
       const mock0 = cpuOf(mocks.map((t) => t.pid))
       const pg0 = cpuOf(pgPids)
+      const machine0 = machineCpu()
       // Two replicas share the database: both read the first one's GET session.
       const results = await Promise.all(mocks.map((t) => load(t.url, method, pathFor(mocks[0], method), options)))
       const requests = results.reduce((sum, r) => sum + r.total, 0)
       return {
         rps: results.reduce((sum, r) => sum + r.rps, 0),
         mockUs: perRequest(mock0, cpuOf(mocks.map((t) => t.pid)), requests),
-        pgUs: cell === "memory" ? undefined : perRequest(pg0, cpuOf(pgPids), requests)
+        pgUs: cell === "memory" ? undefined : perRequest(pg0, cpuOf(pgPids), requests),
+        busy: busyFraction(machine0, machineCpu())
       }
     }
     const cells = ["memory", "one", "two"] as const
@@ -543,16 +565,21 @@ const postgres = async () => {
       for (const cell of cells) for (const method of ["GET", "POST"] as const) add(cell, method, await run(cell, method))
     }
     const rps = (cell: Cell, method: string) => median(samples.get(`${cell}|${method}`)!.map((x) => x.rps))
-    const us = (cell: Cell, method: string, key: "mockUs" | "pgUs") => {
+    const medianOf = (cell: Cell, method: string, key: "mockUs" | "pgUs" | "busy") => {
       const xs = samples.get(`${cell}|${method}`)!.map((x) => x[key])
-      return xs.every((x) => x !== undefined) ? median(xs).toFixed(0) : "—"
+      return xs.every((x) => x !== undefined) ? median(xs) : undefined
+    }
+    const us = (cell: Cell, method: string, key: "mockUs" | "pgUs") => medianOf(cell, method, key)?.toFixed(0) ?? "—"
+    const busy = (cell: Cell, method: string) => {
+      const fraction = medianOf(cell, method, "busy")
+      return fraction === undefined ? "—" : `${Math.round(fraction * 100)}%`
     }
     console.log(`\nPostgreSQL store, ${connections} connections per replica, ${rounds} × ${seconds}s per cell, medians`)
-    console.log(`${"".padEnd(26)}${"method".padEnd(7)}${"req/s".padStart(9)}${"mock CPU µs/req".padStart(17)}${"PostgreSQL CPU µs/req".padStart(23)}`)
+    console.log(`${"".padEnd(26)}${"method".padEnd(7)}${"req/s".padStart(9)}${"mock CPU µs/req".padStart(17)}${"PostgreSQL CPU µs/req".padStart(23)}${"cores busy".padStart(12)}`)
     for (const [cell, label] of [["memory", "memory store"], ["one", "PostgreSQL, 1 replica"], ["two", "PostgreSQL, 2 replicas"]] as const) {
       for (const method of ["GET", "POST"] as const) {
         console.log(
-          `${label.padEnd(26)}${method.padEnd(7)}${Math.round(rps(cell, method)).toString().padStart(9)}${us(cell, method, "mockUs").padStart(17)}${us(cell, method, "pgUs").padStart(23)}`
+          `${label.padEnd(26)}${method.padEnd(7)}${Math.round(rps(cell, method)).toString().padStart(9)}${us(cell, method, "mockUs").padStart(17)}${us(cell, method, "pgUs").padStart(23)}${busy(cell, method).padStart(12)}`
         )
       }
     }
@@ -564,6 +591,17 @@ const postgres = async () => {
     ] as const
     for (const [name, ratio, target] of ratios) {
       console.log(`${ratio >= target ? "met    " : "MISSED "} ${name}: ${ratio.toFixed(2)}× (target ≥ ${target}×)`)
+    }
+    // What the machine leaves for a second replica: the cores one replica's run left idle, at one replica's cost
+    // per request (an upper bound: a second replica adds its own overhead and contention).
+    for (const method of ["GET", "POST"] as const) {
+      const fraction = medianOf("one", method, "busy")
+      if (fraction !== undefined && fraction > 0) {
+        console.log(
+          `ceiling  2 replicas ÷ 1 replica ${method} on this machine: ≤ ${(1 / fraction).toFixed(2)}× ` +
+            `(${Math.round(fraction * 100)}% of its ${availableParallelism()} cores busy with one replica)`
+        )
+      }
     }
   } finally {
     for (const target of targets) target.stop()
