@@ -8,7 +8,7 @@
  * @since 0.2.0
  */
 import { CliFailure } from "@checkout-kit/domain/CommandLine"
-import { Cause, Effect, Layer } from "effect"
+import { Cause, Effect, Layer, References } from "effect"
 import { HttpServer } from "effect/http"
 import { type CliOptions, describeStore, exposureWarning, name, startupFailure } from "./Cli.ts"
 import * as Server from "./Server.ts"
@@ -45,6 +45,10 @@ export const serve = (options: CliOptions): Effect.Effect<void, CliFailure> => {
     if (exposure !== undefined) process.stderr.write(`${name}: ${exposure}\n`)
     return Layer.launch(announce.pipe(Layer.provideMerge(Server.layer(options))))
   }).pipe(
+    // The executable exports no traces: with the tracer on, every request and every SQL statement would make
+    // spans that nobody reads (13% of a POST's CPU, 20% of a GET's: BENCHMARKS.md). A program that embeds
+    // `Server.layer` keeps its own tracer.
+    Effect.provideService(References.TracerEnabled, false),
     Effect.catchCause((cause) => {
       const message = Cause.hasInterruptsOnly(cause) ? undefined : startupFailure(cause, options)
       if (message === undefined) return Effect.failCause(cause as Cause.Cause<never>)
