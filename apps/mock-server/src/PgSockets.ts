@@ -1,17 +1,13 @@
 /**
  * The PostgreSQL store's connections, opened by the store instead of by the
- * driver, for two things the driver leaves to the socket:
+ * driver, so that the writes of one turn of the event loop leave together.
  *
- * - **One write per turn.** The driver writes the statements that fibers
- *   submit in one microtask together, but a server answers many requests in
- *   one turn of the event loop, each in its own microtasks: every request's
- *   statement was a system call of its own (a fifth of a replica's CPU per
- *   GET). `batchWrites` corks a socket at its first write of a turn and
- *   uncorks it when the turn ends (`setImmediate`), so they leave as one.
- * - **A database that stops answering.** `SocketSet.destroyAll` ends every
- *   connection at once with an error; the driver then fails the statements
- *   waiting on them and opens new connections for the next ones. The store's
- *   `Stall` watch uses it instead of a timer per statement.
+ * The driver writes the statements that fibers submit in one microtask
+ * together, but a server answers many requests in one turn of the event loop,
+ * each in its own microtasks: every request's statement was a system call of
+ * its own (a fifth of a replica's CPU per GET). `batchWrites` corks a socket
+ * at its first write of a turn and uncorks it when the turn ends
+ * (`setImmediate`), so they leave as one.
  *
  * Only plain TCP URLs (`postgres://user@host[:port]/db`, no `host`, `port`,
  * `hostaddr` or `sslmode` parameter) are handled: `tcpAddressOf` answers
@@ -99,80 +95,11 @@ export const batchWrites = <S extends Net.Socket>(socket: S): S => {
 }
 
 /**
- * The connections opened to one address, so that they can all be ended at
- * once.
+ * Opens a connection to `address` for the driver's `stream` option: TCP
+ * no-delay (as the driver's own), writes batched per turn (`batchWrites`).
  *
- * @category models
- * @since 0.2.0
- */
-export interface SocketSet {
-  /** Opens a connection (TCP no-delay, writes batched per turn) and keeps it in the set until it closes. */
-  readonly open: () => Net.Socket
-  /** Destroys every open connection with `error`; answers how many there were. */
-  readonly destroyAll: (error: Error) => number
-  /** The connections open now. */
-  readonly size: () => number
-}
-
-/**
  * @category constructors
  * @since 0.2.0
  */
-export const socketSet = (address: TcpAddress): SocketSet => {
-  const sockets = new Set<Net.Socket>()
-  return {
-    open: () => {
-      const socket = batchWrites(Net.connect({ host: address.host, port: address.port, noDelay: true }))
-      sockets.add(socket)
-      socket.once("close", () => sockets.delete(socket))
-      return socket
-    },
-    destroyAll: (error) => {
-      const all = [...sockets]
-      for (const socket of all) socket.destroy(error)
-      return all.length
-    },
-    size: () => sockets.size
-  }
-}
-
-/**
- * Watches the store's operations for a database that stops answering: one
- * counter and one time for all of them instead of a timer per operation.
- * The database is stalled when operations are waiting and none has finished
- * for `timeoutMillis` (since the last one finished, or since the first of
- * them started after a quiet spell). `check` reports it once per stall.
- *
- * @category models
- * @since 0.2.0
- */
-export class Stall {
-  private waiting = 0
-  private progressAt = 0
-  readonly timeoutMillis: number
-  constructor(timeoutMillis: number) {
-    this.timeoutMillis = timeoutMillis
-  }
-  /** An operation starts, at `now` (milliseconds). */
-  started(now: number): void {
-    if (this.waiting++ === 0) this.progressAt = now
-  }
-  /** An operation ends (with any outcome, interruption included), at `now`. */
-  ended(now: number): void {
-    this.waiting--
-    this.progressAt = now
-  }
-  /** The operations started and not ended. */
-  get inFlight(): number {
-    return this.waiting
-  }
-  /**
-   * Whether the database is stalled at `now`; a stall is reported once, and
-   * the waiting operations get another `timeoutMillis` before the next report.
-   */
-  check(now: number): boolean {
-    if (this.waiting === 0 || now - this.progressAt < this.timeoutMillis) return false
-    this.progressAt = now
-    return true
-  }
-}
+export const connect = (address: TcpAddress): Net.Socket =>
+  batchWrites(Net.connect({ host: address.host, port: address.port, noDelay: true }))

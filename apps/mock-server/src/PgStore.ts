@@ -25,7 +25,7 @@ import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
-import { socketSet, Stall, tcpAddressOf } from "./PgSockets.ts"
+import * as PgSockets from "./PgSockets.ts"
 import { ClockAdvanceTooFar, ClockBeforeRealTime, maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import { cursorOf, sessionOfRow, SessionStore } from "./SessionStore.ts"
 import { StartupError } from "./StartupError.ts"
@@ -153,10 +153,9 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
           `cannot use the PostgreSQL database at ${where}: ${reasonOf(e)}\n` +
             `check that it runs and accepts this user, or choose another store with --store`
         )
-      // A plain TCP URL gets the store's own connections (`PgSockets`): writes batched per turn, and a stalled
-      // database detected by one watch instead of a timer per operation. Other URLs keep the driver's.
-      const address = tcpAddressOf(options.url)
-      const sockets = address === undefined ? undefined : socketSet(address)
+      // A plain TCP URL gets the store's own connections (`PgSockets`): the statements of one turn of the event
+      // loop leave in one write. Other URLs keep the driver's.
+      const address = PgSockets.tcpAddressOf(options.url)
       const sql = yield* PgClient.make({
         // The URL may carry a password: kept redacted.
         url: Redacted.make(options.url),
@@ -168,7 +167,7 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
           lock_timeout: String(Duration.toMillis(operationTimeout))
         },
         applicationName: "checkout-mock-server",
-        ...(sockets === undefined ? {} : { stream: sockets.open })
+        ...(address === undefined ? {} : { stream: () => PgSockets.connect(address) })
       }).pipe(Effect.mapError(startupFailure))
       yield* Migrator.make({})({ loader: Migrator.fromRecord(migrations) }).pipe(
         Effect.provideService(SqlClient, sql),
@@ -190,26 +189,9 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
         health.failed(reason)
         return Effect.die(new Error(reason))
       }
-      let guard: Guard
-      if (sockets === undefined) {
-        guard = (effect) => Effect.flatMap(Effect.result(Effect.timeout(effect, operationTimeout)), report)
-      } else {
-        // No timer per operation (one costs a replica 15–25 µs of CPU per request: BENCHMARKS.md): a watch
-        // twice a second ends every connection when operations wait and none has finished for the timeout, and
-        // the driver fails the operations waiting on them.
-        const stall = new Stall(Duration.toMillis(operationTimeout))
-        const ended = Effect.sync(() => stall.ended(performance.now()))
-        guard = (effect) =>
-          Effect.suspend(() => {
-            stall.started(performance.now())
-            return Effect.flatMap(Effect.result(Effect.ensuring(effect, ended)), report)
-          })
-        const watch = setInterval(() => {
-          if (stall.check(performance.now())) sockets.destroyAll(new Error(noAnswer))
-        }, 500)
-        watch.unref()
-        yield* Effect.addFinalizer(() => Effect.sync(() => clearInterval(watch)))
-      }
+      // The timeout also ends an operation that waits in the pool for a connection to a database that does not
+      // answer: failing the statements on a connection would not reach those.
+      const guard: Guard = (effect) => Effect.flatMap(Effect.result(Effect.timeout(effect, operationTimeout)), report)
 
       // /health asks the database on every call: a load balancer sees it go down before a request fails.
       health.useLiveProbe(Effect.asVoid(guard(sql`SELECT 1`)))

@@ -1,7 +1,7 @@
 import { afterEach, assert, describe, it } from "@effect/vitest"
 import { once } from "node:events"
 import * as Net from "node:net"
-import { batchWrites, socketSet, Stall, tcpAddressOf } from "../src/PgSockets.ts"
+import { batchWrites, connect as connectTo, tcpAddressOf } from "../src/PgSockets.ts"
 
 // A TCP server on loopback that collects what each connection sends, and when the connection ended.
 interface Peer {
@@ -164,30 +164,19 @@ describe("batchWrites", () => {
   })
 })
 
-describe("socketSet", () => {
-  it("opens batched connections, forgets the closed ones, and destroys the open ones with one error", async () => {
+describe("connect", () => {
+  it("opens a no-delay connection whose writes are batched per turn", async () => {
     const peer = await listen(2)
-    const set = socketSet({ host: "127.0.0.1", port: peer.port })
-    const [a, b, c] = [set.open(), set.open(), set.open()]
-    await Promise.all([a, b, c].map((socket) => once(socket, "connect")))
-    assert.strictEqual(set.size(), 3)
-    a.write("h")
-    assert.strictEqual(a.writableCorked, 1)
-    a.write("i")
+    const socket = connectTo({ host: "127.0.0.1", port: peer.port })
+    sockets.push(socket)
+    // Written before the connection is up, as the driver does: Node keeps it until then.
+    socket.write("h")
+    assert.strictEqual(socket.writableCorked, 1)
+    socket.write("i")
+    await once(socket, "connect")
     assert.deepStrictEqual(await peer.received(), { bytes: "hi", ended: false })
-
-    const cClosed = closed(c)
-    c.end()
-    await cClosed
-    assert.strictEqual(set.size(), 2)
-
-    const errors: Array<string> = []
-    for (const socket of [a, b]) socket.on("error", (error) => errors.push(error.message))
-    const bothClosed = Promise.all([closed(a), closed(b)])
-    assert.strictEqual(set.destroyAll(new Error("no answer")), 2)
-    await bothClosed
-    assert.deepStrictEqual(errors, ["no answer", "no answer"])
-    assert.strictEqual(set.size(), 0)
+    socket.write("!")
+    assert.strictEqual(socket.writableCorked, 1)
   })
 
   it("a refused connection reports Node's error", async () => {
@@ -197,51 +186,8 @@ describe("socketSet", () => {
     const port = (server.address() as Net.AddressInfo).port
     server.close()
     await once(server, "close")
-    const socket = socketSet({ host: "127.0.0.1", port }).open()
+    const socket = connectTo({ host: "127.0.0.1", port })
     const [error] = await once(socket, "error")
     assert.strictEqual((error as NodeJS.ErrnoException).code, "ECONNREFUSED")
-  })
-})
-
-describe("Stall", () => {
-  it("is never reported while nothing waits", () => {
-    const stall = new Stall(5000)
-    assert.isFalse(stall.check(0))
-    assert.isFalse(stall.check(1_000_000))
-    stall.started(2_000_000)
-    stall.ended(2_000_001)
-    assert.isFalse(stall.check(9_000_000))
-  })
-
-  it("is reported when operations wait and none has ended for the timeout, once per timeout", () => {
-    const stall = new Stall(5000)
-    stall.started(1000)
-    assert.isFalse(stall.check(5999))
-    assert.isTrue(stall.check(6000))
-    assert.isFalse(stall.check(6001))
-    assert.isFalse(stall.check(10_999))
-    assert.isTrue(stall.check(11_000))
-  })
-
-  it("counts from the last operation that ended, not from the oldest one waiting", () => {
-    const stall = new Stall(5000)
-    stall.started(0)
-    stall.started(1000)
-    stall.ended(4000)
-    assert.strictEqual(stall.inFlight, 1)
-    assert.isFalse(stall.check(8999))
-    assert.isTrue(stall.check(9000))
-  })
-
-  it("a quiet spell does not count: the clock starts with the first operation after it", () => {
-    const stall = new Stall(5000)
-    stall.started(0)
-    stall.ended(10)
-    stall.started(60_000)
-    assert.isFalse(stall.check(64_999))
-    assert.isTrue(stall.check(65_000))
-    stall.ended(65_001)
-    assert.strictEqual(stall.inFlight, 0)
-    assert.isFalse(stall.check(99_999))
   })
 })

@@ -286,8 +286,8 @@ describe("the database going away", () => {
     }
   })
 
-  // A plain URL gets the store's own connections (one watch for the timeout); a URL that names its host and port
-  // in parameters keeps the driver's (a timer per operation). Both end a request at the timeout.
+  // A plain URL gets the store's own connections (writes batched per turn); a URL that names its host and port in
+  // parameters keeps the driver's. Both end a request at the operation's timeout.
   it.each([
     ["the store's own connections", () => ({ url: database, where: new URL(database).host + "/replicas" })],
     ["the driver's connections", () => {
