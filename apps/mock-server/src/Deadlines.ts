@@ -10,7 +10,7 @@
  *
  * @since 0.2.0
  */
-import { Cause, Effect } from "effect"
+import { Cause, Effect, Fiber } from "effect"
 
 interface Waiting {
   readonly deadline: number
@@ -50,10 +50,12 @@ export class Deadlines {
       return Effect.callback<A, E | Cause.TimeoutError>((resume) => {
         const waiting: Waiting = {
           deadline: this.now() + this.timeoutMillis,
+          // Answers at once, while the operation unwinds (`Effect.timeout` waits for it: an uninterruptible
+          // COMMIT would hold the answer). The operation stays a child of the caller's fiber until it ends.
           expire: () => {
             stopObserving()
-            resume(Effect.fail(new Cause.TimeoutError(`no answer within ${this.timeoutMillis} ms`)))
             fiber.interruptUnsafe()
+            resume(Effect.fail(new Cause.TimeoutError(`no answer within ${this.timeoutMillis} ms`)))
           }
         }
         this.waiting.add(waiting)
@@ -61,10 +63,13 @@ export class Deadlines {
           this.waiting.delete(waiting)
           resume(exit)
         })
-        return Effect.sync(() => {
+        // The caller interrupted: the operation is interrupted and awaited, as `Effect.timeout` does. (Interrupted
+        // between the fork and this registration, the caller leaves the operation to its fiber's end, which
+        // interrupts its children.)
+        return Effect.suspend(() => {
           stopObserving()
           this.waiting.delete(waiting)
-          fiber.interruptUnsafe()
+          return Fiber.interrupt(fiber)
         })
       })
     })
