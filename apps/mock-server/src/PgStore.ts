@@ -19,7 +19,7 @@
  *
  * @since 0.2.0
  */
-import { Cause, Clock, Context, Duration, Effect, Layer, Redacted, type Result } from "effect"
+import { Cause, Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
@@ -175,21 +175,6 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
         Effect.mapError(startupFailure)
       )
       const health = yield* StoreHealth
-      const noAnswer = `no answer within ${Duration.format(operationTimeout)}`
-
-      // Every operation reports its outcome: a database error or a timeout marks the store unhealthy (a 500 for
-      // the request) until one succeeds.
-      const report = <A, E>(result: Result.Result<A, E | Cause.TimeoutError>): Effect.Effect<A, Exclude<E, SqlError>> => {
-        if (result._tag === "Success") {
-          health.succeeded()
-          return Effect.succeed(result.success)
-        }
-        const e = result.failure
-        if (!isSqlError(e) && !Cause.isTimeoutError(e)) return Effect.fail(e as Exclude<E, SqlError>)
-        const reason = `PostgreSQL ${where}: ${isSqlError(e) ? reasonOf(e) : noAnswer}`
-        health.failed(reason)
-        return Effect.die(new Error(reason))
-      }
       // Every operation has its timeout, wherever it waits: on a connection, or in the pool for one to a database
       // that does not answer. One deadline list for all of them (`Deadlines`: `Effect.timeout` costs a replica
       // more CPU per request, BENCHMARKS.md), checked every 250 ms.
@@ -197,7 +182,23 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
       const expiry = setInterval(() => deadlines.expire(performance.now()), 250)
       expiry.unref()
       yield* Effect.addFinalizer(() => Effect.sync(() => clearInterval(expiry)))
-      const guard: Guard = (effect) => Effect.flatMap(Effect.result(deadlines.bound(effect)), report)
+
+      // Every operation reports its outcome: a database error or a timeout marks the store unhealthy (a 500 for
+      // the request) until one succeeds.
+      const guard = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, Exclude<E, SqlError>> =>
+        Effect.flatMap(Effect.result(deadlines.bound(effect)), (result) => {
+          if (result._tag === "Success") {
+            health.succeeded()
+            return Effect.succeed(result.success)
+          }
+          const e = result.failure
+          if (!isSqlError(e) && !Cause.isTimeoutError(e)) return Effect.fail(e as Exclude<E, SqlError>)
+          const reason = `PostgreSQL ${where}: ${
+            isSqlError(e) ? reasonOf(e) : `no answer within ${Duration.format(operationTimeout)}`
+          }`
+          health.failed(reason)
+          return Effect.die(new Error(reason))
+        })
 
       // /health asks the database on every call: a load balancer sees it go down before a request fails.
       health.useLiveProbe(Effect.asVoid(guard(sql`SELECT 1`)))
