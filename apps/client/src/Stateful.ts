@@ -23,7 +23,11 @@
  */
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import * as Commands from "@checkout-kit/fixtures/Commands"
+import { Effect } from "effect"
+import { FetchHttpClient, HttpClient, type HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
 import * as fc from "fast-check"
+import * as MockControls from "./MockControls.ts"
+import * as Resilience from "./Resilience.ts"
 import * as TokenSigner from "./TokenSigner.ts"
 
 /**
@@ -37,6 +41,8 @@ export interface ServerOptions {
   readonly privateKey?: string | undefined
   /** The run's merchant account (default `contract-<seed>`); "another account" is this one with `-other`. */
   readonly merchantAccountId?: string | undefined
+  /** Timeouts and retries of each request; default the client's (`Resilience.defaultRetryOptions`). */
+  readonly retry?: Partial<Resilience.RetryOptions> | undefined
 }
 
 /**
@@ -105,10 +111,24 @@ const parseBody = (text: string): unknown => {
   }
 }
 
+// The answer a request got: a transient one still there after the retries arrives as a status error holding it.
+const answerOf = (
+  exchange: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>
+): Effect.Effect<{ readonly status: number; readonly body: unknown }, HttpClientError.HttpClientError> =>
+  exchange.pipe(
+    Effect.catchIf(
+      (error) => error.reason._tag === "StatusCodeError",
+      (error) => Effect.succeed((error.reason as HttpClientError.StatusCodeError).response)
+    ),
+    Effect.flatMap((response) => Effect.map(response.text, (text) => ({ status: response.status, body: parseBody(text) })))
+  )
+
 /**
- * A `System` that sends the commands' requests to a server over HTTP
- * (`fetch`), signing tokens with the private key: the usual one with every
- * scope, read-only ones, pinned ones.
+ * A `System` that sends the commands' requests to a server on `HttpClient`
+ * (`fetch`) with the client's timeouts and retry policy (`Resilience`),
+ * signing tokens with the private key: the usual one with every scope,
+ * read-only ones, pinned ones. Clock moves go through the typed test
+ * controls (`MockControls`).
  *
  * @category constructors
  * @since 0.2.0
@@ -139,29 +159,21 @@ export const httpSystem = (options: ServerOptions): Commands.System => {
   const own = options.merchantAccountId ?? "default"
   const account = (which: Commands.Request["account"]): Record<string, string> =>
     which === "none" ? {} : { [merchantAccountHeader]: which === "own" ? own : `${own}-other` }
+  const http = Effect.runSync(Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer)).pipe(
+    Resilience.withRetries({ ...Resilience.defaultRetryOptions, ...options.retry }),
+    HttpClient.mapRequest(HttpClientRequest.prependUrl(base))
+  )
+  const controls = Effect.runSync(MockControls.make(http.pipe(HttpClient.mapRequest(HttpClientRequest.setHeaders(account("own"))))))
   return {
     send: async (request) => {
       const token = await tokenFor(request.token)
-      const response = await fetch(`${base}${request.path}`, {
-        method: request.method,
-        headers: {
-          ...account(request.account),
-          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-          ...(request.body === undefined ? {} : { "content-type": "application/json" })
-        },
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) })
-      })
-      return { status: response.status, body: parseBody(await response.text()) }
+      const plain = HttpClientRequest.make(request.method)(request.path, { headers: account(request.account) })
+      const signed = token === undefined ? plain : HttpClientRequest.bearerToken(plain, token)
+      return Effect.runPromise(
+        answerOf(http.execute(request.body === undefined ? signed : HttpClientRequest.bodyJsonUnsafe(signed, request.body)))
+      )
     },
-    advanceClock: async (seconds) => {
-      const response = await fetch(`${base}/_mock/clock`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...account("own") },
-        body: JSON.stringify({ advance_seconds: seconds })
-      })
-      await response.arrayBuffer()
-      return response.ok
-    }
+    advanceClock: (seconds) => Effect.runPromise(controls.advanceClock(seconds))
   }
 }
 

@@ -83,6 +83,76 @@ describe("Stateful.check options", () => {
   })
 })
 
+// A server answering each request by the function, recording what it was sent.
+const scripted = async (answer: (seen: number, method: string, path: string) => { status: number; headers?: Record<string, string>; body?: string }) => {
+  const seen: Array<{ method: string; path: string; headers: IncomingHttpHeaders; body: string }> = []
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Array<Buffer> = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    seen.push({ method: request.method!, path: request.url!, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") })
+    const { body, headers, status } = answer(seen.length, request.method!, request.url!)
+    response.writeHead(status, { "content-type": "application/json", ...headers }).end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
+
+describe("Stateful.httpSystem: the client's transport", () => {
+  const request = { method: "GET", path: "/checkout/sessions/s1", body: undefined, account: "own", token: { _tag: "None" } } as const
+
+  it("a transient answer is retried as the client's policy says (Retry-After), and the answer after it is the one checked", async () => {
+    const server = await scripted((n) =>
+      n === 1 ? { status: 503, headers: { "retry-after": "0" }, body: `{"code":"unavailable"}` } : { status: 200, body: `{"id":"s1"}` }
+    )
+    try {
+      const system = Stateful.httpSystem({ baseUrl: `${server.url}/`, merchantAccountId: "acct" })
+      assert.deepStrictEqual(await system.send(request), { status: 200, body: { id: "s1" } })
+      assert.deepStrictEqual(server.seen.map((s) => [s.method, s.path, s.headers["x-gr4vy-merchant-account-id"]]), [
+        ["GET", "/checkout/sessions/s1", "acct"],
+        ["GET", "/checkout/sessions/s1", "acct"]
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("a transient answer still there after the retries is checked as it is; a POST that reached the server is never sent twice", async () => {
+    const server = await scripted(() => ({ status: 503, headers: { "retry-after": "0" }, body: `{"code":"unavailable"}` }))
+    try {
+      const system = Stateful.httpSystem({ baseUrl: server.url, retry: { retries: 2 } })
+      assert.deepStrictEqual(await system.send(request), { status: 503, body: { code: "unavailable" } })
+      assert.strictEqual(server.seen.length, 3)
+      const post = await system.send({ ...request, method: "POST", path: "/checkout/sessions", body: { cart_items: null }, account: "other" })
+      assert.strictEqual(post.status, 503)
+      assert.strictEqual(server.seen.length, 4)
+      assert.strictEqual(server.seen[3].body, `{"cart_items":null}`)
+      assert.strictEqual(server.seen[3].headers["content-type"], "application/json")
+      assert.strictEqual(server.seen[3].headers["x-gr4vy-merchant-account-id"], "default-other")
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("clock moves go to the typed controls in the run's account; a server without them answers false", async () => {
+    const server = await scripted((_, __, path) =>
+      path === "/_mock/clock" ? { status: 404, body: `{"type":"error","code":"not_found","status":404,"message":"no clock"}` } : { status: 200, body: "{}" }
+    )
+    try {
+      const system = Stateful.httpSystem({ baseUrl: server.url, merchantAccountId: "acct" })
+      assert.isFalse(await system.advanceClock!(60))
+      assert.deepStrictEqual(server.seen.map((s) => [s.method, s.path, s.headers["x-gr4vy-merchant-account-id"], s.body]), [
+        ["POST", "/_mock/clock", "acct", `{"advance_seconds":60}`]
+      ])
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 // How a proxy sends a request on to the mock: the answer's status and text.
 type Forward = (method: string, path: string, headers: IncomingHttpHeaders, body: string) => Promise<{ status: number; text: string }>
 
