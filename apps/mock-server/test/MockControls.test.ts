@@ -1,5 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { call, startServer, type TestServer } from "./support/server.ts"
+import { call, docsSpec, startServer, type TestServer } from "./support/server.ts"
 
 let server: TestServer
 beforeAll(async () => {
@@ -49,6 +49,13 @@ describe("the /_mock/ controls in the contract", () => {
     const payload = paths["/_mock/clock"].post.requestBody.content["application/json"].schema
     assert.deepStrictEqual(Object.keys(payload.properties).toSorted(), ["advance_seconds", "offset_seconds", "time"])
     assert.isUndefined(payload.required)
+  })
+
+  it("/docs renders the same document, controls included", async () => {
+    const docs = await docsSpec(server.url)
+    const { paths } = (await api("GET", "/openapi.json")).body
+    assert.deepStrictEqual(Object.keys(docs.paths).toSorted(), Object.keys(paths).toSorted())
+    assert.deepStrictEqual(Object.keys(docs.paths["/_mock/clock"]).toSorted(), ["get", "post"])
   })
 })
 

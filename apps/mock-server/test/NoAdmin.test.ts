@@ -1,5 +1,5 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { call, startServer, type TestServer } from "./support/server.ts"
+import { call, docsSpec, startServer, type TestServer } from "./support/server.ts"
 
 let server: TestServer
 beforeAll(async () => {
@@ -23,6 +23,12 @@ describe("--no-admin", () => {
 
   it("documents no /_mock/ controls in /openapi.json", async () => {
     const { paths } = (await call(server.url, "GET", "/openapi.json")).body
+    assert.deepStrictEqual(Object.keys(paths).filter((path) => path.startsWith("/_mock/")), [])
+    assert.property(paths, "/checkout/sessions")
+  })
+
+  it("documents no /_mock/ controls in /docs", async () => {
+    const { paths } = await docsSpec(server.url)
     assert.deepStrictEqual(Object.keys(paths).filter((path) => path.startsWith("/_mock/")), [])
     assert.property(paths, "/checkout/sessions")
   })

@@ -90,3 +90,15 @@ export const rawConnection = async (url: string) => {
     destroy: () => void socket.destroy()
   }
 }
+
+/**
+ * The OpenAPI document the `/docs` page (Scalar) renders: the JSON it embeds.
+ */
+export const docsSpec = async (url: string): Promise<{ readonly paths: Record<string, Record<string, unknown>> }> => {
+  const response = await fetch(`${url}/docs`)
+  if (response.status !== 200) throw new Error(`GET /docs answered ${response.status}`)
+  const html = await response.text()
+  const embedded = /content: (\{.*\})\s*\n/.exec(html)?.[1]
+  if (embedded === undefined) throw new Error("GET /docs embeds no OpenAPI document")
+  return JSON.parse(embedded)
+}
