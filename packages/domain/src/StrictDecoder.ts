@@ -143,9 +143,9 @@ const compileConverter = (ast: SchemaAST.AST): Convert | undefined => {
 // The converter of `compileConverter`, generated as straight-line code: one
 // function per converted node, no closures or loops over property lists. The
 // two are kept on purpose: `compileConverter` alone (the one a CSP leaves)
-// made the valid decode of the seed session ~2.5× slower in the domain bench
-// (0.27–0.36× ajv against 0.74–0.80×, runs alternated on one machine), and
-// the fixtures package's `test/NoCodegen.test.ts` checks that both answer alike.
+// decodes a valid seed session at 0.67–0.68× ajv instead of 1.12–1.13×, below
+// the 0.75× target (BENCHMARKS.md, "Why two converters"), and the fixtures
+// package's `test/NoCodegen.test.ts` checks that both answer alike.
 const generateConverter = (root: SchemaAST.AST): Convert | undefined => {
   const constants: Array<unknown> = []
   const constant = (value: unknown) => `K[${constants.push(value) - 1}]`
