@@ -21,7 +21,7 @@ import * as Inspector from "./Inspector.ts"
 import { Journal, type JournalEvent, toDetail, toEntry } from "./Journal.ts"
 import { maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import * as Responses from "./Responses.ts"
-import { operationOf, routeTable } from "./Routing.ts"
+import { operationOf, routeTable } from "./RouteTable.ts"
 import { parseCursor, SessionStore } from "./SessionStore.ts"
 
 /**

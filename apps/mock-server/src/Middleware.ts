@@ -16,7 +16,7 @@ import { Journal, takeAccount, takeBody } from "./Journal.ts"
 import { maxBodyBytes } from "./Limits.ts"
 import * as Redact from "./Redact.ts"
 import * as Responses from "./Responses.ts"
-import { methodsOn, notFoundOrNotAllowed, pathOf, routeTable } from "./Routing.ts"
+import { methodsOn, notFoundOrNotAllowed, pathOf, routeTable } from "./RouteTable.ts"
 import { logLine, type ServerOptions } from "./ServerOptions.ts"
 
 /**
