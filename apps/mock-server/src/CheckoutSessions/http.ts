@@ -31,26 +31,19 @@ export { merchantAccountOf } from "../Authorization.ts"
 
 // JSON text exchanged between systems is UTF-8 (RFC 8259 §8.1): bytes that are not are refused, not replaced by
 // U+FFFD, so nothing the client sent is silently changed.
-const utf8Text = (bytes: Buffer): Effect.Effect<string, ApiError> =>
-  isUtf8(bytes)
-    ? Effect.succeed(bytes.toString("utf8"))
-    : Effect.fail(
-      ApiError.of(400, "The request body is not valid UTF-8", [
-        { location: "body", pointer: "", message: "Invalid UTF-8", type: errorDetailTypes.json }
-      ])
-    )
+const notUtf8 = () =>
+  ApiError.of(400, "The request body is not valid UTF-8", [
+    { location: "body", pointer: "", message: "Invalid UTF-8", type: errorDetailTypes.json }
+  ])
 
-// The body as text. On Node, straight from the IncomingMessage: the generic
+// The body's bytes. On Node, straight from the IncomingMessage: the generic
 // stream path costs a POST more than validating the body does. A client that
 // sent `Expect: 100-continue` waits for the server's "100 Continue" before it
 // sends the body: the generic path answers it, so such a request takes it.
-const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<string, ApiError> => {
+const readBytes = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<Buffer, ApiError> => {
   const source = request.source as Partial<IncomingMessage> | undefined
   if (typeof source?.on !== "function" || source.readableEnded === true || source.headers?.expect !== undefined) {
-    return Effect.flatMap(
-      Effect.mapError(request.arrayBuffer, () => ApiError.tooLarge()),
-      (bytes) => utf8Text(Buffer.from(bytes))
-    )
+    return Effect.map(Effect.mapError(request.arrayBuffer, () => ApiError.tooLarge()), (bytes) => Buffer.from(bytes))
   }
   const incoming = source as IncomingMessage
   return Effect.callback<Buffer, ApiError>((resume) => {
@@ -80,7 +73,7 @@ const readText = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<s
     incoming.on("data", onData)
     incoming.on("end", onEnd)
     incoming.on("error", onError)
-  }).pipe(Effect.flatMap(utf8Text))
+  })
 }
 
 // A JSON escape of a UTF-16 surrogate (`\ud800`): only then can a parsed value hold a lone one.
@@ -125,9 +118,11 @@ const loneSurrogates = (document: unknown): Array<ErrorDetail> => {
  * @since 0.1.0
  */
 export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.flatMap(readText(request), (text) => {
-    // For the journal (Journal.ts), which redacts what it shows.
-    captureBody(request.source, text)
+  Effect.flatMap(readBytes(request), (bytes) => {
+    if (!isUtf8(bytes)) return Effect.fail(notUtf8())
+    const text = bytes.toString("utf8")
+    // For the journal (Journal.ts), which redacts what it shows: the bytes, which it keeps outside V8's heap.
+    captureBody(request.source, bytes)
     if (text.trim() === "") return Effect.succeed(undefined)
     try {
       const document = JSON.parse(text) as unknown
