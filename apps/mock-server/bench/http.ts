@@ -335,8 +335,8 @@ const http = async () => {
     for (let r = 0; r < rounds; r++) {
       // Each server's cell right beside the bare one's, the order of the two alternating from round to round, so
       // a round's ratio compares loads a few seconds apart and a drift of the machine's speed cancels out.
-      const [bare, mock, ...others] = targets
-      const order = r % 2 === 0 ? [bare, mock, ...others] : [mock, bare, ...others]
+      const [bareTarget, mockTarget, ...others] = targets
+      const order = r % 2 === 0 ? [bareTarget, mockTarget, ...others] : [mockTarget, bareTarget, ...others]
       for (const method of ["GET", "POST"] as const) {
         for (const target of order) {
           const key = `${target.name}|${method}`
