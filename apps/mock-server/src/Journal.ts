@@ -136,6 +136,25 @@ class KeptRecord implements JournalRecord {
   get requestBody(): string | undefined {
     return bodyText(this.#requestBody)
   }
+  // The body is an accessor: serialized as a field like the others.
+  toJSON() {
+    return {
+      id: this.id,
+      method: this.method,
+      path: this.path,
+      status: this.status,
+      merchantAccountId: this.merchantAccountId,
+      time: this.time,
+      durationMs: this.durationMs,
+      forcedStatus: this.forcedStatus,
+      delayMs: this.delayMs,
+      requestHeaders: this.requestHeaders,
+      requestBody: this.requestBody,
+      cardData: this.cardData,
+      response: this.response,
+      responseBody: this.responseBody
+    }
+  }
 }
 
 /**

@@ -1,0 +1,50 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { bodyText, Journal, type JournalInput, maxBodyChars } from "../src/Journal.ts"
+
+const input = (requestBody: JournalInput["requestBody"]): JournalInput => ({
+  method: "POST",
+  path: "/checkout/sessions",
+  status: 201,
+  merchantAccountId: "default",
+  time: "2026-12-06T00:00:00.000Z",
+  durationMs: 1,
+  forcedStatus: undefined,
+  delayMs: undefined,
+  requestHeaders: { "content-type": "application/json" },
+  requestBody,
+  cardData: false,
+  response: undefined
+})
+
+describe("Journal records", () => {
+  it.effect("a body recorded as bytes reads back as its text, in the record and in its JSON", () =>
+    Effect.gen(function*() {
+      const journal = yield* Journal
+      const text = `{"buyer":"Zoë","amount":"€1"}`
+      journal.record(input(Buffer.from(text)))
+      journal.record(input(text))
+      journal.record(input(undefined))
+      const [bytes, asText, none] = yield* journal.entries
+      assert.strictEqual(bytes.requestBody, text)
+      assert.strictEqual(asText.requestBody, text)
+      assert.isUndefined(none.requestBody)
+      assert.strictEqual(JSON.parse(JSON.stringify(bytes)).requestBody, text)
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(bytes)), { ...JSON.parse(JSON.stringify(asText)), id: bytes.id })
+    }).pipe(Effect.provide(Journal.layerWith(10))))
+
+  it.effect("bytes that may hold more characters than the limit are cut as text is", () =>
+    Effect.gen(function*() {
+      const journal = yield* Journal
+      journal.record(input(Buffer.from("x".repeat(maxBodyChars + 10))))
+      const [cut] = yield* journal.entries
+      assert.strictEqual(cut.requestBody, `${"x".repeat(maxBodyChars)}… [10 more characters not kept]`)
+    }).pipe(Effect.provide(Journal.layerWith(10))))
+
+  it("bodyText decodes a view of a larger buffer by its own bytes only", () => {
+    const whole = Buffer.from("ab€cd")
+    assert.strictEqual(bodyText(whole.subarray(2, 5)), "€")
+    assert.strictEqual(bodyText("as is"), "as is")
+    assert.isUndefined(bodyText(undefined))
+  })
+})
