@@ -21,12 +21,13 @@
  *
  * @since 0.2.0
  */
+import { Api } from "@checkout-kit/domain/api/Api"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
 import * as Commands from "@checkout-kit/fixtures/Commands"
 import { Effect } from "effect"
-import { FetchHttpClient, HttpClient, type HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { FetchHttpClient, HttpClient, HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { HttpApiClient } from "effect/http-api"
 import * as fc from "fast-check"
-import * as MockControls from "./MockControls.ts"
 import * as Resilience from "./Resilience.ts"
 import * as TokenSigner from "./TokenSigner.ts"
 
@@ -41,7 +42,11 @@ export interface ServerOptions {
   readonly privateKey?: string | undefined
   /** The run's merchant account (default `contract-<seed>`); "another account" is this one with `-other`. */
   readonly merchantAccountId?: string | undefined
-  /** Timeouts and retries of each request; default the client's (`Resilience.defaultRetryOptions`). */
+  /**
+   * Timeouts and retries of each request: the client's timeouts (`Resilience.defaultRetryOptions`), and no
+   * retries unless asked for. A retried call can hide a server's failure, and one that reached the server (a
+   * DELETE answered 500) changes what the model is checked against when it is sent again.
+   */
   readonly retry?: Partial<Resilience.RetryOptions> | undefined
 }
 
@@ -54,6 +59,8 @@ export interface CheckOptions {
   readonly baseUrl?: string | undefined
   readonly privateKey?: string | undefined
   readonly merchantAccountId?: string | undefined
+  /** Timeouts and retries of each request to the server (see `ServerOptions.retry`): no retries by default. */
+  readonly retry?: Partial<Resilience.RetryOptions> | undefined
   /** Your own system under test, instead of a server. */
   readonly system?: Commands.System | undefined
   /** Sequences to run; default 100. */
@@ -111,6 +118,11 @@ const parseBody = (text: string): unknown => {
   }
 }
 
+// Failures in which no answer came: the request was not sent, or nothing came back in time.
+const noAnswer = (error: unknown) =>
+  HttpClientError.isHttpClientError(error) &&
+  (error.reason._tag === "TransportError" || error.reason._tag === "EncodeError" || error.reason._tag === "InvalidUrlError")
+
 // The answer a request got: a transient one still there after the retries arrives as a status error holding it.
 const answerOf = (
   exchange: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>
@@ -125,10 +137,11 @@ const answerOf = (
 
 /**
  * A `System` that sends the commands' requests to a server on `HttpClient`
- * (`fetch`) with the client's timeouts and retry policy (`Resilience`),
- * signing tokens with the private key: the usual one with every scope,
- * read-only ones, pinned ones. Clock moves go through the typed test
- * controls (`MockControls`).
+ * (`fetch`) with the client's timeouts (`Resilience`; retries only when
+ * `retry` asks for them), signing tokens with the private key: the usual one
+ * with every scope, read-only ones, pinned ones. Clock moves go through the
+ * contract's typed test controls: `false` when the server answers without
+ * moving its clock (it has none), a rejection when no answer comes.
  *
  * @category constructors
  * @since 0.2.0
@@ -160,10 +173,13 @@ export const httpSystem = (options: ServerOptions): Commands.System => {
   const account = (which: Commands.Request["account"]): Record<string, string> =>
     which === "none" ? {} : { [merchantAccountHeader]: which === "own" ? own : `${own}-other` }
   const http = Effect.runSync(Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer)).pipe(
-    Resilience.withRetries({ ...Resilience.defaultRetryOptions, ...options.retry }),
+    Resilience.withRetries({ ...Resilience.defaultRetryOptions, retries: 0, ...options.retry }),
     HttpClient.mapRequest(HttpClientRequest.prependUrl(base))
   )
-  const controls = Effect.runSync(MockControls.make(http.pipe(HttpClient.mapRequest(HttpClientRequest.setHeaders(account("own"))))))
+  const controls = Effect.runSync(HttpApiClient.group(Api, {
+    group: "mockControls",
+    httpClient: http.pipe(HttpClient.mapRequest(HttpClientRequest.setHeaders(account("own"))))
+  }))
   return {
     send: async (request) => {
       const token = await tokenFor(request.token)
@@ -173,7 +189,13 @@ export const httpSystem = (options: ServerOptions): Commands.System => {
         answerOf(http.execute(request.body === undefined ? signed : HttpClientRequest.bodyJsonUnsafe(signed, request.body)))
       )
     },
-    advanceClock: (seconds) => Effect.runPromise(controls.advanceClock(seconds))
+    advanceClock: (seconds) =>
+      Effect.runPromise(
+        controls.advanceClock({ payload: { advance_seconds: seconds } }).pipe(
+          Effect.as(true),
+          Effect.catch((error) => noAnswer(error) ? Effect.fail(error) : Effect.succeed(false))
+        )
+      )
   }
 }
 
@@ -216,7 +238,8 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   }
   const merchantAccountId = options.system === undefined ? (options.merchantAccountId ?? `contract-${seed}`) : options.merchantAccountId
   if (options.system === undefined && options.baseUrl === undefined) throw new Error("Set baseUrl or system")
-  const system = options.system ?? httpSystem({ baseUrl: options.baseUrl!, privateKey: options.privateKey, merchantAccountId })
+  const system = options.system ??
+    httpSystem({ baseUrl: options.baseUrl!, privateKey: options.privateKey, merchantAccountId, retry: options.retry })
   const auth = options.auth ?? (await checksScopes(system))
   const commands = Commands.all({ auth, clock, referenceDate: new Date(`${referenceDay}T00:00:00Z`) })
 

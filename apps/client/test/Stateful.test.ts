@@ -103,41 +103,41 @@ const scripted = async (answer: (seen: number, method: string, path: string) => 
 
 describe("Stateful.httpSystem: the client's transport", () => {
   const request = { method: "GET", path: "/checkout/sessions/s1", body: undefined, account: "own", token: { _tag: "None" } } as const
+  const unavailable = { status: 503, headers: { "retry-after": "0" }, body: `{"code":"unavailable"}` }
 
-  it("a transient answer is retried as the client's policy says (Retry-After), and the answer after it is the one checked", async () => {
-    const server = await scripted((n) =>
-      n === 1 ? { status: 503, headers: { "retry-after": "0" }, body: `{"code":"unavailable"}` } : { status: 200, body: `{"id":"s1"}` }
-    )
+  it("every answer is checked as it came, a 503 or a 500 included: nothing is sent twice unless retries are asked for", async () => {
+    const server = await scripted(() => unavailable)
     try {
       const system = Stateful.httpSystem({ baseUrl: `${server.url}/`, merchantAccountId: "acct" })
-      assert.deepStrictEqual(await system.send(request), { status: 200, body: { id: "s1" } })
+      assert.deepStrictEqual(await system.send(request), { status: 503, body: { code: "unavailable" } })
+      assert.deepStrictEqual(await system.send({ ...request, method: "DELETE" }), { status: 503, body: { code: "unavailable" } })
       assert.deepStrictEqual(server.seen.map((s) => [s.method, s.path, s.headers["x-gr4vy-merchant-account-id"]]), [
         ["GET", "/checkout/sessions/s1", "acct"],
-        ["GET", "/checkout/sessions/s1", "acct"]
+        ["DELETE", "/checkout/sessions/s1", "acct"]
       ])
     } finally {
       await server.close()
     }
   })
 
-  it("a transient answer still there after the retries is checked as it is; a POST that reached the server is never sent twice", async () => {
-    const server = await scripted(() => ({ status: 503, headers: { "retry-after": "0" }, body: `{"code":"unavailable"}` }))
+  it("retries asked for follow the client's policy (Retry-After), and a POST that reached the server is still sent once", async () => {
+    const server = await scripted((n) => n === 1 ? unavailable : n === 2 ? { status: 200, body: `{"id":"s1"}` } : unavailable)
     try {
       const system = Stateful.httpSystem({ baseUrl: server.url, retry: { retries: 2 } })
-      assert.deepStrictEqual(await system.send(request), { status: 503, body: { code: "unavailable" } })
-      assert.strictEqual(server.seen.length, 3)
+      assert.deepStrictEqual(await system.send(request), { status: 200, body: { id: "s1" } })
+      assert.strictEqual(server.seen.length, 2)
       const post = await system.send({ ...request, method: "POST", path: "/checkout/sessions", body: { cart_items: null }, account: "other" })
-      assert.strictEqual(post.status, 503)
-      assert.strictEqual(server.seen.length, 4)
-      assert.strictEqual(server.seen[3].body, `{"cart_items":null}`)
-      assert.strictEqual(server.seen[3].headers["content-type"], "application/json")
-      assert.strictEqual(server.seen[3].headers["x-gr4vy-merchant-account-id"], "default-other")
+      assert.deepStrictEqual(post, { status: 503, body: { code: "unavailable" } })
+      assert.strictEqual(server.seen.length, 3)
+      assert.strictEqual(server.seen[2].body, `{"cart_items":null}`)
+      assert.strictEqual(server.seen[2].headers["content-type"], "application/json")
+      assert.strictEqual(server.seen[2].headers["x-gr4vy-merchant-account-id"], "default-other")
     } finally {
       await server.close()
     }
   })
 
-  it("clock moves go to the typed controls in the run's account; a server without them answers false", async () => {
+  it("clock moves go to the typed controls in the run's account: false when the server answers without a clock, a rejection when nothing answers", async () => {
     const server = await scripted((_, __, path) =>
       path === "/_mock/clock" ? { status: 404, body: `{"type":"error","code":"not_found","status":404,"message":"no clock"}` } : { status: 200, body: "{}" }
     )
@@ -150,6 +150,10 @@ describe("Stateful.httpSystem: the client's transport", () => {
     } finally {
       await server.close()
     }
+    const gone = Stateful.httpSystem({ baseUrl: server.url })
+    let failure: unknown
+    await gone.advanceClock!(60).catch((error) => (failure = error))
+    assert.isTrue(failure !== undefined && (failure as { _tag?: string })._tag === "HttpClientError", String(failure))
   })
 })
 
