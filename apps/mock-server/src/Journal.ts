@@ -92,10 +92,13 @@ const keep = (text: string | undefined) =>
     ? text
     : `${Buffer.from(text.slice(0, maxBodyChars), "utf8").toString("utf8")}… [${text.length - maxBodyChars} more characters not kept]`
 
-// A request's body as the journal keeps it: bytes as they are while they cannot hold more than `maxBodyChars`
-// characters (one byte at least each), else the text, cut.
-const keepBody = (body: string | Uint8Array | undefined): string | Uint8Array | undefined =>
-  body instanceof Uint8Array && body.byteLength <= maxBodyChars ? body : keep(bodyText(body))
+// A request's body as the journal keeps it: bytes while they cannot hold more than `maxBodyChars` characters
+// (one byte at least each), else the text, cut. Bytes that are a view of a larger buffer (`Buffer.concat` of a
+// body read in several chunks gives a slice of Node's shared pool) are copied, so a record never holds more.
+const keepBody = (body: string | Uint8Array | undefined): string | Uint8Array | undefined => {
+  if (!(body instanceof Uint8Array) || body.byteLength > maxBodyChars) return keep(bodyText(body))
+  return body.byteOffset === 0 && body.buffer.byteLength === body.byteLength ? body : new Uint8Array(body)
+}
 
 // A record whose request body may be bytes, decoded when it is read.
 class KeptRecord implements JournalRecord {

@@ -41,6 +41,22 @@ describe("Journal records", () => {
       assert.strictEqual(cut.requestBody, `${"x".repeat(maxBodyChars)}… [10 more characters not kept]`)
     }).pipe(Effect.provide(Journal.layerWith(10))))
 
+  it.effect("bytes that are a view of a larger buffer are copied: the record holds its own, and only them", () =>
+    Effect.gen(function*() {
+      const journal = yield* Journal
+      const pool = Buffer.from(`xx{"a":1}yy`)
+      const view = pool.subarray(2, 9)
+      const whole = new Uint8Array(Buffer.from(`{"b":2}`))
+      journal.record(input(view))
+      journal.record(input(whole))
+      // What the record holds no longer follows the pool; a buffer of its own is kept as it is.
+      pool.write(`{"z":9}`, 2)
+      whole.set(Buffer.from(`{"c":3}`))
+      const [fromView, fromWhole] = yield* journal.entries
+      assert.strictEqual(fromView.requestBody, `{"a":1}`)
+      assert.strictEqual(fromWhole.requestBody, `{"c":3}`)
+    }).pipe(Effect.provide(Journal.layerWith(10))))
+
   it("bodyText decodes a view of a larger buffer by its own bytes only", () => {
     const whole = Buffer.from("ab€cd")
     assert.strictEqual(bodyText(whole.subarray(2, 5)), "€")
