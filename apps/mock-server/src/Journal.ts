@@ -100,63 +100,30 @@ const keepBody = (body: string | Uint8Array | undefined): string | Uint8Array | 
   return body.byteOffset === 0 && body.buffer.byteLength === body.byteLength ? body : new Uint8Array(body)
 }
 
-// A record whose request body may be bytes, decoded when it is read.
-class KeptRecord implements JournalRecord {
-  readonly id: number
-  readonly method: string
-  readonly path: string
-  readonly status: number
-  readonly merchantAccountId: string
-  readonly time: string
-  readonly durationMs: number
-  readonly forcedStatus: number | undefined
-  readonly delayMs: number | undefined
-  readonly requestHeaders: JournalRecord["requestHeaders"]
-  readonly cardData: boolean
-  readonly response: JournalRecord["response"]
-  readonly responseBody: string | undefined
+// A record whose request body may be bytes, decoded when it is read. Its other fields are the input's, as given
+// (declared by the interface of the same name).
+// oxlint-disable-next-line typescript/no-unsafe-declaration-merging
+interface KeptRecord extends Omit<JournalRecord, "requestBody"> {}
+// oxlint-disable-next-line typescript/no-unsafe-declaration-merging
+class KeptRecord {
   readonly #requestBody: string | Uint8Array | undefined
-  constructor(id: number, input: JournalInput) {
-    const response = input.response
+  constructor(id: number, { requestBody, response, ...fields }: JournalInput) {
     const body = response?.body
-    this.id = id
-    this.method = input.method
-    this.path = input.path
-    this.status = input.status
-    this.merchantAccountId = input.merchantAccountId
-    this.time = input.time
-    this.durationMs = input.durationMs
-    this.forcedStatus = input.forcedStatus
-    this.delayMs = input.delayMs
-    this.requestHeaders = input.requestHeaders
-    this.cardData = input.cardData
-    this.response = response === undefined
-      ? undefined
-      : { headers: response.headers, contentType: body !== undefined && "contentType" in body ? body.contentType : undefined }
-    this.responseBody = body?._tag === "Uint8Array" ? keep(body.text ?? Buffer.from(body.body).toString("utf8")) : undefined
-    this.#requestBody = keepBody(input.requestBody)
+    Object.assign(this, fields, {
+      id,
+      response: response === undefined
+        ? undefined
+        : { headers: response.headers, contentType: body !== undefined && "contentType" in body ? body.contentType : undefined },
+      responseBody: body?._tag === "Uint8Array" ? keep(body.text ?? Buffer.from(body.body).toString("utf8")) : undefined
+    })
+    this.#requestBody = keepBody(requestBody)
   }
   get requestBody(): string | undefined {
     return bodyText(this.#requestBody)
   }
   // The body is an accessor: serialized as a field like the others.
   toJSON() {
-    return {
-      id: this.id,
-      method: this.method,
-      path: this.path,
-      status: this.status,
-      merchantAccountId: this.merchantAccountId,
-      time: this.time,
-      durationMs: this.durationMs,
-      forcedStatus: this.forcedStatus,
-      delayMs: this.delayMs,
-      requestHeaders: this.requestHeaders,
-      requestBody: this.requestBody,
-      cardData: this.cardData,
-      response: this.response,
-      responseBody: this.responseBody
-    }
+    return { ...this, requestBody: this.requestBody }
   }
 }
 

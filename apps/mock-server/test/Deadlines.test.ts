@@ -16,21 +16,27 @@ const operation = Effect.gen(function*() {
   return { release, interrupted, run }
 })
 
+// An operation started under the deadlines, in a fiber of its own.
+const started = (deadlines: Deadlines) =>
+  Effect.gen(function*() {
+    const op = yield* operation
+    const fiber = yield* Effect.forkChild(deadlines.bound(op.run), { startImmediately: true })
+    return { ...op, fiber }
+  })
+
 describe("Deadlines", () => {
   it.effect("an operation that finishes in time gives its value, or its failure, and leaves the list", () =>
     Effect.gen(function*() {
       const { deadlines } = make()
-      const ok = yield* operation
-      const fiber = yield* Effect.forkChild(deadlines.bound(ok.run), { startImmediately: true })
+      const ok = yield* started(deadlines)
       assert.strictEqual(deadlines.size, 1)
       yield* Deferred.succeed(ok.release, "rows")
-      assert.deepStrictEqual(yield* Fiber.await(fiber), Exit.succeed("rows"))
+      assert.deepStrictEqual(yield* Fiber.await(ok.fiber), Exit.succeed("rows"))
       assert.strictEqual(deadlines.size, 0)
 
-      const failing = yield* operation
-      const failed = yield* Effect.forkChild(deadlines.bound(failing.run), { startImmediately: true })
+      const failing = yield* started(deadlines)
       yield* Deferred.fail(failing.release, "connection refused")
-      assert.deepStrictEqual(yield* Fiber.await(failed), Exit.fail("connection refused"))
+      assert.deepStrictEqual(yield* Fiber.await(failing.fiber), Exit.fail("connection refused"))
       assert.strictEqual(deadlines.size, 0)
     }))
 
@@ -45,16 +51,14 @@ describe("Deadlines", () => {
   it.effect("past its deadline an operation fails with a TimeoutError and is interrupted; one in time is kept", () =>
     Effect.gen(function*() {
       const { clock, deadlines } = make()
-      const first = yield* operation
-      const late = yield* Effect.forkChild(deadlines.bound(first.run), { startImmediately: true })
+      const first = yield* started(deadlines)
       clock.now += 3000
-      const second = yield* operation
-      const kept = yield* Effect.forkChild(deadlines.bound(second.run), { startImmediately: true })
+      const second = yield* started(deadlines)
 
       // The first's deadline is 6000, the second's 9000.
       assert.strictEqual(deadlines.expire(5999), 0)
       assert.strictEqual(deadlines.expire(6000), 1)
-      const exit = yield* Fiber.await(late)
+      const exit = yield* Fiber.await(first.fiber)
       assert.isTrue(Exit.isFailure(exit) && Cause.isTimeoutError(Cause.squash(exit.cause)))
       yield* Deferred.await(first.interrupted)
       // Finishing after its timeout changes nothing.
@@ -62,17 +66,16 @@ describe("Deadlines", () => {
 
       assert.strictEqual(deadlines.size, 1)
       yield* Deferred.succeed(second.release, "in time")
-      assert.deepStrictEqual(yield* Fiber.await(kept), Exit.succeed("in time"))
+      assert.deepStrictEqual(yield* Fiber.await(second.fiber), Exit.succeed("in time"))
       assert.strictEqual(deadlines.expire(1_000_000), 0)
     }))
 
   it.effect("interrupting the caller interrupts the operation and takes it off the list", () =>
     Effect.gen(function*() {
       const { deadlines } = make()
-      const op = yield* operation
-      const fiber = yield* Effect.forkChild(deadlines.bound(op.run), { startImmediately: true })
+      const op = yield* started(deadlines)
       assert.strictEqual(deadlines.size, 1)
-      yield* Fiber.interrupt(fiber)
+      yield* Fiber.interrupt(op.fiber)
       yield* Deferred.await(op.interrupted)
       assert.strictEqual(deadlines.size, 0)
     }))
@@ -82,8 +85,7 @@ describe("Deadlines", () => {
       const { clock, deadlines } = make()
       const fibers = []
       for (let i = 0; i < 5; i++) {
-        const op = yield* operation
-        fibers.push(yield* Effect.forkChild(deadlines.bound(op.run), { startImmediately: true }))
+        fibers.push((yield* started(deadlines)).fiber)
         clock.now += 100
       }
       // Deadlines 6000, 6100, ..., 6400.
