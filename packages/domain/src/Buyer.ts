@@ -121,7 +121,14 @@ export const TaxId = WireStruct("TaxId", {
  */
 export type TaxId = typeof TaxId.Type
 
-const contactFields = {
+/**
+ * The contact fields billing and shipping details share (names, email
+ * address, phone number, address), as struct fields.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const contactFields = {
   firstName: optionalNullable(BoundedString(1, 255)),
   lastName: optionalNullable(BoundedString(1, 255)),
   emailAddress: optionalNullable(BoundedString(1, 320)),

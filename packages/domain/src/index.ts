@@ -15,6 +15,10 @@ export * as Airline from "./Airline.ts"
  */
 export * as Buyer from "./Buyer.ts"
 /**
+ * @since 0.2.0
+ */
+export * as BuyerResource from "./BuyerResource.ts"
+/**
  * @since 0.1.0
  */
 export * as Cart from "./Cart.ts"
@@ -29,15 +33,31 @@ export * as CheckoutSession from "./CheckoutSession.ts"
 /**
  * @since 0.2.0
  */
+export * as Collection from "./Collection.ts"
+/**
+ * @since 0.2.0
+ */
 export * as Constraints from "./Constraints.ts"
 /**
  * @since 0.1.0
  */
 export * as Errors from "./Errors.ts"
 /**
+ * @since 0.2.0
+ */
+export * as MerchantAccount from "./MerchantAccount.ts"
+/**
  * @since 0.1.0
  */
 export * as PaymentMethod from "./PaymentMethod.ts"
+/**
+ * @since 0.2.0
+ */
+export * as PaymentMethodResource from "./PaymentMethodResource.ts"
+/**
+ * @since 0.2.0
+ */
+export * as PaymentService from "./PaymentService.ts"
 /**
  * @since 0.1.0
  */

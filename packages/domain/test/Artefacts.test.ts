@@ -3,7 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js"
 import addFormats from "ajv-formats"
 import { readdirSync, readFileSync } from "node:fs"
 import { artefacts } from "../src/Artefacts.ts"
-import { modelNames } from "../src/Models.ts"
+import { modelNames, paymentsModelNames } from "../src/Models.ts"
 import { fullSeedSession, seedExamples } from "@checkout-kit/test-seeds"
 
 const dir = new URL("../schemas/", import.meta.url)
@@ -16,8 +16,9 @@ describe("the published JSON Schemas and OpenAPI document", () => {
     for (const [name, content] of Object.entries(generated)) assert.strictEqual(shipped(name), content, name)
   })
 
-  it("there is one JSON Schema per model, and the OpenAPI document", () => {
-    assert.deepStrictEqual(Object.keys(artefacts()).toSorted(), [...modelNames.map((n) => `${n}.json`), "openapi.json"].toSorted())
+  it("there is one JSON Schema per model, and the OpenAPI documents", () => {
+    const names = [...modelNames, ...paymentsModelNames].map((n) => `${n}.json`)
+    assert.deepStrictEqual(Object.keys(artefacts()).toSorted(), [...names, "openapi.json", "payments-openapi.json"].toSorted())
   })
 
   it("a JSON Schema validator of another stack accepts the seeds and rejects a broken body", () => {
@@ -30,6 +31,23 @@ describe("the published JSON Schemas and OpenAPI document", () => {
     assert.isTrue(update(request), JSON.stringify(update.errors))
     assert.isFalse(update({ ...request, unexpected_field: 1 }))
     assert.isFalse(update({ cart_items: [{ name: "x", quantity: 0, unit_amount: 1 }] }))
+  })
+
+  it("a JSON Schema validator of another stack holds a payments response to the spec's required keys", () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false })
+    addFormats.default(ajv)
+    const buyer = ajv.compile(JSON.parse(shipped("Buyer.json")))
+    const body = {
+      id: "fe26475d-ec3e-4884-9553-f7356683f7f9",
+      reconciliation_id: "dUOEjOQrRl5vcxIG8mv3n0",
+      merchant_account_id: "default",
+      created_at: "2013-07-16T19:23:00.000Z",
+      updated_at: "2013-07-16T19:23:00.000Z"
+    }
+    assert.isTrue(buyer(body), JSON.stringify(buyer.errors))
+    assert.isFalse(buyer({ ...body, nickname: "J" }))
+    const { reconciliation_id: _, ...missing } = body
+    assert.isFalse(buyer(missing))
   })
 
   it("the OpenAPI document describes every checkout-sessions path, bearer security on the session calls only", () => {

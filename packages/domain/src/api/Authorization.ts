@@ -24,17 +24,71 @@ export class Authorization extends HttpApiMiddleware.Service<Authorization>()(
   }
 ) {}
 
+// A resource's read or write scope, and its wildcard; `embed` where the spec also lets an embed token call.
+const read = (resource: string, ...also: ReadonlyArray<string>) => [`${resource}.read`, ...also, "*.read"]
+const write = (resource: string, ...also: ReadonlyArray<string>) => [`${resource}.write`, ...also, "*.write"]
+
 /**
- * The scopes that grant each endpoint that needs a token, any one of them
- * sufficing (the spec's `checkout-sessions.read` / `.write` and their
- * wildcards). The browser-facing calls need no token, hence no scope.
+ * The scopes that grant each endpoint that needs a token, by the endpoint's
+ * name, any one of them sufficing: the spec's scope of the operation
+ * (`checkout-sessions.read`, `buyers.write`, …, and `embed` where the spec
+ * names it too) and its wildcard (`*.read` / `*.write`). The browser-facing
+ * calls need no token, hence no scope. The payments endpoints' names are
+ * their operation ids in camelCase, so no two groups share one.
  *
  * @category scopes
  * @since 0.1.0
  */
 export const endpointScopes: Readonly<Record<string, ReadonlyArray<string>>> = {
-  create: ["checkout-sessions.write", "*.write"],
-  get: ["checkout-sessions.read", "*.read"],
-  update: ["checkout-sessions.write", "*.write"],
-  delete: ["checkout-sessions.write", "*.write"]
+  create: write("checkout-sessions"),
+  get: read("checkout-sessions"),
+  update: write("checkout-sessions"),
+  delete: write("checkout-sessions"),
+  // Merchant accounts and their 3-D Secure configurations.
+  listMerchantAccounts: read("merchant-accounts"),
+  createMerchantAccount: write("merchant-accounts"),
+  getMerchantAccount: read("merchant-accounts"),
+  updateMerchantAccount: write("merchant-accounts"),
+  listThreeDSConfigurations: read("merchant-accounts"),
+  createThreeDSConfiguration: write("merchant-accounts"),
+  updateThreeDSConfiguration: write("merchant-accounts"),
+  deleteThreeDSConfiguration: write("merchant-accounts"),
+  // Payment service definitions and payment services; their session calls act for a transaction.
+  listPaymentServiceDefinitions: read("payment-service-definitions"),
+  getPaymentServiceDefinition: read("payment-service-definitions"),
+  createPaymentServiceDefinitionSession: write("transactions"),
+  listPaymentServices: read("payment-services"),
+  createPaymentService: write("payment-services"),
+  getPaymentService: read("payment-services"),
+  updatePaymentService: write("payment-services"),
+  deletePaymentService: write("payment-services"),
+  verifyPaymentServiceCredentials: write("payment-services"),
+  createPaymentServiceSession: write("transactions"),
+  // Buyers and their shipping details; a buyer's payment methods are read with the payment-methods scope.
+  listBuyers: read("buyers"),
+  addBuyer: write("buyers"),
+  getBuyer: read("buyers"),
+  updateBuyer: write("buyers"),
+  deleteBuyer: write("buyers"),
+  listBuyerShippingDetails: read("buyers"),
+  addBuyerShippingDetails: write("buyers"),
+  getBuyerShippingDetails: read("buyers"),
+  updateBuyerShippingDetails: write("buyers"),
+  deleteBuyerShippingDetails: write("buyers"),
+  listBuyerPaymentMethods: read("payment-methods", "embed"),
+  // Stored payment methods, their payment-service tokens and network tokens (a cryptogram is a read, per the spec).
+  listPaymentMethods: read("payment-methods"),
+  createPaymentMethod: write("payment-methods"),
+  getPaymentMethod: read("payment-methods"),
+  updatePaymentMethod: write("payment-methods"),
+  deletePaymentMethod: write("payment-methods", "embed"),
+  listPaymentServiceTokens: read("payment-methods"),
+  createPaymentServiceToken: write("payment-methods"),
+  deletePaymentServiceToken: write("payment-methods"),
+  listNetworkTokens: read("payment-methods"),
+  createNetworkToken: write("payment-methods"),
+  createNetworkTokenCryptogram: read("payment-methods"),
+  suspendNetworkToken: write("payment-methods"),
+  resumeNetworkToken: write("payment-methods"),
+  deleteNetworkToken: write("payment-methods")
 }

@@ -51,8 +51,11 @@ export const normalize = (schema: any): any => {
         )
         break
       case "items":
-      case "additionalProperties":
         out[key] = normalize(value)
+        break
+      case "additionalProperties":
+        // `additionalProperties: true` is JSON Schema's default: an open object says nothing more.
+        if (value !== true) out[key] = normalize(value)
         break
       case "anyOf": {
         const members = (value as Array<any>).map(normalize)

@@ -1,0 +1,30 @@
+/**
+ * The payments resources as an Effect `HttpApi` of their own: merchant
+ * accounts, payment services, buyers and stored payment methods. It is kept
+ * apart from `Api` until a server serves these routes; merge its groups into
+ * `Api` then.
+ *
+ * @since 0.2.0
+ */
+import { HttpApi, OpenApi } from "effect/http-api"
+import { BuyersGroup } from "./Buyers.ts"
+import { MerchantAccountsGroup } from "./MerchantAccounts.ts"
+import { PaymentMethodsGroup } from "./PaymentMethods.ts"
+import { PaymentServicesGroup } from "./PaymentServices.ts"
+
+/**
+ * @category api
+ * @since 0.2.0
+ */
+export class PaymentsApi extends HttpApi.make("payments")
+  .add(MerchantAccountsGroup)
+  .add(PaymentServicesGroup)
+  .add(BuyersGroup)
+  .add(PaymentMethodsGroup)
+  .annotateMerge(OpenApi.annotations({
+    title: "Gr4vy payments resources (Checkout Kit)",
+    version: "1.0.0",
+    description: "Merchant accounts, payment services, buyers and stored payment methods as modelled by Checkout Kit " +
+      "from Gr4vy's official OpenAPI."
+  }))
+{}
