@@ -8,7 +8,16 @@ import { Schema } from "effect"
 import { Collection, ItemList } from "./Collection.ts"
 import { Metadata } from "./CheckoutSession.ts"
 import { CardScheme } from "./PaymentMethod.ts"
-import { Amount, BoundedString, CurrencyCode, DateTimeUtc, optionalNullable, Secret, Uuid, WireStruct } from "./Primitives.ts"
+import {
+  Amount,
+  BoundedString,
+  CurrencyCode,
+  DateTimeUtc,
+  optionalNullable,
+  Secret,
+  Uuid,
+  WireStruct
+} from "./Primitives.ts"
 
 /**
  * A merchant account's id: 1 to 50 letters, digits and dashes (`default`).
@@ -20,18 +29,20 @@ export const MerchantAccountId = BoundedString(1, 50).check(Schema.isPattern(/^[
 
 const NetworkTokenId = optionalNullable(BoundedString(0, 300))
 const OptionalString = optionalNullable(Schema.String)
+const DecryptionKey = optionalNullable(Secret(Schema.String, "account_updater_response_decryption_key"))
+const LoonSecretKey = optionalNullable(Secret(Schema.String, "loon_secret_key"))
 
 // What create and update share: the account updater's keys, over-capture limits, network-token ids.
 const settingsFields = {
   accountUpdaterEnabled: Schema.optionalKey(Schema.Boolean).annotateKey({ default: false }),
   accountUpdaterRequestEncryptionKey: OptionalString,
   accountUpdaterRequestEncryptionKeyId: OptionalString,
-  accountUpdaterResponseDecryptionKey: optionalNullable(Secret(Schema.String, "account_updater_response_decryption_key")),
+  accountUpdaterResponseDecryptionKey: DecryptionKey,
   accountUpdaterResponseDecryptionKeyId: OptionalString,
   overCaptureAmount: optionalNullable(Amount),
   overCapturePercentage: optionalNullable(Amount),
   loonClientKey: OptionalString,
-  loonSecretKey: optionalNullable(Secret(Schema.String, "loon_secret_key")),
+  loonSecretKey: LoonSecretKey,
   loonAcceptedSchemes: optionalNullable(Schema.Array(CardScheme).check(Schema.isUnique())),
   loonMerchantAccountId: OptionalString,
   visaNetworkTokensRequestorId: NetworkTokenId,
@@ -94,12 +105,12 @@ export const MerchantAccount = WireStruct("MerchantAccount", {
   id: BoundedString(1, 50),
   displayName: BoundedString(1, 255),
   loonClientKey: OptionalString,
-  loonSecretKey: optionalNullable(Secret(Schema.String, "loon_secret_key")),
+  loonSecretKey: LoonSecretKey,
   loonAcceptedSchemes: optionalNullable(Schema.Array(CardScheme)),
   loonMerchantAccountId: OptionalString,
   accountUpdaterRequestEncryptionKey: OptionalString,
   accountUpdaterRequestEncryptionKeyId: OptionalString,
-  accountUpdaterResponseDecryptionKey: optionalNullable(Secret(Schema.String, "account_updater_response_decryption_key")),
+  accountUpdaterResponseDecryptionKey: DecryptionKey,
   accountUpdaterResponseDecryptionKeyId: OptionalString,
   accountUpdaterEnabled: Schema.Boolean,
   overCaptureAmount: optionalNullable(Schema.Int),

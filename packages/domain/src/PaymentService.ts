@@ -9,7 +9,16 @@ import { Schema } from "effect"
 import { Collection } from "./Collection.ts"
 import { MerchantProfileFields } from "./MerchantAccount.ts"
 import { CardScheme } from "./PaymentMethod.ts"
-import { BoundedString, CountryCode, CurrencyCode, DateTimeUtc, optionalNullable, PaymentServiceId, Uuid, WireStruct } from "./Primitives.ts"
+import {
+  BoundedString,
+  CountryCode,
+  CurrencyCode,
+  DateTimeUtc,
+  optionalNullable,
+  PaymentServiceId,
+  Uuid,
+  WireStruct
+} from "./Primitives.ts"
 
 /**
  * Every payment method the API knows.
@@ -205,7 +214,9 @@ export const MerchantProfileSchemeSummary = WireStruct("MerchantProfileSchemeSum
 const schemes: ReadonlyArray<string> = CardScheme.literals
 
 // A map from card scheme to a value: the spec's `propertyNames: CardScheme`, keys optional.
-const BySchemeKey = Schema.String.check(Schema.makeFilter((s: string) => schemes.includes(s), { expected: "a card scheme" }))
+const BySchemeKey = Schema.String.check(
+  Schema.makeFilter((s: string) => schemes.includes(s), { expected: "a card scheme" })
+)
 const byScheme = <S extends Schema.Top>(value: S) => Schema.Record(BySchemeKey, Schema.NullOr(value))
 
 /**

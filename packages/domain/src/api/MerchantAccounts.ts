@@ -64,12 +64,16 @@ export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
       success: MerchantAccount,
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Update a merchant account" })),
-    HttpApiEndpoint.get("listThreeDSConfigurations", "/merchant-accounts/:merchant_account_id/three-ds-configurations", {
-      params: account,
-      query: { currency: Schema.optionalKey(CurrencyCode) },
-      success: MerchantAccountThreeDSConfigurations,
-      error: ApiErrors
-    }).annotateMerge(OpenApi.annotations({ summary: "List 3DS configurations" })),
+    HttpApiEndpoint.get(
+      "listThreeDSConfigurations",
+      "/merchant-accounts/:merchant_account_id/three-ds-configurations",
+      {
+        params: account,
+        query: { currency: Schema.optionalKey(CurrencyCode) },
+        success: MerchantAccountThreeDSConfigurations,
+        error: ApiErrors
+      }
+    ).annotateMerge(OpenApi.annotations({ summary: "List 3DS configurations" })),
     HttpApiEndpoint.post(
       "createThreeDSConfiguration",
       "/merchant-accounts/:merchant_account_id/three-ds-configurations",
