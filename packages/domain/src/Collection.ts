@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import { Schema } from "effect"
+import { Schema, SchemaTransformation } from "effect"
 import { BoundedString, optionalNullable, WireStruct } from "./Primitives.ts"
 
 /**
@@ -64,9 +64,9 @@ export const ItemList = <Item extends Schema.Top>(identifier: string, item: Item
  * @category schemas
  * @since 0.2.0
  */
-export const LimitParam = Schema.NumberFromString.pipe(Schema.decodeTo(Limit)).annotate({
-  description: "The maximum number of items that are returned, 1 to 100 (default 20)."
-})
+export const LimitParam = Schema.String.check(Schema.isPattern(/^[0-9]+$/u))
+  .annotate({ description: "The maximum number of items that are returned, 1 to 100 (default 20)." })
+  .pipe(Schema.decodeTo(Limit, SchemaTransformation.numberFromString))
 
 /**
  * The query of a paginated list: `cursor` (the `next_cursor` or

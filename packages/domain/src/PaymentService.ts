@@ -111,12 +111,15 @@ export const PaymentServiceConfiguration = WireStruct("PaymentServiceConfigurati
 
 /**
  * The checkout fields a payment service definition requires, and when.
+ * (`required_fields` is `uniqueItems` in the spec; it is not checked here: the
+ * check makes the OpenAPI generator name the model twice, and this is a
+ * response, not a body we judge.)
  *
  * @category models
  * @since 0.2.0
  */
 export const RequiredCheckoutFields = WireStruct("RequiredCheckoutFields", {
-  requiredFields: Schema.Array(Schema.String).check(Schema.isUnique()),
+  requiredFields: Schema.Array(Schema.String),
   conditions: optionalNullable(Schema.Record(Schema.String, Schema.Unknown))
 })
 

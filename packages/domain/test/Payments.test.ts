@@ -5,6 +5,7 @@ import { Api } from "../src/api/Api.ts"
 import { endpointScopes } from "../src/api/Authorization.ts"
 import { PaymentsApi } from "../src/api/Payments.ts"
 import { Buyer, Buyers } from "../src/BuyerResource.ts"
+import { PageQuery } from "../src/Collection.ts"
 import { MerchantAccountCreate } from "../src/MerchantAccount.ts"
 import { PaymentMethodCreate, PaymentMethodUpdate } from "../src/PaymentMethodResource.ts"
 import { PaymentServiceCreate, PaymentServiceUpdate } from "../src/PaymentService.ts"
@@ -62,6 +63,25 @@ describe("PaymentsApi", () => {
       const wildcards = [...new Set(specScopes.filter((s) => s !== "embed").map((s) => `*.${s.split(".").pop()}`))]
       const ours = [...(endpointScopes[name] ?? [])]
       assert.sameMembers(ours, [...specScopes, ...wildcards], `${method} ${path} (${name})`)
+    }
+  })
+
+  it("names each model once among the document's components, by its spec name", () => {
+    const names = Object.keys(document.components.schemas)
+    assert.deepStrictEqual(names.filter((name) => /_\d+$/u.test(name)), [])
+    for (const name of paymentsModelNames.filter((n) => !["Method", "Mode"].includes(n))) {
+      if (paymentsSpecSchema(name).type === "object") assert.include(names, name)
+    }
+  })
+
+  it("a page's limit comes as a query string of 1 to 100", () => {
+    const query = Schema.Struct(PageQuery)
+    assert.deepStrictEqual(Schema.decodeUnknownSync(query)({ limit: "20", cursor: "ZXhhbXBsZTE" }), {
+      limit: 20,
+      cursor: "ZXhhbXBsZTE"
+    })
+    for (const limit of ["0", "101", "ten", "2.5", ""]) {
+      assert.strictEqual(Schema.decodeUnknownExit(query)({ limit })._tag, "Failure", limit)
     }
   })
 
