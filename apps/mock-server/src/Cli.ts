@@ -22,7 +22,7 @@
  * | `--preload <file>` | `CHECKOUT_MOCK_PRELOAD` | none |
  * | | `CHECKOUT_MOCK_BATCH_RESPONSES=false` | responses batched per turn (`ResponseBatch`) |
  *
- * `checkout-mock-server token` mints a bearer token (`Token.ts`).
+ * `checkout-mock-server token` mints a bearer token (`TokenCommand.ts`).
  *
  * @since 0.1.0
  */
