@@ -19,7 +19,7 @@ import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "
 import { Context, Effect, Layer, Redacted, SchemaAST } from "effect"
 import { randomUUID } from "node:crypto"
 import { ApiError } from "./ApiError.ts"
-import { fingerprint } from "./Cards.ts"
+import { fingerprint } from "./CardFingerprint.ts"
 import { MockClock } from "./MockClock.ts"
 import { SessionStore, type StoredSession } from "./SessionStore.ts"
 

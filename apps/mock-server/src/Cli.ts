@@ -22,13 +22,15 @@
  * | `--preload <file>` | `CHECKOUT_MOCK_PRELOAD` | none |
  * | | `CHECKOUT_MOCK_BATCH_RESPONSES=false` | responses batched per turn (`ResponseBatch`) |
  *
- * `checkout-mock-server token` mints a bearer token (`Token.ts`).
+ * `checkout-mock-server token` mints a bearer token (`TokenCommand.ts`).
  *
  * @since 0.1.0
  */
 import { CliFailure, parseDuration, verbose } from "@checkout-kit/domain/CommandLine"
+import { Uuid } from "@checkout-kit/domain/Primitives"
+import type { Algorithm } from "@checkout-kit/domain/Token"
 import { NodeServices } from "@effect/platform-node"
-import { Cause, Config, ConfigProvider, Effect, Exit, Layer, Option } from "effect"
+import { Cause, Config, ConfigProvider, Effect, Exit, Layer, Option, Result, Schema } from "effect"
 import { CliConfig, CliError, CliOutput, Command, Flag, GlobalFlag } from "effect/cli"
 import { createPublicKey } from "node:crypto"
 import { readFileSync } from "node:fs"
@@ -131,13 +133,42 @@ export const exposureWarning = (options: Pick<ServerOptions, "host" | "admin" | 
   return `warning: listening on ${options.host}, beyond this machine;${auth}${admin}`
 }
 
-// A flag taking one value, with its environment variable as fallback (through `Config`); its value is checked
-// (and its default chosen) by `optionsOf`, so that each message names the flag as it always has.
-const valued = (flag: string, metavar: string, envName: string, description: string) =>
-  Flag.String(flag).pipe(
+// The text of a flag's environment variable, read through `Config` where the flag is not given.
+class EnvText {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+}
+
+// `flag` reading `value` as its own: the same type and checks as on the command line. A bad value is a
+// usage error that names the variable (`Invalid value for CHECKOUT_MOCK_PORT: "http". Expected …`).
+const parseAs = <A>(flag: Flag.Flag<A>, flagName: string, envName: string, value: string) =>
+  flag.parse({ flags: { [flagName]: [value] }, arguments: [] }).pipe(
+    Effect.map(([, parsed]) => parsed),
+    Effect.mapError((error) =>
+      error._tag === "InvalidValue"
+        ? new CliError.ValidationError({
+          message: error.message.replace(/^(Invalid|Missing) value for flag --[\w-]+(: )?/, (_, __, colon) => `Invalid value for ${envName}${colon ?? ""}`)
+        })
+        : error
+    )
+  )
+
+// A typed flag (`--<flagName>`) with its environment variable as fallback, through `Config` (flags win); the
+// variable's value is parsed and checked as the flag's is.
+const withEnv = (flagName: string, envName: string) => <A>(flag: Flag.Flag<A>): Flag.Flag<A> =>
+  flag.pipe(
+    Flag.withFallbackConfig(Config.String(envName).pipe(Config.map((value) => new EnvText(value)))),
+    Flag.mapEffect((value) => value instanceof EnvText ? parseAs(flag, flagName, envName, value.text) : Effect.succeed(value))
+  )
+
+// A flag taking one text value, with its environment variable as fallback.
+const textFlag = (flagName: string, metavar: string, envName: string, description: string) =>
+  Flag.String(flagName).pipe(
     Flag.withMetavar(metavar),
     Flag.withDescription(`${description} (env ${envName})`),
-    Flag.withFallbackConfig(Config.String(envName)),
+    withEnv(flagName, envName),
     Flag.optional
   )
 
@@ -151,6 +182,23 @@ const repeated = (flag: string, metavar: string, envName: string, description: s
     Flag.optional
   )
 
+// An integer flag from `min` to `max`.
+const integer = (flagName: string, metavar: string, description: string, min: number, max: number, what: string) =>
+  Flag.Int(flagName).pipe(
+    Flag.withMetavar(metavar),
+    Flag.withDescription(description),
+    Flag.filter((n) => n >= min && n <= max, () => `${what} from ${min} to ${max}`)
+  )
+
+const poolSize = integer(
+  "pool-size",
+  "n",
+  "Connections to PostgreSQL per replica: default 10 (env CHECKOUT_MOCK_POOL_SIZE)",
+  1,
+  1000,
+  "a number of connections"
+)
+
 /**
  * The server's flags, each with its environment variable.
  *
@@ -158,23 +206,27 @@ const repeated = (flag: string, metavar: string, envName: string, description: s
  * @since 0.2.0
  */
 export const serverFlags = {
-  port: valued("port", "n", "CHECKOUT_MOCK_PORT", "Port to listen on: default 4010, 0 picks a free one"),
-  host: valued("host", "host", "CHECKOUT_MOCK_HOST", "Address to bind: default 127.0.0.1"),
-  dataDir: valued("data-dir", "dir", "CHECKOUT_MOCK_DATA_DIR", "Keys and the default database: default .checkout-mock"),
-  store: valued(
+  port: integer("port", "n", "Port to listen on: default 4010, 0 picks a free one (env CHECKOUT_MOCK_PORT)", 0, 65_535, "a port").pipe(
+    withEnv("port", "CHECKOUT_MOCK_PORT"),
+    Flag.withDefault(4010)
+  ),
+  host: textFlag("host", "host", "CHECKOUT_MOCK_HOST", "Address to bind: default 127.0.0.1"),
+  dataDir: textFlag("data-dir", "dir", "CHECKOUT_MOCK_DATA_DIR", "Keys and the default database: default .checkout-mock"),
+  store: textFlag(
     "store",
     "store",
     "CHECKOUT_MOCK_STORE",
     "memory, sqlite:<path>, or postgres://user[:password]@host[:port]/database, which several replicas may share: default sqlite:<data-dir>/sessions.db"
   ),
   // No fallback here: CHECKOUT_MOCK_POOL_SIZE applies to a postgres:// store only, and is ignored for another
-  // store where the flag is refused (`optionsOf` reads it).
-  poolSize: Flag.String("pool-size").pipe(
-    Flag.withMetavar("n"),
-    Flag.withDescription("Connections to PostgreSQL per replica: default 10 (env CHECKOUT_MOCK_POOL_SIZE)"),
-    Flag.optional
+  // store where the flag is refused (`optionsOf` reads it, with this flag's type and checks).
+  poolSize: Flag.optional(poolSize),
+  auth: Flag.Literals("auth", ["on", "off"] as const).pipe(
+    Flag.withMetavar("on|off"),
+    Flag.withDescription("Require bearer tokens on the session calls: default on (env CHECKOUT_MOCK_AUTH)"),
+    withEnv("auth", "CHECKOUT_MOCK_AUTH"),
+    Flag.withDefault("on" as const)
   ),
-  auth: valued("auth", "on|off", "CHECKOUT_MOCK_AUTH", "Require bearer tokens on the session calls: default on"),
   publicKeys: repeated(
     "public-key",
     "[<account>=]<pem>",
@@ -201,12 +253,20 @@ export const serverFlags = {
     Flag.withFallbackConfig(Config.String("CHECKOUT_MOCK_LOG_REQUESTS").pipe(Config.map(falsy))),
     Flag.withDefault(false)
   ),
-  logFormat: valued("log-format", "text|json", "CHECKOUT_MOCK_LOG_FORMAT", "Log lines for people or for machines: default text"),
-  shutdownGrace: valued(
-    "shutdown-grace",
-    "seconds",
-    "CHECKOUT_MOCK_SHUTDOWN_GRACE",
-    "On SIGINT/SIGTERM, how long requests in flight may take to finish, then they are answered 503: default 20"
+  logFormat: Flag.Literals("log-format", ["text", "json"] as const).pipe(
+    Flag.withMetavar("text|json"),
+    Flag.withDescription("Log lines for people or for machines: default text (env CHECKOUT_MOCK_LOG_FORMAT)"),
+    withEnv("log-format", "CHECKOUT_MOCK_LOG_FORMAT"),
+    Flag.withDefault("text" as const)
+  ),
+  shutdownGrace: Flag.Finite("shutdown-grace").pipe(
+    Flag.withMetavar("seconds"),
+    Flag.withDescription(
+      "On SIGINT/SIGTERM, how long requests in flight may take to finish, then they are answered 503: default 20 (env CHECKOUT_MOCK_SHUTDOWN_GRACE)"
+    ),
+    Flag.filter((seconds) => seconds >= 0 && seconds <= 3600, () => "seconds from 0 to 3600"),
+    withEnv("shutdown-grace", "CHECKOUT_MOCK_SHUTDOWN_GRACE"),
+    Flag.withDefault(20)
   ),
   corsOrigins: repeated(
     "cors-origin",
@@ -214,13 +274,15 @@ export const serverFlags = {
     "CHECKOUT_MOCK_CORS_ORIGINS",
     "An origin whose pages may call the API (CORS): *, https://shop.example:8443, or http://localhost:* (any port); repeatable; default: pages of this machine, http(s)://localhost|127.0.0.1|[::1]:*"
   ),
-  journalSize: valued(
+  journalSize: integer(
     "journal-size",
     "n",
-    "CHECKOUT_MOCK_JOURNAL_SIZE",
-    "How many requests /_mock/requests and the inspector keep, 0 to 100000: default 1000"
-  ),
-  preload: valued(
+    `How many requests /_mock/requests and the inspector keep, 0 to ${Journal.maxCapacity}: default ${Journal.defaultCapacity} (env CHECKOUT_MOCK_JOURNAL_SIZE)`,
+    0,
+    Journal.maxCapacity,
+    "a number of requests"
+  ).pipe(withEnv("journal-size", "CHECKOUT_MOCK_JOURNAL_SIZE"), Flag.withDefault(Journal.defaultCapacity)),
+  preload: textFlag(
     "preload",
     "file",
     "CHECKOUT_MOCK_PRELOAD",
@@ -249,9 +311,11 @@ const environment = Config.all({
 const valueOf = <A>(option: Option.Option<A>): A | undefined => Option.getOrUndefined(option)
 
 /**
- * Checks the flags (after their environment fallbacks) and prepares what they
- * name (the data directory's key pair when needed): a `UsageError` for a bad
- * value, a `StartupError` for what the user must fix on the machine (a data
+ * Checks what the flags' types cannot (the store, flags that do not go
+ * together, key files, CORS origins; each flag's type and range is checked as
+ * it parses, its environment variable's too) and prepares what they name (the
+ * data directory's key pair when needed): a `UsageError` for a bad value, a
+ * `StartupError` for what the user must fix on the machine (a data
  * directory that cannot be written, a bad preload file).
  *
  * @category cli
@@ -260,8 +324,15 @@ const valueOf = <A>(option: Option.Option<A>): A | undefined => Option.getOrUnde
 export const optionsOf = Effect.fnUntraced(function*(flags: ServerFlags) {
   const env = yield* environment
   const isVerbose = yield* verbose
+  // CHECKOUT_MOCK_POOL_SIZE, read as --pool-size is (its checks, its messages): used, and its error reported,
+  // for a postgres:// store only.
+  const envPoolSize = yield* Option.match(env.poolSize, {
+    onNone: () => Effect.succeed(Result.succeed(Option.none<number>())),
+    onSome: (text) =>
+      parseAs(poolSize, "pool-size", "CHECKOUT_MOCK_POOL_SIZE", text).pipe(Effect.map(Option.some), Effect.result)
+  })
   return yield* Effect.try({
-    try: () => check(flags, env, isVerbose),
+    try: () => check(flags, env, envPoolSize, isVerbose),
     catch: (e) => e as UsageError | StartupError
   })
 })
@@ -269,12 +340,9 @@ export const optionsOf = Effect.fnUntraced(function*(flags: ServerFlags) {
 const check = (
   flags: ServerFlags,
   env: Config.Success<typeof environment>,
+  envPoolSize: Result.Result<Option.Option<number>, CliError.CliError>,
   isVerbose: boolean
 ): CliOptions => {
-  const portText = valueOf(flags.port) ?? "4010"
-  const port = Number(portText)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`invalid port: ${portText}`)
-
   const dataDir = resolve(valueOf(flags.dataDir) ?? ".checkout-mock")
 
   const storeText = valueOf(flags.store) ?? `sqlite:${join(dataDir, "sessions.db")}`
@@ -284,23 +352,11 @@ const check = (
     store = { kind: "sqlite", path: resolve(storeText.slice("sqlite:".length)) }
   } else if (/^postgres(ql)?:\/\/./.test(storeText)) {
     if (!URL.canParse(storeText)) throw new UsageError("--store: not a valid URL (use postgres://user@host:port/database)")
-    const poolText = valueOf(flags.poolSize) ?? valueOf(env.poolSize) ?? String(defaultPoolSize)
-    const poolSize = Number(poolText)
-    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
-      throw new UsageError(`--pool-size takes a number of connections from 1 to 1000, not ${poolText}`)
-    }
-    store = { kind: "postgres", url: storeText, poolSize }
+    if (Result.isFailure(envPoolSize) && Option.isNone(flags.poolSize)) throw new UsageError(envPoolSize.failure.message)
+    const fromEnv = Result.isSuccess(envPoolSize) ? envPoolSize.success : Option.none()
+    store = { kind: "postgres", url: storeText, poolSize: valueOf(Option.orElse(flags.poolSize, () => fromEnv)) ?? defaultPoolSize }
   } else throw new UsageError(`unknown store: ${storeText} (use memory, sqlite:<path> or postgres://user@host:port/database)`)
   if (Option.isSome(flags.poolSize) && store.kind !== "postgres") throw new UsageError("--pool-size applies to a postgres:// store only")
-
-  const logFormat = valueOf(flags.logFormat) ?? "text"
-  if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format takes text or json, not ${logFormat}`)
-
-  const graceText = valueOf(flags.shutdownGrace) ?? "20"
-  const shutdownGraceSeconds = Number(graceText)
-  if (graceText.trim() === "" || !Number.isFinite(shutdownGraceSeconds) || shutdownGraceSeconds < 0 || shutdownGraceSeconds > 3600) {
-    throw new UsageError(`--shutdown-grace takes seconds from 0 to 3600, not ${graceText}`)
-  }
 
   const corsTexts = valueOf(flags.corsOrigins)
   const corsOrigins = corsTexts === undefined || corsTexts.length === 0 ? undefined : corsTexts.map((text) => {
@@ -309,21 +365,13 @@ const check = (
     return parsed.pattern
   })
 
-  const journalText = valueOf(flags.journalSize) ?? String(Journal.defaultCapacity)
-  const journalSize = Number(journalText)
-  if (!/^\s*\d+\s*$/.test(journalText) || journalSize > Journal.maxCapacity) {
-    throw new UsageError(`--journal-size takes a number of requests from 0 to ${Journal.maxCapacity}, not ${journalText}`)
-  }
-
   const preloadFile = valueOf(flags.preload)
   const preload = preloadFile === undefined ? undefined : Preload.read(preloadFile)
 
-  const authText = valueOf(flags.auth) ?? "on"
-  if (!/^(on|off)$/.test(authText)) throw new UsageError(`--auth takes on or off, not ${authText}`)
   const keyFiles = valueOf(flags.publicKeys) ?? []
   let auth: ServerOptions["auth"] = { kind: "off" }
   let privateKeyPath: string | undefined
-  if (authText === "on") {
+  if (flags.auth === "on") {
     if (keyFiles.length > 0) {
       auth = { kind: "jwt", publicKeys: keyFiles.map(publicKeyOf) }
     } else {
@@ -344,7 +392,7 @@ const check = (
   return {
     // The memory store's sessions do not outlive the process: it needs no writable data directory.
     fingerprintSecret: Keys.loadOrCreateFingerprintSecret(dataDir, { ephemeral: store.kind === "memory" }),
-    port,
+    port: flags.port,
     host,
     dataDir,
     store,
@@ -352,15 +400,18 @@ const check = (
     privateKeyPath,
     admin,
     logRequests: !flags.quiet,
-    logFormat,
-    shutdownGraceSeconds,
+    logFormat: flags.logFormat,
+    shutdownGraceSeconds: flags.shutdownGrace,
     batchResponses: !falsy(valueOf(env.batchResponses)),
     corsOrigins,
-    journalSize,
+    journalSize: flags.journalSize,
     preload,
     verbose: isVerbose
   }
 }
+
+// The domain's `Token.algorithms`, written out: importing them would load the signer (jose) on every start.
+const algorithms = ["ES256", "ES384", "ES512", "RS256", "RS384", "RS512"] as const satisfies ReadonlyArray<Algorithm>
 
 /**
  * The `token` subcommand's flags.
@@ -374,9 +425,11 @@ export const tokenFlags = {
     Flag.withDescription("Comma-separated scopes: default *.read,*.write"),
     Flag.withDefault("*.read,*.write")
   ),
+  // The server refuses a pin that is not a UUID (API-SEMANTICS.md § Authentication): say so now.
   session: Flag.String("session").pipe(
     Flag.withMetavar("id"),
     Flag.withDescription("Pin the token to one checkout session (its id, a UUID)"),
+    Flag.filter(Schema.is(Uuid), () => "a checkout session id (a UUID)"),
     Flag.optional
   ),
   lifetime: Flag.String("lifetime").pipe(
@@ -396,8 +449,8 @@ export const tokenFlags = {
     Flag.withDescription("PEM file of the private key that signs: default the data directory's"),
     Flag.optional
   ),
-  alg: Flag.String("alg").pipe(
-    Flag.withMetavar("RS256|RS384|RS512"),
+  alg: Flag.Literals("alg", algorithms).pipe(
+    Flag.withMetavar("alg"),
     Flag.withDescription("For an RSA key, the algorithm (default RS256); an ECDSA key signs with its curve's"),
     Flag.optional
   ),

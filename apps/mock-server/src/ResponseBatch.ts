@@ -36,7 +36,8 @@
  *
  * A server using it must `flush()` before it answers a client error on a
  * socket (Node's default `clientError` answer would otherwise replace an answer
- * still waiting in the batch), and on shutdown: `Server.layer` does both.
+ * still waiting in the batch), and on shutdown: `NodeServer.layer`, which
+ * `Server.layer` runs on, does both.
  *
  * Why it is on by default: without it the mock misses its POST target (≥ 0.30×
  * bare `node:http`): it measured 0.25–0.33× before, 0.31–0.38× with it, and

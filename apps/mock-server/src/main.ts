@@ -20,7 +20,7 @@ Heap.tuneFromEnv(process.env)
 // What the commands do, loaded when one runs: `--help` and usage errors do not load the server.
 const root = Cli.command({
   serve: (options) => Effect.flatMap(Effect.promise(() => import("./Serve.ts")), (m) => m.serve(options)),
-  token: (flags) => Effect.flatMap(Effect.promise(() => import("./Token.ts")), (m) => m.run(flags))
+  token: (flags) => Effect.flatMap(Effect.promise(() => import("./TokenCommand.ts")), (m) => m.run(flags))
 })
 
 root.pipe(

@@ -108,9 +108,17 @@ describe("usage errors: one line naming the error, the help to read, exit 2", ()
   it("an unknown flag, a missing value, a bad value from a flag or from its environment variable", async () => {
     assertUsageError(await run(["--nope"]), /^checkout-mock-server: .*--nope/)
     assertUsageError(await run(["--port"]), /^checkout-mock-server: .*--port/)
-    assertUsageError(await run(["--log-format", "xml"]), /^checkout-mock-server: --log-format takes text or json, not xml$/)
-    assertUsageError(await run([], { CHECKOUT_MOCK_PORT: "http" }), /^checkout-mock-server: invalid port: http$/)
-    assertUsageError(await run([], { CHECKOUT_MOCK_JOURNAL_SIZE: "-1" }), /^checkout-mock-server: --journal-size takes .* not -1$/)
+    assertUsageError(
+      await run(["--log-format", "xml"]),
+      /^checkout-mock-server: Invalid value for flag --log-format: "xml"\. Expected: "text" \| "json"$/
+    )
+    assertUsageError(await run(["--port", "70000"]), /^checkout-mock-server: Invalid value for flag --port: "70000"\. Expected: a port from 0 to 65535$/)
+    // A variable's bad value names the variable, checked as its flag's would be.
+    assertUsageError(await run([], { CHECKOUT_MOCK_PORT: "http" }), /^checkout-mock-server: Invalid value for CHECKOUT_MOCK_PORT: "http"\. Expected .*number/)
+    assertUsageError(
+      await run([], { CHECKOUT_MOCK_JOURNAL_SIZE: "-1" }),
+      /^checkout-mock-server: Invalid value for CHECKOUT_MOCK_JOURNAL_SIZE: "-1"\. Expected: a number of requests from 0 to 100000$/
+    )
     assertUsageError(await run(["--admin", "--no-admin"]), /^checkout-mock-server: --admin and --no-admin contradict$/)
   })
 
@@ -118,7 +126,7 @@ describe("usage errors: one line naming the error, the help to read, exit 2", ()
     assertUsageError(await run(["token", "--nope"]), /^checkout-mock-server: .*--nope/, "checkout-mock-server token")
     assertUsageError(
       await run(["token", "--data-dir", dir, "--session", "42"]),
-      /^checkout-mock-server: --session takes a checkout session id \(a UUID\), not 42$/,
+      /^checkout-mock-server: Invalid value for flag --session: "42"\. Expected: a checkout session id \(a UUID\)$/,
       "checkout-mock-server token"
     )
   })

@@ -92,7 +92,7 @@ describe("the executable with an RSA key bound to a merchant account", () => {
       assert.include(wrong.out, "this key signs RS256, RS384, RS512, not ES512")
       const pin = await mint("--private-key", rsaPrivate, "--session", "42")
       assert.strictEqual(pin.code, 2)
-      assert.include(pin.out, "--session takes a checkout session id (a UUID), not 42")
+      assert.include(pin.out, `Invalid value for flag --session: "42". Expected: a checkout session id (a UUID)`)
     } finally {
       child.kill("SIGTERM")
       await once(child, "exit")

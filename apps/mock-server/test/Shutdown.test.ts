@@ -89,6 +89,6 @@ describe("shutdown", () => {
     child.stderr.on("data", (chunk) => (stderr += chunk))
     const [code] = await once(child, "exit")
     assert.strictEqual(code, 2)
-    assert.include(stderr, "--shutdown-grace takes seconds")
+    assert.include(stderr, `Invalid value for flag --shutdown-grace: "soon"`)
   })
 })

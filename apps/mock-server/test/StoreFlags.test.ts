@@ -46,8 +46,11 @@ describe("--store postgres://… and --pool-size", () => {
 
   it("a bad pool size, or one for another store, is a usage error", () => {
     for (const size of ["0", "1.5", "x", "1001"]) {
-      assert.include(usageError(["--store", "postgres://db/x", "--pool-size", size]), `not ${size}`)
+      assert.include(usageError(["--store", "postgres://db/x", "--pool-size", size]), `Invalid value for flag --pool-size: "${size}"`)
+      assert.include(usageError(["--store", "postgres://db/x"], { CHECKOUT_MOCK_POOL_SIZE: size }), `Invalid value for CHECKOUT_MOCK_POOL_SIZE: "${size}"`)
     }
+    // The variable applies to a postgres:// store only: another store ignores it.
+    assert.deepStrictEqual(parse(["--store", "memory"], { CHECKOUT_MOCK_POOL_SIZE: "x" }).store, { kind: "memory" })
     assert.strictEqual(usageError(["--store", "memory", "--pool-size", "3"]), "--pool-size applies to a postgres:// store only")
   })
 

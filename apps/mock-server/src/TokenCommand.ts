@@ -9,9 +9,8 @@
  * @since 0.1.0
  */
 import { CliFailure, reasonOf } from "@checkout-kit/domain/CommandLine"
-import { Uuid } from "@checkout-kit/domain/Primitives"
 import * as Token from "@checkout-kit/domain/Token"
-import { Console, Effect, Option, Schema } from "effect"
+import { Console, Effect, Option } from "effect"
 import { createPrivateKey, type KeyObject } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -52,8 +51,6 @@ export const mint = async (
   })
 }
 
-const isUuid = Schema.is(Uuid)
-
 const seeHelp = "see 'checkout-mock-server token --help'"
 
 // A token's lifetime in seconds, from its claims.
@@ -64,8 +61,8 @@ const lifetimeOf = (token: string): number => {
 
 /**
  * Runs the `token` subcommand: prints the token on stdout (with `--json`,
- * `{ "token": …, "expires_in": <seconds> }`). A usage error (a pin that is
- * no UUID, an algorithm the key does not sign) exits 2; a key that cannot be
+ * `{ "token": …, "expires_in": <seconds> }`). A usage error (an algorithm
+ * the key does not sign) exits 2; a key that cannot be
  * read, or is no PEM private key, exits 1.
  *
  * @category cli
@@ -73,14 +70,6 @@ const lifetimeOf = (token: string): number => {
  */
 export const run = Effect.fnUntraced(function*(input: TokenFlags) {
   const session = Option.getOrUndefined(input.session)
-  // The server refuses a pin that is not a UUID (API-SEMANTICS.md § Authentication): say so now.
-  if (session !== undefined && !isUuid(session)) {
-    return yield* new CliFailure({
-      message: `--session takes a checkout session id (a UUID), not ${session}`,
-      hint: seeHelp,
-      usage: true
-    })
-  }
   const dataDir = resolve(Option.getOrElse(input.dataDir, () => ".checkout-mock"))
   const keyFile = Option.getOrUndefined(input.privateKey)
   const pem = yield* Effect.try({
