@@ -135,6 +135,12 @@ const reasonOf = (error: unknown): string => {
 // UUIDs compare case-insensitively.
 const normalise = (id: string) => id.toLowerCase()
 
+// Every stored id is a UUID (`CheckoutSessions` creates and loads no other): any other id names no session, and is
+// answered without asking the database — which could not even take one with a NUL byte (text cannot hold it).
+const sessionIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const canBeStored = (id: string) => sessionIdPattern.test(id)
+const none = Effect.succeed(undefined)
+
 /**
  * The session store and the mock clock in the PostgreSQL database at
  * `options.url`. Fails with a `StartupError` naming the host and port when
@@ -213,24 +219,24 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
                 expires_at = excluded.expires_at, body = excluded.body, created_at = excluded.created_at`
           ).pipe(Effect.asVoid),
         get: (merchantAccountId, id, now) =>
-          guard(
+          !canBeStored(id) ? none : guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}`
           ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         // The account's clock is a row of this database (`makeClock`): read with the session, in one statement.
         getOnOwnClock: (merchantAccountId, id, realNow) =>
-          guard(
+          !canBeStored(id) ? none : guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId}
                 AND expires_at > ${realNow} + COALESCE((SELECT offset_ms FROM mock_clock WHERE scope = ${merchantAccountId}), 0)`
           ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         find: (id, now) =>
-          guard(
+          !canBeStored(id) ? none : guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND expires_at > ${now}`
           ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         modify: (merchantAccountId, id, now, f) =>
-          guard(
+          !canBeStored(id) ? none : guard(
             sql.withTransaction(
               Effect.gen(function*() {
                 // The row lock: another update of this session, through any replica, waits for this one's commit.
@@ -246,7 +252,7 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
             )
           ),
         remove: (merchantAccountId, id, now) =>
-          guard(
+          !canBeStored(id) ? Effect.succeed(false) : guard(
             sql`DELETE FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}
               RETURNING id`
