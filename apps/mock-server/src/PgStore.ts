@@ -19,13 +19,12 @@
  *
  * @since 0.2.0
  */
-import { Cause, Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { Cause, Clock, Context, Duration, Effect, Fiber, Layer, Redacted } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
-import { Deadlines } from "./Deadlines.ts"
 import * as PgSockets from "./PgSockets.ts"
 import { ClockAdvanceTooFar, ClockBeforeRealTime, maxAdvanceSeconds, MockClock } from "./MockClock.ts"
 import { cursorOf, sessionOfRow, SessionStore } from "./SessionStore.ts"
@@ -96,6 +95,23 @@ export const migrations: Record<string, Effect.Effect<void, SqlError, SqlClient>
 }
 
 /**
+ * `effect`, run in a fiber of its own: interrupting the result interrupts it
+ * and answers at once, while it unwinds. `Effect.timeout` interrupts the
+ * operation it bounds and waits for it to end, and a transaction's BEGIN,
+ * COMMIT and ROLLBACK cannot be interrupted: to a database that stopped
+ * answering they would hold the request past its timeout (until the
+ * database answers again). Bounded through this, the request answers at the
+ * timeout; the transaction ends by itself when its connection answers or
+ * closes.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export const unwindingApart = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+  Effect.flatMap(Effect.forkDetach(effect, { startImmediately: true }), (fiber) =>
+    Effect.onInterrupt(Fiber.join(fiber), () => Effect.sync(() => fiber.interruptUnsafe())))
+
+/**
  * Where a database URL points, for messages: `host:port/database`, never its
  * user or password.
  *
@@ -134,6 +150,12 @@ const reasonOf = (error: unknown): string => {
 
 // UUIDs compare case-insensitively.
 const normalise = (id: string) => id.toLowerCase()
+
+// Every stored id is a UUID (`CheckoutSessions` creates and loads no other): any other id names no session, and is
+// answered without asking the database — which could not even take one with a NUL byte (text cannot hold it).
+const sessionIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const canBeStored = (id: string) => sessionIdPattern.test(id)
+const none = Effect.succeed(undefined)
 
 /**
  * The session store and the mock clock in the PostgreSQL database at
@@ -175,18 +197,12 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
         Effect.mapError(startupFailure)
       )
       const health = yield* StoreHealth
-      // Every operation has its timeout, wherever it waits: on a connection, or in the pool for one to a database
-      // that does not answer. One deadline list for all of them (`Deadlines`: `Effect.timeout` costs a replica
-      // more CPU per request, BENCHMARKS.md), checked every 250 ms.
-      const deadlines = new Deadlines(Duration.toMillis(operationTimeout), () => performance.now())
-      const expiry = setInterval(() => deadlines.expire(performance.now()), 250)
-      expiry.unref()
-      yield* Effect.addFinalizer(() => Effect.sync(() => clearInterval(expiry)))
-
-      // Every operation reports its outcome: a database error or a timeout marks the store unhealthy (a 500 for
-      // the request) until one succeeds.
+      // Every operation has its timeout (`Effect.timeout`), wherever it waits: on a connection, or in the pool for
+      // one to a database that does not answer; a transaction unwinds apart (`unwindingApart`), so its timeout too
+      // answers at once. Every operation reports its outcome: a database error or a timeout marks the store
+      // unhealthy (a 500 for the request) until one succeeds.
       const guard = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, Exclude<E, SqlError>> =>
-        Effect.flatMap(Effect.result(deadlines.bound(effect)), (result) => {
+        Effect.flatMap(Effect.result(Effect.timeout(effect, operationTimeout)), (result) => {
           if (result._tag === "Success") {
             health.succeeded()
             return Effect.succeed(result.success)
@@ -213,24 +229,24 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
                 expires_at = excluded.expires_at, body = excluded.body, created_at = excluded.created_at`
           ).pipe(Effect.asVoid),
         get: (merchantAccountId, id, now) =>
-          guard(
+          !canBeStored(id) ? none : guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}`
           ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         // The account's clock is a row of this database (`makeClock`): read with the session, in one statement.
         getOnOwnClock: (merchantAccountId, id, realNow) =>
-          guard(
+          !canBeStored(id) ? none : guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId}
                 AND expires_at > ${realNow} + COALESCE((SELECT offset_ms FROM mock_clock WHERE scope = ${merchantAccountId}), 0)`
           ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         find: (id, now) =>
-          guard(
+          !canBeStored(id) ? none : guard(
             sql`SELECT id, merchant_account_id, expires_at, body, created_at FROM checkout_sessions
               WHERE id = ${normalise(id)} AND expires_at > ${now}`
           ).pipe(Effect.map((rows) => (rows.length === 0 ? undefined : sessionOfRow(rows[0])))),
         modify: (merchantAccountId, id, now, f) =>
-          guard(
+          !canBeStored(id) ? none : guard(unwindingApart(
             sql.withTransaction(
               Effect.gen(function*() {
                 // The row lock: another update of this session, through any replica, waits for this one's commit.
@@ -244,9 +260,9 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
                 return next
               })
             )
-          ),
+          )),
         remove: (merchantAccountId, id, now) =>
-          guard(
+          !canBeStored(id) ? Effect.succeed(false) : guard(
             sql`DELETE FROM checkout_sessions
               WHERE id = ${normalise(id)} AND merchant_account_id = ${merchantAccountId} AND expires_at > ${now}
               RETURNING id`

@@ -302,9 +302,19 @@ describe("the database going away", () => {
       assert.strictEqual(created.status, 201)
       postgres.signal("SIGSTOP")
       try {
-        // The connections stay open and nothing answers: the operation's timeout ends each request.
-        const read = await call(replica.url, "GET", `/checkout/sessions/${created.body.id}`)
-        assert.strictEqual(read.status, 500)
+        // The connections stay open and nothing answers: the operation's timeout ends each request, a read, a
+        // create and an update alike.
+        const path = `/checkout/sessions/${created.body.id}`
+        const answers = await Promise.all([
+          call(replica.url, "GET", path),
+          call(replica.url, "POST", "/checkout/sessions"),
+          call(replica.url, "PUT", path, { body: { amount: 1, currency: "EUR" } })
+        ])
+        assert.deepStrictEqual(answers.map((answer) => [answer.status, answer.body.type]), [
+          [500, "error"],
+          [500, "error"],
+          [500, "error"]
+        ])
         assert.strictEqual((await call(replica.url, "GET", "/health")).status, 503)
         assert.include(replica.errors(), `PostgreSQL ${where}: no answer within 5s`)
       } finally {

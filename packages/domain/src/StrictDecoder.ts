@@ -10,9 +10,10 @@
  * 1. validate the wire JSON with the JIT-compiled wire side of the schema
  *    (every check, first failure only);
  * 2. look for unknown keys with a walker compiled from the same AST;
- * 3. build the Type side with a converter compiled from the AST (renames
- *    keys, makes `DateTime.Utc` and `Redacted` values), which does no
- *    validation because step 1 already did it all.
+ * 3. build the Type side with a converter interpreted from the AST (closures
+ *    that rename keys and make `DateTime.Utc` and `Redacted` values), which
+ *    does no validation because step 1 already did it all. It is the only
+ *    converter, whether or not code generation is allowed.
  *
  * Any failure re-runs the schema's own decoder with `errors: "all"` and
  * `onExcessProperty: "error"` to collect every issue: the slow path is taken
@@ -88,6 +89,9 @@ const memberMatcher = (members: ReadonlyArray<SchemaAST.AST>): ((value: any) => 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
+// The converter of a validated wire value: closures over the AST, built once; `undefined` where the value is its
+// own Type side. (A converter generated as straight-line code was faster and is gone: BENCHMARKS.md, "Why one
+// converter".)
 const compileConverter = (ast: SchemaAST.AST): Convert | undefined => {
   switch (getConversion(ast)) {
     case "date-time":
@@ -138,64 +142,6 @@ const compileConverter = (ast: SchemaAST.AST): Convert | undefined => {
       notRecursive(ast)
       return undefined
   }
-}
-
-// The converter of `compileConverter`, generated as straight-line code: one
-// function per converted node, no closures or loops over property lists. The
-// two are kept on purpose: `compileConverter` alone (the one a CSP leaves)
-// decodes a valid seed session at 0.67–0.68× ajv instead of 1.12–1.13×, below
-// the 0.75× target (BENCHMARKS.md, "Why two converters"), and the fixtures
-// package's `test/NoCodegen.test.ts` checks that both answer alike.
-const generateConverter = (root: SchemaAST.AST): Convert | undefined => {
-  const constants: Array<unknown> = []
-  const constant = (value: unknown) => `K[${constants.push(value) - 1}]`
-  const functions: Array<string> = []
-  const fn = (body: string) => {
-    const name = `c${functions.length}`
-    functions.push(`function ${name}(w) {\n${body}\n}`)
-    return name
-  }
-  // The name of a function converting a validated wire value of `ast`, or undefined when it is the identity.
-  const gen = (ast: SchemaAST.AST): string | undefined => {
-    const conversion = getConversion(ast)
-    if (conversion !== undefined) {
-      const convert = compileConverter(ast)!
-      return fn(`return ${constant(convert)}(w)`)
-    }
-    switch (ast._tag) {
-      case "Objects": {
-        const properties = propertiesOf(ast).map((p) => ({ ...p, convert: gen(p.type) }))
-        if (wireKeysOf(ast) === undefined && properties.every((p) => p.convert === undefined)) return undefined
-        let body = "const out = {};\nlet v;\n"
-        for (const p of properties) {
-          const value = p.convert === undefined ? "v" : `${p.convert}(v)`
-          body += `v = w[${JSON.stringify(p.wire)}];\nif (v !== undefined) out[${JSON.stringify(p.name)}] = ${value};\n`
-        }
-        return fn(`${body}return out;`)
-      }
-      case "Arrays": {
-        const convert = gen(arrayItem(ast))
-        return convert === undefined
-          ? undefined
-          : fn(`const out = new Array(w.length);\nfor (let i = 0; i < w.length; i++) out[i] = ${convert}(w[i]);\nreturn out;`)
-      }
-      case "Union": {
-        const members = nonNullMembers(ast)
-        if (members.length === 1) {
-          const convert = gen(members[0])
-          return convert === undefined ? undefined : fn(`return w === null ? null : ${convert}(w);`)
-        }
-        const convert = compileConverter(ast)
-        return convert === undefined ? undefined : fn(`return ${constant(convert)}(w);`)
-      }
-      default:
-        return compileConverter(ast) === undefined ? undefined : fn(`return ${constant(compileConverter(ast))}(w);`)
-    }
-  }
-  const entry = gen(root)
-  if (entry === undefined) return undefined
-  const source = `"use strict";\n${functions.join("\n")}\nreturn ${entry};`
-  return new Function("K", source)(constants) as Convert
 }
 
 type HasExcess = (wire: any) => boolean
@@ -379,16 +325,10 @@ const generateValidator = (root: SchemaAST.AST): Validate => {
   return new Function("K", "O", source)(constants, {}) as Validate
 }
 
-// The generated converter, or the interpreted one where code generation is blocked.
+// The converter of a schema: the identity where the Type side is the wire JSON as it is.
 const identity = (x: unknown) => x
 
-const compileConvert = (ast: SchemaAST.AST): Convert => {
-  try {
-    return generateConverter(ast) ?? identity
-  } catch {
-    return compileConverter(ast) ?? identity
-  }
-}
+const compileConvert = (ast: SchemaAST.AST): Convert => compileConverter(ast) ?? identity
 
 // The generated validator of a wire AST; where code generation is blocked (a
 // CSP without `unsafe-eval`), Effect's own validator plus the unknown-key walker.

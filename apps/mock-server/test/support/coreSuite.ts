@@ -208,6 +208,47 @@ export const coreSuite = (startServer: () => Promise<TestServer>) => {
       }
     })
 
+    it("404, never a 500, for an id with a NUL byte, on every route that takes an id", async () => {
+      // PostgreSQL text cannot hold NUL: such an id names no session on any store, and must not reach the database.
+      const ids = [
+        "%00",
+        "%C3%9F%00%ED%9F%BF",
+        "%003c90c3cc-0d44-4b50-8888-8dd25736052a",
+        "3c90c3cc-0d44-4b50-8888-8dd25736052a%00",
+        "3c90c3cc-0d44-4b50-%00888-8dd25736052a",
+        "3c90c3cc-0d44-4b50-8888-8dd2573605%002a"
+      ]
+      const card = { method: "card", number: "4111111111111111", expiration_date: "12/99", security_code: "123" }
+      const calls: ReadonlyArray<readonly [string, (id: string) => string, Parameters<typeof call>[3]]> = [
+        ["GET", (id) => `/checkout/sessions/${id}`, {}],
+        ["PUT", (id) => `/checkout/sessions/${id}`, { body: { amount: 100 } }],
+        ["DELETE", (id) => `/checkout/sessions/${id}`, {}],
+        ["GET", (id) => `//checkout///sessions/${id}`, {}],
+        ["PUT", (id) => `/checkout/sessions/${id}/fields`, { body: { payment_method: card } }],
+        ["POST", (id) => `/checkout/sessions/${id}/card-details`, { body: { bin: "411111" } }],
+        ["PUT", (id) => `//checkout//sessions/${id}//fields`, { body: { payment_method: card } }]
+      ]
+      for (const id of ids) {
+        for (const [method, path, options] of calls) {
+          const response = await api(method, path(id), options)
+          assert.strictEqual(response.status, 404, `${method} ${path(id)}`)
+          expectError(404, response.body)
+          // The session's 404, not a route's: the call reached the store.
+          assert.strictEqual(response.body.message, "The checkout session could not be found")
+        }
+        // HEAD answers as GET does, without a body.
+        for (const path of [`/checkout/sessions/${id}`, `//checkout///sessions/${id}`]) {
+          const response = await api("HEAD", path)
+          assert.strictEqual(response.status, 404, `HEAD ${path}`)
+          assert.strictEqual(response.headers.get("content-type"), "application/json")
+        }
+      }
+      // The store is still healthy (a database error would have marked it failing) and answers.
+      assert.strictEqual((await api("GET", "/health")).status, 200)
+      const created = await api("POST", "/checkout/sessions", { body: minimalBody })
+      assert.strictEqual((await api("GET", `/checkout/sessions/${created.body.id}`)).status, 200)
+    })
+
     it("404 for an unknown route and 405 for a wrong method on a known one", async () => {
       const unknown = await api("GET", "/checkout/nothing")
       assert.strictEqual(unknown.status, 404)
