@@ -11,9 +11,9 @@
  *   it; `FOR UPDATE SKIP LOCKED` lets two run at once).
  * - Updates of one session are serialised by a row lock (`SELECT … FOR
  *   UPDATE` in a transaction): two replicas never interleave their writes.
- * - The mock clock's offset lives in `mock_clock`, one row per scope
- *   (`global` today): a move through one replica is seen by every replica's
- *   next request.
+ * - The mock clocks' offsets live in `mock_clock`, one row per merchant
+ *   account (its `scope` column): a move through one replica is seen by every
+ *   replica's next request.
  * - The schema is migrated on start by Effect's `Migrator`, whose table lock
  *   lets every replica start (and migrate) at once.
  *
