@@ -144,6 +144,11 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
         yield* documents.update(account, "payment-method", "pm-e", undefined, (current) =>
           Effect.succeed({ ...current, parentId: "buyer-2" }))
         assert.deepStrictEqual(yield* list({ parentId: "buyer-2" }), ["pm-e", "pm-d"])
+        // Ties by id in code-point order, on every backend (U+FFFF before U+10000, whose UTF-16 starts with 0xD800).
+        yield* documents.insert(doc(account, "\uffff", { kind: "refund" }))
+        yield* documents.insert(doc(account, "\u{10000}", { kind: "refund" }))
+        yield* documents.insert(doc(account, "z", { kind: "refund" }))
+        assert.deepStrictEqual(yield* list({ kind: "refund" }), ["\u{10000}", "\uffff", "z"])
       }))
 
     it.effect("pages and their cursors: forward and back, and a cursor that is not one fails", () =>
@@ -200,6 +205,8 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
               seen.push(...page.items)
               cursor = page.nextCursor
               yield* Effect.forEach(between[read++] ?? [], insert, { discard: true })
+              // More pages than documents: a cursor that does not move on.
+              assert.isAtMost(read, stored.size + 1, "the pages never end")
             } while (cursor !== undefined)
             const seenIds = ids(seen)
             assert.strictEqual(new Set(seenIds).size, seenIds.length, `repeated: ${JSON.stringify(seenIds)}`)
