@@ -24,7 +24,7 @@
  * `layerMemory` keeps documents in Maps; `SqliteDocuments` and `PgDocuments`
  * keep them in one `documents` table.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { Context, Data, Effect, Layer, Semaphore } from "effect"
 import { makeKeyedLock } from "../SessionStore.ts"
@@ -33,7 +33,7 @@ import { makeKeyedLock } from "../SessionStore.ts"
  * A stored document.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface StoredDocument {
   readonly merchantAccountId: string
@@ -61,7 +61,7 @@ export interface StoredDocument {
  * `createdAt`.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface NewDocument {
   readonly merchantAccountId: string
@@ -79,7 +79,7 @@ export interface NewDocument {
  * secondary keys (all of them: spread the current document to keep them).
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface DocumentChange {
   readonly body: string
@@ -94,7 +94,7 @@ export interface DocumentChange {
  * optionally of one parent or one external identifier.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface ListQuery {
   readonly merchantAccountId: string
@@ -113,7 +113,7 @@ export interface ListQuery {
  * when there is none (and both on an empty page).
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface DocumentPage {
   readonly items: ReadonlyArray<StoredDocument>
@@ -126,7 +126,7 @@ export interface DocumentPage {
  * key, is taken in that merchant account and kind.
  *
  * @category errors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export class DocumentConflict extends Data.TaggedError("DocumentConflict")<{
   readonly kind: string
@@ -138,7 +138,7 @@ export class DocumentConflict extends Data.TaggedError("DocumentConflict")<{
  * `update` with an expected version that is not the document's.
  *
  * @category errors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export class VersionConflict extends Data.TaggedError("VersionConflict")<{
   readonly kind: string
@@ -151,7 +151,7 @@ export class VersionConflict extends Data.TaggedError("VersionConflict")<{
  * `update` of a document that does not exist (in that merchant account).
  *
  * @category errors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export class DocumentNotFound extends Data.TaggedError("DocumentNotFound")<{
   readonly kind: string
@@ -162,7 +162,7 @@ export class DocumentNotFound extends Data.TaggedError("DocumentNotFound")<{
  * `list` with a cursor no page of this store gave.
  *
  * @category errors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export class InvalidCursor extends Data.TaggedError("InvalidCursor")<{
   readonly cursor: string
@@ -170,7 +170,7 @@ export class InvalidCursor extends Data.TaggedError("InvalidCursor")<{
 
 /**
  * @category services
- * @since 0.3.0
+ * @since 0.2.0
  */
 export class DocumentStore extends Context.Service<DocumentStore, {
   /** Stores a new document (version 1); fails when its id or unique key is taken. */
@@ -190,7 +190,8 @@ export class DocumentStore extends Context.Service<DocumentStore, {
   /**
    * Replaces a document with `f(current)` as its next version, atomically: no other write to it comes between
    * the read and the write. With `expectedVersion`, fails with `VersionConflict` unless the document is at that
-   * version. When `f` fails nothing is written. `f` must not write the same document.
+   * version. When `f` fails nothing is written. `f` must not write through the store: several writes belong in a
+   * `transact`.
    */
   readonly update: <E>(
     merchantAccountId: string,
@@ -203,7 +204,8 @@ export class DocumentStore extends Context.Service<DocumentStore, {
   readonly remove: (merchantAccountId: string, kind: string, id: string) => Effect.Effect<boolean>
   /**
    * Runs `effect`, whose writes through this store are all kept or, when it fails, all undone. A `transact`
-   * inside another is a savepoint: its failure undoes its own writes only.
+   * inside another is a savepoint: its failure undoes its own writes only. Other writes wait for it; on the
+   * memory and SQLite stores reads do not, and may see its writes before it ends.
    */
   readonly transact: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   /** Deletes every document (`/_mock/reset`). */
@@ -214,7 +216,7 @@ export class DocumentStore extends Context.Service<DocumentStore, {
   /**
    * The documents in memory, gone with the process.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   static readonly layerMemory: Layer.Layer<DocumentStore> = Layer.sync(DocumentStore, () => makeMemory())
 }
@@ -231,7 +233,7 @@ const fixUp = (unit: number) => (unit >= 0xd800 ? (unit >= 0xe000 ? unit - 0x800
  * `"C"` collations compare their UTF-8 bytes.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const compareCodePoints = (a: string, b: string): number => {
   if (a === b) return 0
@@ -248,7 +250,7 @@ export const compareCodePoints = (a: string, b: string): number => {
  * A position in the order of `list`: a creation time and an id.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Position {
   readonly createdAt: number
@@ -260,7 +262,7 @@ export interface Position {
  * the greater id).
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const newestFirst = (a: Position, b: Position): number =>
   b.createdAt - a.createdAt || compareCodePoints(b.id, a.id)
@@ -270,7 +272,7 @@ export const newestFirst = (a: Position, b: Position): number =>
  * (a previous page).
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type Direction = "older" | "newer"
 
@@ -278,7 +280,7 @@ export type Direction = "older" | "newer"
  * A cursor: opaque to callers, base64url of the direction and the position.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const encodeCursor = (direction: Direction, position: Position): string =>
   Buffer.from(JSON.stringify([direction === "older" ? "n" : "p", position.createdAt, position.id])).toString("base64url")
@@ -287,7 +289,7 @@ export const encodeCursor = (direction: Direction, position: Position): string =
  * What a cursor names, or `undefined` when it is not one of ours.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const decodeCursor = (cursor: string): { readonly direction: Direction; readonly position: Position } | undefined => {
   if (cursor.length > 4096 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined
@@ -310,7 +312,7 @@ export const decodeCursor = (cursor: string): { readonly direction: Direction; r
  * the newest.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export type Fetch = (
   direction: Direction,
@@ -324,7 +326,7 @@ export type Fetch = (
  * cursor on the other side, whether any document is there.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const paginate = (
   fetch: Fetch,
@@ -376,7 +378,7 @@ type WriteState =
  * synchronously and may throw.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface TransactionHooks {
   readonly begin: (depth: number) => void
@@ -399,7 +401,7 @@ let gates = 0
  * Reads take no lock: they may see a running transaction's writes.
  *
  * @category constructors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const makeWriteGate = (hooks: TransactionHooks) => {
   const state = Context.Reference<WriteState | undefined>(`@checkout-kit/mock-server/DocumentStore/write/${gates++}`, {
@@ -469,7 +471,7 @@ export const makeWriteGate = (hooks: TransactionHooks) => {
  * The lock key of a document.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const lockKey = (merchantAccountId: string, kind: string, id: string) => JSON.stringify([merchantAccountId, kind, id])
 
@@ -477,7 +479,7 @@ export const lockKey = (merchantAccountId: string, kind: string, id: string) => 
  * The stored form of a new document.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const storedOf = (document: NewDocument): StoredDocument => ({
   merchantAccountId: document.merchantAccountId,
@@ -496,7 +498,7 @@ export const storedOf = (document: NewDocument): StoredDocument => ({
  * The next version of `current` after `change`.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const nextVersion = (current: StoredDocument, change: DocumentChange): StoredDocument => ({
   merchantAccountId: current.merchantAccountId,
@@ -516,7 +518,7 @@ export const nextVersion = (current: StoredDocument, change: DocumentChange): St
  * expected version.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const checkCurrent = (
   kind: string,

@@ -16,7 +16,7 @@
  *   500) and is reported to `StoreHealth`, when there is one, until an
  *   operation succeeds again.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { Cause, Duration, Effect, Layer } from "effect"
 import * as Migrator from "effect/sql/Migrator"
@@ -42,7 +42,7 @@ import {
  * The table of Effect's `Migrator` for the documents table.
  *
  * @category migrations
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const migrationsTable = "document_store_migrations"
 
@@ -50,7 +50,7 @@ export const migrationsTable = "document_store_migrations"
  * The migrations, in order.
  *
  * @category migrations
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const migrations: Record<string, Effect.Effect<void, SqlError, SqlClient>> = {
   "1_documents": Effect.gen(function*() {
@@ -86,7 +86,7 @@ export const migrations: Record<string, Effect.Effect<void, SqlError, SqlClient>
  * U+0001 `\u0001\u0002` (an order-keeping escape: strings compare as before).
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const escapeText = (s: string): string => {
   if (!s.includes("\u0000") && !s.includes("\u0001")) return s
@@ -99,7 +99,7 @@ export const escapeText = (s: string): string => {
  * The string `escapeText` made `s` of.
  *
  * @category utils
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const unescapeText = (s: string): string => {
   if (!s.includes("\u0001")) return s
@@ -136,7 +136,7 @@ const documentOfRow = (row: Record<string, unknown>): StoredDocument => ({
  * `StartupError` when the table cannot be migrated.
  *
  * @category layers
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Layer.effect(
   DocumentStore,

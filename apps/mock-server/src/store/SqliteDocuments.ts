@@ -10,7 +10,7 @@
  * across its effects, and another connection writing the same file meanwhile
  * would wait for it.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { Effect, Layer } from "effect"
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite"
@@ -36,7 +36,7 @@ import {
  * The migrations, in order; `document_schema_version` records how many ran.
  *
  * @category migrations
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const migrations: ReadonlyArray<string> = [
   `CREATE TABLE documents (
@@ -93,7 +93,7 @@ const migrate = (db: DatabaseSync, path: string) => {
  * table up to date.
  *
  * @category constructors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const open = (path: string): DatabaseSync => {
   const { db } = SqliteStore.open(path)
@@ -110,7 +110,7 @@ export const open = (path: string): DatabaseSync => {
  * A stored document from a `documents` row.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const documentOfRow = (row: Record<string, unknown>): StoredDocument => ({
   merchantAccountId: row.merchant_account_id as string,
@@ -136,7 +136,7 @@ const columns = "merchant_account_id, kind, id, version, created_at, updated_at,
  * there is one, until an operation succeeds again.
  *
  * @category layers
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupError> =>
   Layer.effect(

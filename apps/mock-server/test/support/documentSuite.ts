@@ -1,5 +1,5 @@
 import { assert, layer } from "@effect/vitest"
-import { Effect, Exit, type Layer } from "effect"
+import { Context, Effect, Exit, type Layer } from "effect"
 import fc from "fast-check"
 import {
   type DocumentChange,
@@ -8,6 +8,8 @@ import {
   type NewDocument,
   type StoredDocument
 } from "../../src/store/DocumentStore.ts"
+
+class Caller extends Context.Service<Caller, { readonly name: string }>()("test/Caller") {}
 
 // Every test works in merchant accounts of its own: the suite shares one store per backend.
 let accounts = 0
@@ -309,6 +311,11 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
         )
         const page = yield* documents.list({ merchantAccountId: account, kind: "buyer", limit: 10 })
         assert.deepStrictEqual(ids(page.items).toSorted(), ["after", "outer"])
+        // The transaction's effect runs with the caller's services.
+        const seen = yield* documents.transact(Effect.map(Caller, (caller) => caller.name)).pipe(
+          Effect.provideService(Caller, { name: "refunds" })
+        )
+        assert.strictEqual(seen, "refunds")
       }))
 
     it.effect("writes made while a transaction runs wait for it, and are not undone by its failure", () =>
