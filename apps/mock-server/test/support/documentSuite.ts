@@ -3,6 +3,7 @@ import { Context, Effect, Exit, type Layer } from "effect"
 import fc from "fast-check"
 import {
   type DocumentChange,
+  type DocumentPage,
   DocumentStore,
   newestFirst,
   type NewDocument,
@@ -198,22 +199,35 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
                 Effect.tap(() => Effect.sync(() => stored.add(d.id)))
               )
             yield* Effect.forEach(initial, insert, { discard: true })
-            const seen: Array<StoredDocument> = []
-            let cursor: string | undefined
             let read = 0
-            do {
-              const page = yield* documents.list({ merchantAccountId: account, kind: "buyer", limit, cursor })
-              assert.isAtMost(page.items.length, limit)
-              seen.push(...page.items)
-              cursor = page.nextCursor
-              yield* Effect.forEach(between[read++] ?? [], insert, { discard: true })
-              // More pages than documents: a cursor that does not move on.
-              assert.isAtMost(read, stored.size + 1, "the pages never end")
-            } while (cursor !== undefined)
-            const seenIds = ids(seen)
-            assert.strictEqual(new Set(seenIds).size, seenIds.length, `repeated: ${JSON.stringify(seenIds)}`)
-            for (const d of initial) assert.include(seenIds, d.id)
-            for (let i = 1; i < seen.length; i++) assert.isBelow(newestFirst(seen[i - 1], seen[i]), 0)
+            // Pages from `first` on, following one cursor, with the next insertions between two page reads.
+            const walk = (first: DocumentPage, towards: "nextCursor" | "previousCursor") =>
+              Effect.gen(function*() {
+                const pages = [first]
+                for (let page = first; page[towards] !== undefined;) {
+                  yield* Effect.forEach(between[read++] ?? [], insert, { discard: true })
+                  page = yield* documents.list({ merchantAccountId: account, kind: "buyer", limit, cursor: page[towards] })
+                  assert.isAtMost(page.items.length, limit)
+                  pages.push(page)
+                  // More pages than documents: a cursor that does not move on.
+                  assert.isAtMost(pages.length, stored.size + 1, "the pages never end")
+                }
+                return pages
+              })
+            // Every document there when the walk began is read once, in order; none is read twice.
+            const check = (items: ReadonlyArray<StoredDocument>, there: ReadonlySet<string>) => {
+              const seenIds = ids(items)
+              assert.strictEqual(new Set(seenIds).size, seenIds.length, `repeated: ${JSON.stringify(seenIds)}`)
+              for (const id of there) assert.include(seenIds, id)
+              for (let i = 1; i < items.length; i++) assert.isBelow(newestFirst(items[i - 1], items[i]), 0)
+            }
+            const atFirst = new Set(stored)
+            const forward = yield* walk(yield* documents.list({ merchantAccountId: account, kind: "buyer", limit }), "nextCursor")
+            check(forward.flatMap((page) => page.items), atFirst)
+            // Back from the last page (read after the last insertions so far): every document there then.
+            const atLast = new Set(stored)
+            const backward = yield* walk(forward[forward.length - 1], "previousCursor")
+            check(backward.toReversed().flatMap((page) => page.items), atLast)
           })
         yield* Effect.promise(() =>
           fc.assert(fc.asyncProperty(scenario, (value) => Effect.runPromise(Effect.provideService(run(value), DocumentStore, documents))), {
