@@ -204,8 +204,9 @@ export class DocumentStore extends Context.Service<DocumentStore, {
   readonly remove: (merchantAccountId: string, kind: string, id: string) => Effect.Effect<boolean>
   /**
    * Runs `effect`, whose writes through this store are all kept or, when it fails, all undone. A `transact`
-   * inside another is a savepoint: its failure undoes its own writes only. Other writes wait for it; on the
-   * memory and SQLite stores reads do not, and may see its writes before it ends.
+   * inside another is a savepoint: its failure undoes its own writes only. Writes to the documents it wrote wait
+   * for its end (on the memory and SQLite stores every other write does); on those two, reads do not wait, and may
+   * see its writes before it ends.
    */
   readonly transact: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   /** Deletes every document (`/_mock/reset`). */
@@ -333,7 +334,7 @@ export const paginate = (
   limit: number,
   cursor: string | undefined
 ): Effect.Effect<DocumentPage, InvalidCursor> => {
-  const size = Math.max(1, Math.floor(limit))
+  const size = Number.isNaN(limit) ? 1 : Math.max(1, Math.floor(limit))
   const at = cursor === undefined ? undefined : decodeCursor(cursor)
   if (cursor !== undefined && at === undefined) return Effect.fail(new InvalidCursor({ cursor }))
   const direction = at?.direction ?? "older"
@@ -408,7 +409,7 @@ export const makeWriteGate = (hooks: TransactionHooks) => {
     defaultValue: () => undefined
   })
   const permits = Semaphore.makeUnsafe(allPermits)
-  // Held by a transaction while it waits for the permits: later writes queue behind it.
+  // Held by a transaction from its wait for the permits to its end: later writes queue behind it.
   const entry = Semaphore.makeUnsafe(1)
   const keyed = makeKeyedLock()
   const shared: WriteState = { _tag: "Shared" }
@@ -418,10 +419,10 @@ export const makeWriteGate = (hooks: TransactionHooks) => {
       if (current?._tag === "Exclusive") return effect
       // A write in an update's function: this fiber already holds a shared permit.
       if (current?._tag === "Shared") return keyed(key, effect)
-      return Effect.acquireUseRelease(
-        entry.withPermit(permits.take(1)),
-        () => Effect.provideService(keyed(key, effect), state, shared),
-        () => permits.release(1)
+      // Through the entry: behind a transaction waiting for the permits.
+      return Effect.andThen(
+        entry.withPermit(Effect.void),
+        permits.withPermits(1)(Effect.provideService(keyed(key, effect), state, shared))
       )
     })
 
@@ -451,11 +452,7 @@ export const makeWriteGate = (hooks: TransactionHooks) => {
       if (current?._tag === "Shared") {
         return Effect.die(new Error("DocumentStore.transact inside an update's function: transact the update instead"))
       }
-      return Effect.acquireUseRelease(
-        entry.withPermit(permits.take(allPermits)),
-        () => level({ _tag: "Exclusive", undo: [], marks: [] }, effect),
-        () => permits.release(allPermits)
-      )
+      return entry.withPermit(permits.withPermits(allPermits)(level({ _tag: "Exclusive", undo: [], marks: [] }, effect)))
     })
 
   // Records how to undo a write made inside a transaction (a no-op outside one).

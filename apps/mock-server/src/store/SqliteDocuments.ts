@@ -219,11 +219,24 @@ export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupErr
         const row = selectByUniqueKey.get(merchantAccountId, kind, key) as Record<string, unknown> | undefined
         return row !== undefined && row.id !== id
       }
+      // A failed COMMIT, or an error that ended the transaction (SQLite rolls back on some, a full disk), leaves no
+      // transaction open for the next writes to fall into.
+      const rollback = (depth: number) => {
+        if (!db.isTransaction) return
+        db.exec(depth === 0 ? "ROLLBACK" : `ROLLBACK TO level${depth}; RELEASE level${depth}`)
+      }
       const gate = makeWriteGate({
         begin: (depth) => guarded(() => db.exec(depth === 0 ? "BEGIN IMMEDIATE" : `SAVEPOINT level${depth}`)),
-        commit: (depth) => guarded(() => db.exec(depth === 0 ? "COMMIT" : `RELEASE level${depth}`)),
-        rollback: (depth) =>
-          guarded(() => db.exec(depth === 0 ? "ROLLBACK" : `ROLLBACK TO level${depth}; RELEASE level${depth}`))
+        commit: (depth) =>
+          guarded(() => {
+            try {
+              db.exec(depth === 0 ? "COMMIT" : `RELEASE level${depth}`)
+            } catch (e) {
+              rollback(depth)
+              throw e
+            }
+          }),
+        rollback: (depth) => guarded(() => rollback(depth))
       })
 
       return DocumentStore.of({

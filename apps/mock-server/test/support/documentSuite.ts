@@ -337,8 +337,9 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
         const documents = yield* DocumentStore
         const account = freshAccount()
         yield* documents.insert(doc(account, "c", { body: "0" }))
+        // An increment yields between its read and its write: a transaction may begin meanwhile, and must wait.
         const increment = documents.update(account, "buyer", "c", undefined, (current) =>
-          Effect.succeed({ ...current, body: String(Number(current.body) + 1) }))
+          Effect.as(Effect.yieldNow, { ...current, body: String(Number(current.body) + 1) }))
         // Each transaction increments, yields (the concurrent increments come in if they can) and fails.
         const failing = documents.transact(Effect.andThen(increment, Effect.andThen(Effect.yieldNow, Effect.fail("no"))))
         yield* Effect.forEach(Array.from({ length: 10 }), (_, i) => (i % 2 === 0 ? Effect.ignore(failing) : increment), {
