@@ -181,16 +181,17 @@ export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupErr
       const probe = db.prepare("SELECT count(*) FROM documents WHERE kind = ''")
       if (health._tag === "Some") health.value.useProbe(() => guarded(() => probe.get()))
 
-      // One statement per shape of a page read (filter × direction × from a position or the newest), prepared once.
+      // One statement per shape of a page read (filters × direction × from a position or the newest), prepared once.
       const pageStatements = new Map<string, StatementSync>()
-      const pageStatement = (filter: "none" | "parent" | "external", direction: Direction, from: boolean) => {
-        const key = `${filter} ${direction} ${from}`
+      const pageStatement = (parent: boolean, external: boolean, direction: Direction, from: boolean) => {
+        const key = `${parent} ${external} ${direction} ${from}`
         let statement = pageStatements.get(key)
         if (statement === undefined) {
           const [cmp, order] = direction === "older" ? ["<", "DESC"] : [">", "ASC"]
           statement = db.prepare(
             `SELECT ${columns} FROM documents WHERE merchant_account_id = $account AND kind = $kind` +
-              (filter === "parent" ? " AND parent_id = $filter" : filter === "external" ? " AND external_identifier = $filter" : "") +
+              (parent ? " AND parent_id = $parent" : "") +
+              (external ? " AND external_identifier = $external" : "") +
               (from ? ` AND (created_at ${cmp} $createdAt OR (created_at = $createdAt AND id ${cmp} $id))` : "") +
               ` ORDER BY created_at ${order}, id ${order} LIMIT $limit`
           )
@@ -200,19 +201,15 @@ export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupErr
       }
       const fetchOf = (query: ListQuery): Fetch => (direction, position, n) =>
         sync(() => {
-          const filter = query.parentId !== undefined ? "parent" : query.externalIdentifier !== undefined ? "external" : "none"
           const params: Record<string, SQLInputValue> = { account: query.merchantAccountId, kind: query.kind, limit: n }
-          if (filter !== "none") params.filter = (query.parentId ?? query.externalIdentifier)!
+          if (query.parentId !== undefined) params.parent = query.parentId
+          if (query.externalIdentifier !== undefined) params.external = query.externalIdentifier
           if (position !== undefined) {
             params.createdAt = position.createdAt
             params.id = position.id
           }
-          let rows = pageStatement(filter, direction, position !== undefined).all(params) as Array<Record<string, unknown>>
-          // Both filters: the parent's statement, then the external identifier (a rare query, on a short list).
-          if (query.parentId !== undefined && query.externalIdentifier !== undefined) {
-            rows = rows.filter((row) => row.external_identifier === query.externalIdentifier)
-          }
-          return rows.map(documentOfRow)
+          const statement = pageStatement("parent" in params, "external" in params, direction, position !== undefined)
+          return (statement.all(params) as Array<Record<string, unknown>>).map(documentOfRow)
         })
       const uniqueKeyTaken = (merchantAccountId: string, kind: string, key: string | undefined, id: string) => {
         if (key === undefined) return false

@@ -143,6 +143,15 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
         assert.deepStrictEqual(yield* list({ parentId: "buyer-3" }), [])
         assert.deepStrictEqual(yield* list({ kind: "buyer", externalIdentifier: "shop-42" }), ["b-1"])
         assert.deepStrictEqual(yield* list({ kind: "buyer" }), ["b-2", "b-1"])
+        // Both filters, in pages of one: a page of the parent's documents that lack the identifier is not short.
+        yield* documents.insert(doc(account, "pm-f", { kind: "payment-method", parentId: "buyer-1", externalIdentifier: "x", createdAt: 1 }))
+        const both = { merchantAccountId: account, kind: "payment-method", parentId: "buyer-1", externalIdentifier: "x", limit: 1 }
+        const only = yield* documents.list(both)
+        assert.deepStrictEqual([ids(only.items), only.nextCursor, only.previousCursor], [["pm-f"], undefined, undefined])
+        yield* documents.insert(doc(account, "pm-g", { kind: "payment-method", parentId: "buyer-1", externalIdentifier: "x", createdAt: 0 }))
+        const firstOfTwo = yield* documents.list(both)
+        assert.deepStrictEqual(ids(firstOfTwo.items), ["pm-f"])
+        assert.deepStrictEqual(ids((yield* documents.list({ ...both, cursor: firstOfTwo.nextCursor })).items), ["pm-g"])
         // An update may move a document to another parent.
         yield* documents.update(account, "payment-method", "pm-e", undefined, (current) =>
           Effect.succeed({ ...current, parentId: "buyer-2" }))
