@@ -38,3 +38,29 @@ describe("the PostgreSQL document store, when its database stops", () => {
       assert.isUndefined(health.check())
     }).pipe(Effect.scoped))
 })
+
+describe("several replicas on one PostgreSQL database", () => {
+  it.live("start at once (one creates the table, the others wait for it) and see, and serialise, each other's writes", () =>
+    Effect.gen(function*() {
+      const postgres = yield* cluster
+      const url = yield* Effect.promise(() => postgres.createDatabase("replicas"))
+      const replicas = yield* Effect.forEach(
+        [1, 2, 3],
+        () => Effect.map(Layer.build(store(url)), (context) => Context.get(context, DocumentStore)),
+        { concurrency: "unbounded" }
+      )
+      yield* replicas[0].insert({ merchantAccountId: "default", kind: "transaction", id: "t-1", createdAt: 1, body: "0" })
+      // Increments through every replica at once: none is lost.
+      yield* Effect.forEach(
+        Array.from({ length: 30 }, (_, i) => replicas[i % 3]),
+        (replica) =>
+          replica.update("default", "transaction", "t-1", undefined, (current) =>
+            Effect.as(Effect.yieldNow, { ...current, body: String(Number(current.body) + 1) })),
+        { concurrency: "unbounded", discard: true }
+      )
+      for (const replica of replicas) {
+        const read = yield* replica.get("default", "transaction", "t-1")
+        assert.deepStrictEqual([read?.body, read?.version], ["30", 31])
+      }
+    }).pipe(Effect.scoped))
+})
