@@ -395,7 +395,7 @@ let gates = 0
  * shared permit of the store and the lock of its document: writes to one
  * document run one at a time, writes to different documents freely. A
  * transaction (`transact`) holds every permit: no other write runs from its
- * first write to its end, and one that waits for it keeps later writes from
+ * start to its end, and one that waits for it keeps later writes from
  * overtaking it. Inside a transaction writes take no lock, and record how to
  * undo themselves (`recordUndo`, for the memory store): a failure undoes them.
  *
