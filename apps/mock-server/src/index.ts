@@ -33,3 +33,15 @@ export * as Server from "./Server.ts"
  * @since 0.1.0
  */
 export * as SessionStore from "./SessionStore.ts"
+/**
+ * @since 0.2.0
+ */
+export * as DocumentStore from "./store/DocumentStore.ts"
+/**
+ * @since 0.2.0
+ */
+export * as PgDocuments from "./store/PgDocuments.ts"
+/**
+ * @since 0.2.0
+ */
+export * as SqliteDocuments from "./store/SqliteDocuments.ts"
