@@ -167,7 +167,9 @@ const none = Effect.succeed(undefined)
  * @category layers
  * @since 0.2.0
  */
-export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockClock, StartupError, StoreHealth> =>
+export const layer = (
+  options: PgStoreOptions
+): Layer.Layer<SessionStore | MockClock | SqlClient, StartupError, StoreHealth> =>
   Layer.effectContext(
     Effect.gen(function*() {
       const where = describeUrl(options.url)
@@ -304,7 +306,8 @@ export const layer = (options: PgStoreOptions): Layer.Layer<SessionStore | MockC
 
       const clock = makeClock(sql, guard)
 
-      return Context.make(SessionStore, store).pipe(Context.add(MockClock, clock))
+      // The client too: the payment resources' documents (`store/PgDocuments.ts`) share its pool.
+      return Context.make(SessionStore, store).pipe(Context.add(MockClock, clock), Context.add(SqlClient, sql))
     })
   ).pipe(Layer.provide(Reactivity.layer))
 

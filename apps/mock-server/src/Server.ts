@@ -17,6 +17,9 @@ import type { AuthOption, ServerOptions, StoreOption } from "./ServerOptions.ts"
 import { SessionStore } from "./SessionStore.ts"
 import * as PgStore from "./PgStore.ts"
 import * as SqliteStore from "./SqliteStore.ts"
+import { DocumentStore } from "./store/DocumentStore.ts"
+import * as PgDocuments from "./store/PgDocuments.ts"
+import * as SqliteDocuments from "./store/SqliteDocuments.ts"
 import { StoreHealth } from "./StoreHealth.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
 import { Journal } from "./Journal.ts"
@@ -58,12 +61,26 @@ const purgeLoop = Layer.effectDiscard(
 export const stateLayer = (store: StoreOption = { kind: "memory" }, journalSize?: number) =>
   Layer.mergeAll(
     store.kind === "memory"
-      ? Layer.merge(SessionStore.layerMemory, MockClock.layer)
+      ? Layer.mergeAll(SessionStore.layerMemory, DocumentStore.layerMemory, MockClock.layer)
       : store.kind === "sqlite"
-      ? Layer.merge(SqliteStore.layer(store.path).pipe(Layer.provideMerge(StoreHealth.layer)), MockClock.layer)
-      : PgStore.layer(store).pipe(Layer.provideMerge(StoreHealth.layer)),
+      ? Layer.mergeAll(
+        SqliteStore.layer(store.path),
+        SqliteDocuments.layerSqlite(documentsPath(store.path)),
+        MockClock.layer
+      ).pipe(Layer.provideMerge(StoreHealth.layer))
+      : PgDocuments.layerPg.pipe(Layer.provideMerge(PgStore.layer(store)), Layer.provideMerge(StoreHealth.layer)),
     Journal.layerWith(journalSize)
   )
+
+/**
+ * Where the SQLite store keeps the payment resources' documents: a file of
+ * their own beside the sessions' (`sessions.db` → `sessions.documents.db`), so
+ * a transaction of one never waits on the other's write lock.
+ *
+ * @category layers
+ * @since 0.2.0
+ */
+export const documentsPath = (sessionsPath: string): string => sessionsPath.replace(/(\.db)?$/, ".documents.db")
 
 // On shutdown, the live streams of the journal (`/_mock/events`) end, so they do not hold the server open.
 const endStreams = Layer.effectDiscard(

@@ -1,28 +1,36 @@
 /**
- * Whether the session store works: the outcome of its last operation. A
- * storage error (a corrupt page, a full disk) makes `GET /health` answer 503
- * until the store works again: `/health` itself retries a read of the store
- * (its probe) while the last operation had failed. A store over the network
- * (PostgreSQL) gives a live probe instead: `/health` runs it on every call, so
- * a load balancer sees the database go down before a request fails.
+ * Whether the stores work: the outcome of each one's last operation. The
+ * sessions and the payment resources' documents are separate stores (on
+ * SQLite, separate files), each reporting under its own name (`source`); a
+ * storage error in either (a corrupt page, a full disk) makes `GET /health`
+ * answer 503 until that store works again: `/health` itself retries a read of
+ * each failing store (its probe). A store over the network (PostgreSQL) gives
+ * a live probe instead: `/health` runs it on every call, so a load balancer
+ * sees the database go down before a request fails.
  *
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
 
-const noProbe = () => {}
+/**
+ * The name a store reports under when it gives none: the sessions'.
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const sessionsSource = "sessions"
 
 /**
  * @category services
  * @since 0.1.0
  */
 export class StoreHealth extends Context.Service<StoreHealth, {
-  /** `undefined` when the store works, else the reason of its last failure (after retrying the probe). */
+  /** `undefined` when every store works, else the reason of a last failure (after retrying the failing probes). */
   readonly check: () => string | undefined
-  readonly succeeded: () => void
-  readonly failed: (reason: string) => void
-  /** What `check` retries while the store is failing: a read that throws if the store still fails. */
-  readonly useProbe: (probe: () => void) => void
+  readonly succeeded: (source?: string) => void
+  readonly failed: (reason: string, source?: string) => void
+  /** What `check` retries while `source` is failing: a read that throws if the store still fails. */
+  readonly useProbe: (probe: () => void, source?: string) => void
   /**
    * The outcome of the live probe when one is set (it reports to `succeeded` / `failed` itself), else `check()`.
    * @since 0.2.0
@@ -37,29 +45,30 @@ export class StoreHealth extends Context.Service<StoreHealth, {
    * @since 0.1.0
    */
   static readonly make = () => {
-    let failure: string | undefined
-    let probe: () => void = noProbe
+    const failures = new Map<string, string>()
+    const probes = new Map<string, () => void>()
     let liveProbe: Effect.Effect<void> | undefined
+    const first = () => failures.values().next().value
     const check = () => {
-      if (failure !== undefined) {
+      for (const source of failures.keys()) {
         try {
-          probe()
+          probes.get(source)?.()
         } catch {
           // Still failing: the probe reported it.
         }
       }
-      return failure
+      return first()
     }
     return StoreHealth.of({
       check,
       checkLive: Effect.suspend(() =>
         liveProbe === undefined
           ? Effect.sync(check)
-          : Effect.flatMap(Effect.ignoreCause(liveProbe), () => Effect.sync(() => failure))
+          : Effect.flatMap(Effect.ignoreCause(liveProbe), () => Effect.sync(check))
       ),
-      succeeded: () => void (failure = undefined),
-      failed: (reason) => void (failure = reason),
-      useProbe: (f) => void (probe = f),
+      succeeded: (source = sessionsSource) => void failures.delete(source),
+      failed: (reason, source = sessionsSource) => void failures.set(source, reason),
+      useProbe: (f, source = sessionsSource) => void probes.set(source, f),
       useLiveProbe: (f) => void (liveProbe = f)
     })
   }

@@ -22,8 +22,7 @@ import { Cause, Duration, Effect, Layer } from "effect"
 import * as Migrator from "effect/sql/Migrator"
 import { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
-import { Deadlines } from "../Deadlines.ts"
-import { operationTimeout } from "../PgStore.ts"
+import { operationTimeout, unwindingApart } from "../PgStore.ts"
 import { StartupError } from "../StartupError.ts"
 import { StoreHealth } from "../StoreHealth.ts"
 import {
@@ -37,6 +36,9 @@ import {
   type StoredDocument,
   storedOf
 } from "./DocumentStore.ts"
+
+// The name this store reports its health under (`StoreHealth`), apart from the sessions'.
+const healthSource = "documents"
 
 /**
  * The table of Effect's `Migrator` for the documents table.
@@ -146,22 +148,19 @@ export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Laye
       Effect.mapError((e) => new StartupError(`cannot create the PostgreSQL documents table: ${e.message}`))
     )
     const health = yield* Effect.serviceOption(StoreHealth)
-    const deadlines = new Deadlines(Duration.toMillis(operationTimeout), () => performance.now())
-    const expiry = setInterval(() => deadlines.expire(performance.now()), 250)
-    expiry.unref()
-    yield* Effect.addFinalizer(() => Effect.sync(() => clearInterval(expiry)))
-
     // A database error or a timeout dies (a 500) and marks the store unhealthy; a success marks it healthy.
+    // A transaction unwinds apart (`PgStore.unwindingApart`), so a stalled BEGIN or COMMIT does not hold its
+    // caller past the timeout.
     const guard = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, Exclude<E, SqlError>> =>
-      Effect.flatMap(Effect.result(deadlines.bound(effect)), (result) => {
+      Effect.flatMap(Effect.result(Effect.timeout(effect, operationTimeout)), (result) => {
         if (result._tag === "Success") {
-          if (health._tag === "Some") health.value.succeeded()
+          if (health._tag === "Some") health.value.succeeded(healthSource)
           return Effect.succeed(result.success)
         }
         const e = result.failure
         if (!isSqlError(e) && !Cause.isTimeoutError(e)) return Effect.fail(e as Exclude<E, SqlError>)
         const reason = `PostgreSQL documents: ${isSqlError(e) ? e.message : `no answer within ${Duration.format(operationTimeout)}`}`
-        if (health._tag === "Some") health.value.failed(reason)
+        if (health._tag === "Some") health.value.failed(reason, healthSource)
         return Effect.die(new Error(reason, { cause: e }))
       })
     const rows = (statement: Effect.Effect<ReadonlyArray<Record<string, unknown>>, SqlError>) =>
@@ -229,7 +228,7 @@ export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Laye
         ),
       list: (query) => paginate(fetchOf(query), query.limit, query.cursor),
       update: (merchantAccountId, kind, id, expectedVersion, f) =>
-        guard(
+        guard(unwindingApart(
           sql.withTransaction(
             Effect.gen(function*() {
               // The row lock: another update of this document, through any replica, waits for this one's end.
@@ -252,7 +251,7 @@ export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Laye
               return next
             })
           )
-        ),
+        )),
       remove: (merchantAccountId, kind, id) =>
         Effect.map(
           guard(
@@ -262,7 +261,7 @@ export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Laye
           (deleted) => deleted.length === 1
         ),
       transact: (effect) =>
-        Effect.flatMap(Effect.context(), (context) => guard(Effect.provideContext(sql.withTransaction(effect), context))),
+        Effect.flatMap(Effect.context(), (context) => guard(unwindingApart(Effect.provideContext(sql.withTransaction(effect), context)))),
       clear: guard(sql`DELETE FROM documents`).pipe(Effect.asVoid),
       countByKind: (merchantAccountId) =>
         Effect.map(

@@ -32,6 +32,9 @@ import {
   storedOf
 } from "./DocumentStore.ts"
 
+// The name this store reports its health under (`StoreHealth`), apart from the sessions'.
+const healthSource = "documents"
+
 /**
  * The migrations, in order; `document_schema_version` records how many ran.
  *
@@ -151,11 +154,11 @@ export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupErr
       const guarded = <A>(run: () => A): A => {
         try {
           const result = run()
-          if (health._tag === "Some") health.value.succeeded()
+          if (health._tag === "Some") health.value.succeeded(healthSource)
           return result
         } catch (e) {
           const error = new Error(`${path}: ${(e as Error).message}`, { cause: e })
-          if (health._tag === "Some") health.value.failed(error.message)
+          if (health._tag === "Some") health.value.failed(error.message, healthSource)
           throw error
         }
       }
@@ -179,7 +182,7 @@ export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupErr
       const countAll = db.prepare("SELECT kind, count(*) AS n FROM documents GROUP BY kind")
       const countAccount = db.prepare("SELECT kind, count(*) AS n FROM documents WHERE merchant_account_id = ? GROUP BY kind")
       const probe = db.prepare("SELECT count(*) FROM documents WHERE kind = ''")
-      if (health._tag === "Some") health.value.useProbe(() => guarded(() => probe.get()))
+      if (health._tag === "Some") health.value.useProbe(() => guarded(() => probe.get()), healthSource)
 
       // One statement per shape of a page read (filters × direction × from a position or the newest), prepared once.
       const pageStatements = new Map<string, StatementSync>()

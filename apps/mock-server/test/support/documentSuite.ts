@@ -30,6 +30,14 @@ const bodyAs = (change: string) => (current: StoredDocument): Effect.Effect<Docu
 
 const ids = (items: ReadonlyArray<StoredDocument>) => items.map((item) => item.id)
 
+// A walk through pages: every document there when it began is read once, in order; none is read twice.
+const checkWalk = (items: ReadonlyArray<StoredDocument>, there: ReadonlySet<string>) => {
+  const seenIds = ids(items)
+  assert.strictEqual(new Set(seenIds).size, seenIds.length, `repeated: ${JSON.stringify(seenIds)}`)
+  for (const id of there) assert.include(seenIds, id)
+  for (let i = 1; i < items.length; i++) assert.isBelow(newestFirst(items[i - 1], items[i]), 0)
+}
+
 /**
  * The behaviour every `DocumentStore` backend shares, in-process on the
  * backend's layer (under the TestClock: the documents' times are given, never
@@ -223,20 +231,13 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
                 }
                 return pages
               })
-            // Every document there when the walk began is read once, in order; none is read twice.
-            const check = (items: ReadonlyArray<StoredDocument>, there: ReadonlySet<string>) => {
-              const seenIds = ids(items)
-              assert.strictEqual(new Set(seenIds).size, seenIds.length, `repeated: ${JSON.stringify(seenIds)}`)
-              for (const id of there) assert.include(seenIds, id)
-              for (let i = 1; i < items.length; i++) assert.isBelow(newestFirst(items[i - 1], items[i]), 0)
-            }
             const atFirst = new Set(stored)
             const forward = yield* walk(yield* documents.list({ merchantAccountId: account, kind: "buyer", limit }), "nextCursor")
-            check(forward.flatMap((page) => page.items), atFirst)
+            checkWalk(forward.flatMap((page) => page.items), atFirst)
             // Back from the last page (read after the last insertions so far): every document there then.
             const atLast = new Set(stored)
             const backward = yield* walk(forward[forward.length - 1], "previousCursor")
-            check(backward.toReversed().flatMap((page) => page.items), atLast)
+            checkWalk(backward.toReversed().flatMap((page) => page.items), atLast)
           })
         yield* Effect.promise(() =>
           fc.assert(fc.asyncProperty(scenario, (value) => Effect.runPromise(Effect.provideService(run(value), DocumentStore, documents))), {
