@@ -6,9 +6,11 @@
  *
  * @since 0.2.0
  */
-import { ByteSize, Cause, Duration, Effect, type Layer } from "effect"
+import { ByteSize, Cause, Duration, Effect, identity, type Layer } from "effect"
 import { HttpIncomingMessage, HttpRouter, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
+import { issueToDetails } from "@checkout-kit/domain/Validation"
+import type { HttpApiSchemaError } from "effect/http-api/HttpApiError"
 import { ApiError } from "./ApiError.ts"
 import { merchantAccountOf } from "./Authorization.ts"
 import * as Cors from "./Cors.ts"
@@ -67,6 +69,64 @@ const crossOrigin = (request: HttpServerRequest.HttpServerRequest) => {
   return host === undefined || !/^https?:\/\//.test(origin) || origin.slice(origin.indexOf("//") + 2) !== host
 }
 
+const schemaLocations = { Query: "query", Params: "path", Headers: "header", Payload: "body" } as const
+
+// The API's 400 for what a contract's schema refused in a request, every invalid field named by its JSON pointer
+// (the body's as the strict decoder names them); `undefined` for a failure of the server's own (its answer).
+const schemaRefusal = (
+  request: HttpServerRequest.HttpServerRequest,
+  error: HttpApiSchemaError
+): Effect.Effect<ApiError> | undefined => {
+  if (!(error.kind in schemaLocations)) return undefined
+  const location = schemaLocations[error.kind as keyof typeof schemaLocations]
+  const refusal = (input: unknown) => {
+    const details = issueToDetails(error.cause.issue, input, location)
+    if (details.length > 0) return ApiError.invalid(details)
+    const message = `Invalid ${location === "body" ? "request body" : `${location} parameters`}`
+    return ApiError.of(400, message, [{ location, pointer: "", message, type: errorDetailTypes.value }])
+  }
+  switch (error.kind) {
+    case "Query":
+      return Effect.sync(() => refusal(queryRecord(request.url)))
+    case "Headers":
+      return Effect.sync(() => refusal(request.headers))
+    case "Params":
+      return Effect.succeed(refusal(undefined))
+    default:
+      // The body was read whole before it was decoded (the request keeps it): read again to name the fields.
+      return Effect.map(Effect.orElseSucceed(request.text, () => ""), (text) => {
+        try {
+          return text.trim() === "" ? ApiError.invalidJson() : refusal(JSON.parse(text))
+        } catch {
+          return ApiError.invalidJson()
+        }
+      })
+  }
+}
+
+// A URL's query as the contract's schemas read it: a name given once is a string, given more often an array.
+const queryRecord = (url: string): Record<string, string | Array<string>> => {
+  const record: Record<string, string | Array<string>> = {}
+  const q = url.indexOf("?")
+  if (q < 0) return record
+  for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
+    const seen = record[name]
+    record[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value]
+  }
+  return record
+}
+
+const jsonType = /^application\/json\s*(;|$)/i
+
+// A body is read as JSON whatever type it is sent as (a browser's `fetch` of a string sends text/plain, curl's
+// `-d` a form type): the contract's decoders read the type, so they are told JSON.
+const asJson = (request: HttpServerRequest.HttpServerRequest) => {
+  const type = request.headers["content-type"]
+  return type === undefined || jsonType.test(type) || request.method === "GET"
+    ? request
+    : request.modify({ headers: { ...request.headers, "content-type": "application/json" } })
+}
+
 // What failed, in one line: the error's class and message (never a request's data: handlers put none in errors).
 const describeFailure = (cause: Cause.Cause<unknown>): string => {
   const error = Cause.squash(cause)
@@ -115,7 +175,8 @@ const makeMiddleware = (options: ServerOptions) =>
     }
 
     return <E, R>(app: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>) =>
-      Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+      Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
+        const request = asJson(received)
         const start = performance.now()
         const path = pathOf(request.url)
         const namedAccountId = merchantAccountOf(request)
@@ -189,6 +250,7 @@ const makeMiddleware = (options: ServerOptions) =>
           ? Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
           : app.pipe(
             Effect.provideService(HttpIncomingMessage.MaxBodySize, maxBody),
+            request === received ? identity : Effect.provideService(HttpServerRequest.HttpServerRequest, request),
             Effect.catchCause((cause) => {
               // The client went away (its timeout, a closed socket): nothing to answer, nothing failed here.
               if (Cause.hasInterruptsOnly(cause)) return Effect.interrupt
@@ -198,16 +260,11 @@ const makeMiddleware = (options: ServerOptions) =>
               if (tag === "RequestParseError" || tag === "HttpApiPayloadTooLarge") {
                 return Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
               }
-              // A query the contract's schema refuses (a parameter given twice): the client's error.
-              const kind = (error as { kind?: string }).kind
-              if (tag === "HttpApiSchemaError" && (kind === "Query" || kind === "Params" || kind === "Headers")) {
-                const location = kind === "Query" ? "query" : kind === "Params" ? "path" : "header"
-                const message = `Invalid ${location} parameters`
-                return Effect.succeed(
-                  Responses.fromApiError(
-                    ApiError.of(400, message, [{ location, pointer: "", message, type: errorDetailTypes.value }])
-                  )
-                )
+              // A request the contract's schemas refuse (its query, path, headers or body): the client's error, in
+              // the API's shape with a pointer to each invalid field.
+              if (tag === "HttpApiSchemaError") {
+                const refused = schemaRefusal(request, error as unknown as HttpApiSchemaError)
+                if (refused !== undefined) return Effect.map(refused, (e) => Responses.fromApiError(e))
               }
               return Effect.sync(() => {
                 logLine(options, "error", "request failed", { method: request.method, path, error: describeFailure(cause) })
