@@ -1,8 +1,15 @@
 /**
- * The checkout-sessions endpoints of the contract, implemented. Bodies are
- * read raw and validated by the domain's strict decoder (unknown keys
- * rejected, every invalid field reported); sessions are answered with the
- * wire JSON the store holds, so a GET re-encodes nothing.
+ * The checkout-sessions endpoints of the contract, implemented with `handle`
+ * (params, headers and the small `cardDetails` body decoded by the contract's
+ * schemas, failures encoded by its error schemas) except the three that carry
+ * a session's or a card's body — `create`, `update`, `updateFields` — which
+ * are `handleRaw`: their bodies are read raw (straight from Node, without
+ * copies) and decoded by the domain's strict decoder compiled from the very
+ * schema the endpoint declares as its payload (unknown keys rejected, every
+ * invalid field reported, bounded work on large invalid bodies, bytes that are
+ * not UTF-8 refused); `test/ContractConformance.test.ts` holds them to the
+ * declared payload and answers. Sessions are answered with the wire JSON the
+ * store holds (the contract's `CheckoutSession`), so a GET re-encodes nothing.
  *
  * @since 0.1.0
  */
@@ -182,12 +189,11 @@ export const layerNoDeps = HttpApiBuilder.group(
             Effect.map((body) => Responses.json(body, 201))
           )
         ))
-      .handleRaw("get", ({ params, request }) =>
-        respond(
-          actingAccount(request).pipe(
-            Effect.flatMap((account) => sessions.get(account, params.session_id)),
-            Effect.map((body) => Responses.json(body))
-          )
+      .handle("get", ({ params, request }) =>
+        actingAccount(request).pipe(
+          Effect.flatMap((account) => sessions.get(account, params.session_id)),
+          // The session's wire JSON as the store holds it (`CheckoutSession` of the contract): not encoded again.
+          Effect.map((body) => Responses.json(body))
         ))
       .handleRaw("update", ({ params, request }) =>
         respond(
@@ -199,13 +205,8 @@ export const layerNoDeps = HttpApiBuilder.group(
             Effect.map((body) => Responses.json(body))
           )
         ))
-      .handleRaw("delete", ({ params, request }) =>
-        respond(
-          actingAccount(request).pipe(
-            Effect.flatMap((account) => sessions.remove(account, params.session_id)),
-            Effect.as(HttpServerResponse.empty({ status: 204 }))
-          )
-        ))
+      .handle("delete", ({ params, request }) =>
+        Effect.flatMap(actingAccount(request), (account) => sessions.remove(account, params.session_id)))
       .handleRaw("updateFields", ({ params, request }) =>
         respond(
           browserBody(request, params.session_id).pipe(
@@ -216,15 +217,17 @@ export const layerNoDeps = HttpApiBuilder.group(
             })
           )
         ))
-      .handleRaw("cardDetails", ({ params, request }) =>
-        respond(
-          browserBody(request, params.session_id).pipe(
-            Effect.flatMap(({ account, body }) => sessions.cardDetails(account, params.session_id, body)),
-            Effect.map(({ json, merchantAccountId }) => {
-              captureAccount(request.source, merchantAccountId)
-              return Responses.json(json)
-            })
-          )
+      // The body is small and decoded by the contract's schema; who calls is checked before it is used.
+      .handle("cardDetails", ({ params, payload, request }) =>
+        // For the journal: the text the contract's decoder read (the request keeps it).
+        Effect.map(request.text, (text) => captureBody(request.source, text)).pipe(
+          Effect.orElseSucceed(() => undefined),
+          Effect.andThen(browser.accountFor(request, params.session_id)),
+          Effect.flatMap((account) => sessions.cardDetails(account, params.session_id, { bin: payload.bin })),
+          Effect.map(({ json, merchantAccountId }) => {
+            captureAccount(request.source, merchantAccountId)
+            return Responses.json(json)
+          })
         ))
   })
 )

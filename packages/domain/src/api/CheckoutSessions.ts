@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { CheckoutSession, CheckoutSessionUpdate } from "../CheckoutSession.ts"
 import { ApiErrors } from "../Errors.ts"
 import { Authorization } from "./Authorization.ts"
@@ -87,5 +87,7 @@ export class CheckoutSessionsGroup extends HttpApiGroup.make("checkoutSessions")
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Get checkout session card details" }))
   )
+  // Bodies are decoded strictly (as StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
   .annotateMerge(OpenApi.annotations({ title: "Checkout sessions" }))
 {}
