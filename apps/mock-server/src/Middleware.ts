@@ -14,7 +14,8 @@ import type { HttpApiSchemaError } from "effect/http-api/HttpApiError"
 import { ApiError } from "./ApiError.ts"
 import { merchantAccountOf } from "./Authorization.ts"
 import * as Cors from "./Cors.ts"
-import { bodyText, Journal, takeAccount, takeBody } from "./Journal.ts"
+import * as RequestCapture from "./http/RequestCapture.ts"
+import { bodyText, Journal } from "./Journal.ts"
 import { maxBodyBytes } from "./Limits.ts"
 import * as Redact from "./Redact.ts"
 import * as Responses from "./Responses.ts"
@@ -178,18 +179,19 @@ const makeMiddleware = (options: ServerOptions) =>
       Effect.flatMap(HttpServerRequest.HttpServerRequest, (received) => {
         const request = asJson(received)
         const start = performance.now()
+        const captured = RequestCapture.make()
         const path = pathOf(request.url)
         const namedAccountId = merchantAccountOf(request)
         const admin = path.startsWith("/_mock/")
         const prefer = admin ? {} : parsePrefer(request.headers["prefer"])
         const record = (status: number, response?: HttpServerResponse.HttpServerResponse) => {
           // The account the call acted on, where the header did not name it (a bound key, a browser-facing call).
-          const merchantAccountId = takeAccount(request.source) ?? namedAccountId
+          const merchantAccountId = captured.account ?? namedAccountId
           const time = new Date().toISOString()
           const durationMs = Math.round((performance.now() - start) * 100) / 100
           if (!admin) {
             const cardData = request.method === "PUT" && fieldsPath.test(path)
-            const body = takeBody(request.source)
+            const body = captured.body
             journal.record({
               method: request.method,
               path,
@@ -250,6 +252,7 @@ const makeMiddleware = (options: ServerOptions) =>
           ? Effect.succeed(Responses.fromApiError(ApiError.tooLarge()))
           : app.pipe(
             Effect.provideService(HttpIncomingMessage.MaxBodySize, maxBody),
+            Effect.provideService(RequestCapture.RequestCapture, captured),
             request === received ? identity : Effect.provideService(HttpServerRequest.HttpServerRequest, request),
             Effect.catchCause((cause) => {
               // The client went away (its timeout, a closed socket): nothing to answer, nothing failed here.

@@ -23,7 +23,7 @@ import { HttpApiBuilder } from "effect/http-api"
 import { maxDetails, toPointer } from "@checkout-kit/domain/Validation"
 import { ApiError } from "../ApiError.ts"
 import { accountOf, BrowserCalls, namedAccount } from "../Authorization.ts"
-import { captureAccount, captureBody } from "../Journal.ts"
+import { captureAccount, captureBody, RequestCapture } from "../http/RequestCapture.ts"
 import { maxBodyBytes } from "../Limits.ts"
 import { CheckoutSessions } from "../CheckoutSessions.ts"
 import * as Responses from "../Responses.ts"
@@ -125,11 +125,11 @@ const loneSurrogates = (document: unknown): Array<ErrorDetail> => {
  * @since 0.1.0
  */
 export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.flatMap(readBytes(request), (bytes) => {
+  Effect.flatMap(Effect.zip(RequestCapture, readBytes(request)), ([captured, bytes]) => {
     if (!isUtf8(bytes)) return Effect.fail(notUtf8())
     const text = bytes.toString("utf8")
     // For the journal (Journal.ts), which redacts what it shows: the bytes, which it keeps outside V8's heap.
-    captureBody(request.source, bytes)
+    if (captured !== undefined) captured.body = bytes
     if (text.trim() === "") return Effect.succeed(undefined)
     try {
       const document = JSON.parse(text) as unknown
@@ -153,10 +153,10 @@ const requireBody = (body: unknown) =>
 // The merchant account a session call acts on (the header's, else the bound key's, else `default`), kept for the
 // journal and the log where the header does not name it.
 const actingAccount = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.map(accountOf(request), (account) => {
-    if (namedAccount(request) === undefined && account !== "default") captureAccount(request.source, account)
-    return account
-  })
+  Effect.flatMap(accountOf(request), (account) =>
+    namedAccount(request) === undefined && account !== "default"
+      ? Effect.as(captureAccount(account), account)
+      : Effect.succeed(account))
 
 // Every failure becomes its error response; anything else is a defect (500).
 const respond = <E>(effect: Effect.Effect<HttpServerResponse.HttpServerResponse, E>) =>
@@ -211,23 +211,17 @@ export const layerNoDeps = HttpApiBuilder.group(
         respond(
           browserBody(request, params.session_id).pipe(
             Effect.flatMap(({ account, body }) => sessions.updateFields(account, params.session_id, body)),
-            Effect.map((owner) => {
-              captureAccount(request.source, owner)
-              return HttpServerResponse.empty({ status: 204 })
-            })
+            Effect.flatMap((owner) => Effect.as(captureAccount(owner), HttpServerResponse.empty({ status: 204 })))
           )
         ))
       // The body is small and decoded by the contract's schema; who calls is checked before it is used.
       .handle("cardDetails", ({ params, payload, request }) =>
         // For the journal: the text the contract's decoder read (the request keeps it).
-        Effect.map(request.text, (text) => captureBody(request.source, text)).pipe(
+        Effect.flatMap(request.text, captureBody).pipe(
           Effect.orElseSucceed(() => undefined),
           Effect.andThen(browser.accountFor(request, params.session_id)),
           Effect.flatMap((account) => sessions.cardDetails(account, params.session_id, { bin: payload.bin })),
-          Effect.map(({ json, merchantAccountId }) => {
-            captureAccount(request.source, merchantAccountId)
-            return Responses.json(json)
-          })
+          Effect.flatMap(({ json, merchantAccountId }) => Effect.as(captureAccount(merchantAccountId), Responses.json(json)))
         ))
   })
 )
