@@ -15,6 +15,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Exit, Schema, SchemaAST } from "effect"
 import { HttpApiSchema } from "effect/http-api"
 import type { HttpApiEndpoint } from "effect/http-api"
+import { makeKeyPair, signToken } from "./support/keys.ts"
 import { startServer, type TestServer } from "./support/server.ts"
 
 let server: TestServer
@@ -34,12 +35,18 @@ interface Answer {
 const send = async (
   method: string,
   path: string,
-  options: { readonly body?: unknown; readonly raw?: string; readonly headers?: Record<string, string> } = {}
+  options: {
+    readonly body?: unknown
+    readonly raw?: string
+    readonly headers?: Record<string, string>
+    /** Another server's URL. */
+    readonly url?: string
+  } = {}
 ): Promise<Answer> => {
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
   const headers = { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers }
   const controller = new AbortController()
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${options.url ?? server.url}${path}`, {
     method,
     headers,
     signal: controller.signal,
@@ -265,6 +272,52 @@ describe("every endpoint of the served contract answers only what it declares", 
     assert.isDefined(undeclared(health, answered(200, { status: "ok", extra: 1 })))
     assert.isDefined(undeclared(health, answered(404, { type: "error" })))
     assert.isUndefined(undeclared(health, answered(200, { status: "ok" })))
+  })
+})
+
+describe("the session endpoints' refusals of tokens are declared", () => {
+  const key = makeKeyPair()
+  let secured: TestServer
+  beforeAll(async () => {
+    secured = await startServer({ auth: { kind: "jwt", publicKeys: [key.publicKeyPem] } })
+  })
+  afterAll(() => secured.close())
+
+  it("no token, a bad token and a token without the scope answer 401 and 403 as the endpoints declare", async () => {
+    const endpoints = Api.groups.checkoutSessions.endpoints as unknown as Record<string, HttpApiEndpoint.Top>
+    const write = `Bearer ${await signToken(key.privateKey, key.publicKey)}`
+    const readOnly = `Bearer ${await signToken(key.privateKey, key.publicKey, { scopes: ["checkout-sessions.read"] })}`
+    const id = JSON.parse(
+      (await send("POST", "/checkout/sessions", { url: secured.url, body: {}, headers: { authorization: write } })).text
+    ).id
+    const bodies: Record<string, unknown> = {
+      create: {},
+      update: {},
+      updateFields: { payment_method: card },
+      cardDetails: { bin: "411111" }
+    }
+    const refusals: Array<[string, string | undefined, number]> = [
+      ["create", undefined, 401],
+      ["get", undefined, 401],
+      ["update", undefined, 401],
+      ["delete", undefined, 401],
+      ["create", "Bearer not-a-token", 401],
+      ["updateFields", "Bearer not-a-token", 401],
+      ["cardDetails", "Bearer not-a-token", 401],
+      ["create", readOnly, 403],
+      ["delete", readOnly, 403]
+    ]
+    for (const [name, authorization, status] of refusals) {
+      const endpoint = endpoints[name]
+      const answer = await send(endpoint.method, endpoint.path.replace(":session_id", id), {
+        url: secured.url,
+        ...(bodies[name] === undefined ? {} : { body: bodies[name] }),
+        ...(authorization === undefined ? {} : { headers: { authorization } })
+      })
+      const label = `${name} ${authorization ?? "(no token)"}: ${answer.status} ${answer.text}`
+      assert.strictEqual(answer.status, status, label)
+      assert.isUndefined(undeclared(endpoint, answer), label)
+    }
   })
 })
 
