@@ -3,7 +3,7 @@
  * before anything is read, by what is read otherwise), and read as JSON
  * whatever type they are sent as.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { ByteSize, Effect } from "effect"
 import { HttpIncomingMessage, type HttpServerRequest, type HttpServerResponse } from "effect/http"
@@ -17,7 +17,7 @@ const maxBody = ByteSize.bytes(maxBodyBytes)
  * The 413 of a request whose `content-length` is over the limit, before its body is read; `undefined` otherwise.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const refuseDeclaredTooLarge = (
   request: HttpServerRequest.HttpServerRequest
@@ -28,7 +28,7 @@ export const refuseDeclaredTooLarge = (
  * The app with the body limit on whatever reads a body through the framework.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const limited = <A, E, R>(app: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.provideService(app, HttpIncomingMessage.MaxBodySize, maxBody)
@@ -42,7 +42,7 @@ const jsonType = /^application\/json\s*(;|$)/i
  * request where it says JSON already, or has no type.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const asJson = (request: HttpServerRequest.HttpServerRequest): HttpServerRequest.HttpServerRequest => {
   const type = request.headers["content-type"]

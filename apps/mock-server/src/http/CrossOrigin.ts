@@ -3,7 +3,7 @@
  * API's routes, the allow-origin header on their answers, and the `/_mock/`
  * controls' refusal of calls from pages of another origin.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { HttpServerResponse } from "effect/http"
 import type { HttpServerRequest } from "effect/http"
@@ -18,7 +18,7 @@ import { methodsOn, notFoundOrNotAllowed, type Route } from "../RouteTable.ts"
  * inspector) and clients that send no `Origin` (curl, tests, SDKs) pass.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const refuseCrossOriginControl = (
   request: HttpServerRequest.HttpServerRequest
@@ -34,7 +34,7 @@ export const refuseCrossOriginControl = (
  * CORS for the API's routes under a list of origin patterns.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const make = (patterns: ReadonlyArray<string>, routes: ReadonlyArray<Route>) => {
   const cors = Cors.make(patterns)

@@ -4,7 +4,7 @@
  * the contract's schemas refuse (400, a JSON pointer per invalid field), and
  * any other failure (500, logged in one line).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { issueToDetails } from "@checkout-kit/domain/Validation"
@@ -36,7 +36,7 @@ const queryRecord = (url: string): Record<string, string | Array<string>> => {
  * names them); `undefined` for a failure of the server's own (its answer).
  *
  * @category failures
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const schemaRefusal = (
   request: HttpServerRequest.HttpServerRequest,
@@ -79,7 +79,7 @@ const describeFailure = (cause: Cause.Cause<unknown>): string => {
  * The failure mapping of a server: the app, its failures answered.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const make = (options: ServerOptions, routes: ReadonlyArray<Route>) => {
   const notFound = notFoundOrNotAllowed(routes)

@@ -2,7 +2,7 @@
  * The record of every answered request: its journal entry (not for the
  * `/_mock/` controls) and, with `--log-requests`, one log line.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import type { HttpServerRequest, HttpServerResponse } from "effect/http"
 import { bodyText, type Journal } from "../Journal.ts"
@@ -26,7 +26,7 @@ const redactFieldsBody = (text: string | undefined) => {
  * One request as it is recorded.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Recorded {
   readonly request: HttpServerRequest.HttpServerRequest
@@ -46,7 +46,7 @@ export interface Recorded {
  * answered (499: the client left) and the response, if one was made.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const make = (options: ServerOptions, journal: Journal["Service"]) =>
 (

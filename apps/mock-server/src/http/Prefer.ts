@@ -5,7 +5,7 @@
  * declares the header on every API endpoint (`preferHeaders` of the domain);
  * the `/_mock/` controls do not take it.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { Duration, Effect } from "effect"
 import type { HttpServerResponse } from "effect/http"
@@ -23,7 +23,7 @@ export const maxDelayMs = 30_000
  * What a `Prefer` header asks for.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Preference {
   readonly code?: number
@@ -54,7 +54,7 @@ export const parsePrefer = (header: string | undefined): Preference => {
  * `retry-after` for 429 and 503), or 400 for a status that is not an error.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const forcedAnswer = (code: number): HttpServerResponse.HttpServerResponse =>
   code >= 400 && code <= 599
@@ -70,7 +70,7 @@ export const forcedAnswer = (code: number): HttpServerResponse.HttpServerRespons
  * The answer, after the latency `Prefer: delay=` asks for.
  *
  * @category middleware
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const delayed = <A, E, R>(preference: Preference, answer: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   preference.delay !== undefined && preference.delay > 0

@@ -7,7 +7,7 @@
  * `Captured` per request; handlers write into it; the middleware reads it
  * once the answer is made.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { Context, Effect } from "effect"
 
@@ -15,7 +15,7 @@ import { Context, Effect } from "effect"
  * One request's captures.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.2.0
  */
 export interface Captured {
   /** The body a handler read: its UTF-8 bytes (kept outside V8's heap), or its text. */
@@ -29,7 +29,7 @@ export interface Captured {
  * handler run on its own captures nothing).
  *
  * @category services
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const RequestCapture = Context.Reference<Captured | undefined>("@checkout-kit/mock-server/RequestCapture", {
   defaultValue: () => undefined
@@ -39,7 +39,7 @@ export const RequestCapture = Context.Reference<Captured | undefined>("@checkout
  * A fresh, empty capture for one request.
  *
  * @category constructors
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const make = (): Captured => ({ body: undefined, account: undefined })
 
@@ -47,7 +47,7 @@ export const make = (): Captured => ({ body: undefined, account: undefined })
  * Keeps the body a handler read, for the journal entry of its request.
  *
  * @category capture
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const captureBody = (body: string | Uint8Array): Effect.Effect<void> =>
   Effect.map(RequestCapture, (captured) => {
@@ -59,7 +59,7 @@ export const captureBody = (body: string | Uint8Array): Effect.Effect<void> =>
  * log line of its request.
  *
  * @category capture
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const captureAccount = (merchantAccountId: string): Effect.Effect<void> =>
   Effect.map(RequestCapture, (captured) => {

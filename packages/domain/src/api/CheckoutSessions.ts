@@ -34,7 +34,7 @@ export const merchantAccountHeader = "x-gr4vy-merchant-account-id"
  * API ignores it; the mock's `/_mock/` controls do not take it.
  *
  * @category headers
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const Prefer = Schema.String.annotate({
   description: "Mock server only: `code=NNN` (a 4xx or 5xx status) answers that error in the API's error shape " +
@@ -46,7 +46,7 @@ export const Prefer = Schema.String.annotate({
  * The headers every API endpoint declares: the mock's `prefer`.
  *
  * @category headers
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const preferHeaders = { prefer: Schema.optionalKey(Prefer) }
 

@@ -143,7 +143,7 @@ export const RequestJournal = Schema.Struct({ items: Schema.Array(JournalEntry) 
  * The most sessions one page of `GET /_mock/sessions` holds.
  *
  * @category constants
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const maxSessionPage = 100
 
