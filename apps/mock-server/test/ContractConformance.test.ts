@@ -9,6 +9,7 @@
  */
 import { Api } from "@checkout-kit/domain/api/Api"
 import { CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
+import { makeErrorBody } from "@checkout-kit/domain/Errors"
 import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
@@ -272,6 +273,8 @@ describe("every endpoint of the served contract answers only what it declares", 
     assert.isDefined(undeclared(health, answered(200, { status: "ok", extra: 1 })))
     assert.isDefined(undeclared(health, answered(404, { type: "error" })))
     assert.isUndefined(undeclared(health, answered(200, { status: "ok" })))
+    // The health check's 503 while the store fails (Storage.test.ts makes one) is declared.
+    assert.isUndefined(undeclared(health, answered(503, makeErrorBody(503, "The session store is failing"))))
   })
 })
 

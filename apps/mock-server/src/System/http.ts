@@ -13,7 +13,8 @@ const ok = { status: "ok" } as const
 
 /**
  * `{"status":"ok"}` (the contract's `Health`), or 503 in the API's error shape
- * while the session store fails.
+ * while the session store fails (the contract's `Unhealthy`, answered as a
+ * response for its `Retry-After` header).
  *
  * @category layers
  * @since 0.1.0
