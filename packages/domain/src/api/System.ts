@@ -4,7 +4,9 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup } from "effect/http-api"
+import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema } from "effect/http-api"
+import { ServerError } from "../Errors.ts"
+import { preferHeaders } from "./CheckoutSessions.ts"
 
 /**
  * The body of `GET /health`.
@@ -15,9 +17,18 @@ import { HttpApiEndpoint, HttpApiGroup } from "effect/http-api"
 export const Health = Schema.Struct({ status: Schema.Literal("ok") })
 
 /**
+ * The answer of `GET /health` while the server's session store fails: 503 in
+ * the API's error shape (a `ServerError` of status 503, `Retry-After: 1`).
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const Unhealthy = ServerError.pipe(HttpApiSchema.status(503))
+
+/**
  * @category groups
  * @since 0.1.0
  */
 export class SystemGroup extends HttpApiGroup.make("system")
-  .add(HttpApiEndpoint.get("health", "/health", { success: Health }))
+  .add(HttpApiEndpoint.get("health", "/health", { headers: preferHeaders, success: Health, error: Unhealthy }))
 {}
