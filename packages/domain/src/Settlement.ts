@@ -9,13 +9,9 @@ import { ItemList } from "./Collection.ts"
 import { CurrencyCode, DateTimeUtc, optionalNullable, Uuid, WireStruct } from "./Primitives.ts"
 import { TransactionId } from "./Transaction.ts"
 
-/**
- * A settlement record for a transaction.
- *
- * @category models
- * @since 0.2.0
- */
-export const Settlement = WireStruct("Settlement", {
+// What a payment service's report says of a transaction's money, whatever the record: when it was posted and
+// ingested, the amount and currency, the fees, and the report it came in.
+const reportFields = {
   id: Uuid,
   merchantAccountId: Schema.String,
   createdAt: DateTimeUtc,
@@ -31,7 +27,17 @@ export const Settlement = WireStruct("Settlement", {
   schemeFee: optionalNullable(Schema.Int),
   paymentServiceReportId: Uuid,
   paymentServiceReportFileIds: Schema.Array(Uuid),
-  transactionId: TransactionId,
+  transactionId: TransactionId
+}
+
+/**
+ * A settlement record for a transaction.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const Settlement = WireStruct("Settlement", {
+  ...reportFields,
   type: Schema.optionalKey(Schema.Literal("settlement")).annotateKey({ default: "settlement" })
 })
 
@@ -62,22 +68,7 @@ export type Settlements = typeof Settlements.Type
  * @since 0.2.0
  */
 export const RefundSettlement = WireStruct("RefundSettlement", {
-  id: Uuid,
-  merchantAccountId: Schema.String,
-  createdAt: DateTimeUtc,
-  updatedAt: DateTimeUtc,
-  postedAt: DateTimeUtc,
-  ingestedAt: DateTimeUtc,
-  currency: CurrencyCode,
-  amount: Schema.Int,
-  exchangeRate: optionalNullable(Schema.Finite),
-  commission: Schema.Int,
-  interchange: optionalNullable(Schema.Int),
-  markup: optionalNullable(Schema.Int),
-  schemeFee: optionalNullable(Schema.Int),
-  paymentServiceReportId: Uuid,
-  paymentServiceReportFileIds: Schema.Array(Uuid),
-  transactionId: TransactionId,
+  ...reportFields,
   type: Schema.optionalKey(Schema.Literal("refund-settlement")).annotateKey({ default: "refund-settlement" }),
   refundId: Uuid
 })
@@ -109,22 +100,7 @@ export type RefundSettlements = typeof RefundSettlements.Type
  * @since 0.2.0
  */
 export const Chargeback = WireStruct("Chargeback", {
-  id: Uuid,
-  merchantAccountId: Schema.String,
-  createdAt: DateTimeUtc,
-  updatedAt: DateTimeUtc,
-  postedAt: DateTimeUtc,
-  ingestedAt: DateTimeUtc,
-  currency: CurrencyCode,
-  amount: Schema.Int,
-  exchangeRate: optionalNullable(Schema.Finite),
-  commission: Schema.Int,
-  interchange: optionalNullable(Schema.Int),
-  markup: optionalNullable(Schema.Int),
-  schemeFee: optionalNullable(Schema.Int),
-  paymentServiceReportId: Uuid,
-  paymentServiceReportFileIds: Schema.Array(Uuid),
-  transactionId: TransactionId,
+  ...reportFields,
   type: Schema.optionalKey(Schema.Literal("chargeback")).annotateKey({ default: "chargeback" })
 })
 
@@ -155,22 +131,7 @@ export type Chargebacks = typeof Chargebacks.Type
  * @since 0.2.0
  */
 export const ChargebackReversal = WireStruct("ChargebackReversal", {
-  id: Uuid,
-  merchantAccountId: Schema.String,
-  createdAt: DateTimeUtc,
-  updatedAt: DateTimeUtc,
-  postedAt: DateTimeUtc,
-  ingestedAt: DateTimeUtc,
-  currency: CurrencyCode,
-  amount: Schema.Int,
-  exchangeRate: optionalNullable(Schema.Finite),
-  commission: Schema.Int,
-  interchange: optionalNullable(Schema.Int),
-  markup: optionalNullable(Schema.Int),
-  schemeFee: optionalNullable(Schema.Int),
-  paymentServiceReportId: Uuid,
-  paymentServiceReportFileIds: Schema.Array(Uuid),
-  transactionId: TransactionId,
+  ...reportFields,
   type: Schema.optionalKey(Schema.Literal("chargeback-reversal")).annotateKey({ default: "chargeback-reversal" })
 })
 

@@ -277,12 +277,26 @@ export const GiftCardService = WireStruct("GiftCardService", {
 export type GiftCardService = typeof GiftCardService.Type
 
 /**
- * A transaction, summarised
+ * The purchase data of a business card payment (level 2 and 3 data): tax,
+ * duty and shipping amounts and the buyer's and supplier's references, as a
+ * transaction and its create body both carry them.
  *
- * @category models
+ * @category schemas
  * @since 0.2.0
  */
-export const TransactionSummary = WireStruct("TransactionSummary", {
+export const levelThreeFields = {
+  taxAmount: optionalNullable(Amount),
+  merchantTaxId: optionalNullable(BoundedString(1, 100)),
+  purchaseOrderNumber: optionalNullable(BoundedString(1, 100)),
+  customerReferenceNumber: optionalNullable(BoundedString(1, 100)),
+  amountIncludesTax: optionalNullable(Schema.Boolean),
+  supplierOrderNumber: optionalNullable(BoundedString(1, 100)),
+  dutyAmount: optionalNullable(Amount),
+  shippingAmount: optionalNullable(Amount)
+}
+
+// What a transaction and its summary in a page share: the summary is the first part of the transaction.
+const summaryFields = {
   type: Schema.optionalKey(Schema.Literal("transaction")).annotateKey({ default: "transaction" }),
   id: TransactionId,
   reconciliationId: Schema.String,
@@ -316,7 +330,15 @@ export const TransactionSummary = WireStruct("TransactionSummary", {
   updatedAt: DateTimeUtc,
   disputed: Schema.Boolean,
   reauthorizedFromTransactionId: optionalNullable(Uuid)
-})
+}
+
+/**
+ * A transaction, summarised
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const TransactionSummary = WireStruct("TransactionSummary", summaryFields)
 
 /**
  * @category models
@@ -588,39 +610,7 @@ export const TransactionIntentOutcome = Schema.Literals([
 export type TransactionIntentOutcome = typeof TransactionIntentOutcome.Type
 
 const TransactionSchema = WireStruct("Transaction", {
-  type: Schema.optionalKey(Schema.Literal("transaction")).annotateKey({ default: "transaction" }),
-  id: TransactionId,
-  reconciliationId: Schema.String,
-  merchantAccountId: Schema.String,
-  currency: CurrencyCode,
-  amount: Schema.Int,
-  status: TransactionStatus,
-  authorizedAmount: Schema.Int,
-  capturedAmount: Schema.Int,
-  refundedAmount: Schema.Int,
-  settledCurrency: optionalNullable(CurrencyCode),
-  settledAmount: Schema.Int,
-  settled: Schema.Boolean,
-  country: optionalNullable(CountryCode),
-  externalIdentifier: optionalNullable(BoundedString(1, 200)),
-  intent: TransactionIntent,
-  paymentMethod: optionalNullable(TransactionPaymentMethod),
-  method: optionalNullable(Method),
-  instrumentType: optionalNullable(InstrumentType),
-  errorCode: optionalNullable(Schema.String),
-  paymentService: optionalNullable(TransactionPaymentService),
-  pendingReview: Schema.optionalKey(Schema.Boolean).annotateKey({ default: false }),
-  buyer: optionalNullable(TransactionBuyer),
-  rawResponseCode: optionalNullable(Schema.String),
-  rawResponseDescription: optionalNullable(Schema.String),
-  shippingDetails: optionalNullable(ShippingDetails),
-  checkoutSessionId: optionalNullable(SessionId),
-  giftCardRedemptions: Schema.Array(GiftCardRedemption),
-  giftCardService: optionalNullable(GiftCardService),
-  createdAt: DateTimeUtc,
-  updatedAt: DateTimeUtc,
-  disputed: Schema.Boolean,
-  reauthorizedFromTransactionId: optionalNullable(Uuid),
+  ...summaryFields,
   airline: optionalNullable(Airline),
   authResponseCode: optionalNullable(Schema.String),
   avsResponseCode: optionalNullable(AVSResponseCode),
@@ -650,14 +640,7 @@ const TransactionSchema = WireStruct("Transaction", {
   merchantAdviceCode: optionalNullable(Schema.String),
   installmentCount: optionalNullable(Schema.Int),
   sessionToken: optionalNullable(Schema.String),
-  taxAmount: optionalNullable(Amount),
-  merchantTaxId: optionalNullable(BoundedString(1, 100)),
-  purchaseOrderNumber: optionalNullable(BoundedString(1, 100)),
-  customerReferenceNumber: optionalNullable(BoundedString(1, 100)),
-  amountIncludesTax: optionalNullable(Schema.Boolean),
-  supplierOrderNumber: optionalNullable(BoundedString(1, 100)),
-  dutyAmount: optionalNullable(Amount),
-  shippingAmount: optionalNullable(Amount),
+  ...levelThreeFields,
   isoResponseCode: optionalNullable(Schema.String)
 })
 

@@ -16,6 +16,15 @@ import { Collection } from "./Collection.ts"
 import { Amount, BoundedString, DateTimeUtc, optionalNullable, Uuid, WireStruct } from "./Primitives.ts"
 import { Transaction, TransactionId } from "./Transaction.ts"
 
+
+// What an operation on a transaction answers beside its status: the payment service's codes, and the transaction
+// as it now stands.
+const outcomeFields = {
+  code: Schema.NullOr(Schema.String),
+  rawResponseCode: Schema.NullOr(Schema.String),
+  rawResponseDescription: Schema.NullOr(Schema.String),
+  transaction: Transaction
+}
 /**
  * Request body for capturing an authorized transaction.
  *
@@ -63,10 +72,7 @@ export type CaptureStatus = typeof CaptureStatus.Type
 export const TransactionCapture = WireStruct("TransactionCapture", {
   type: Schema.optionalKey(Schema.Literal("transaction-capture")).annotateKey({ default: "transaction-capture" }),
   status: CaptureStatus,
-  code: Schema.NullOr(Schema.String),
-  rawResponseCode: Schema.NullOr(Schema.String),
-  rawResponseDescription: Schema.NullOr(Schema.String),
-  transaction: Transaction,
+  ...outcomeFields,
   captureId: optionalNullable(Uuid),
   paymentServiceCaptureId: optionalNullable(Schema.String),
   externalIdentifier: optionalNullable(Schema.String),
@@ -106,10 +112,7 @@ export type VoidStatus = typeof VoidStatus.Type
 export const TransactionVoid = WireStruct("TransactionVoid", {
   type: Schema.optionalKey(Schema.Literal("transaction-void")).annotateKey({ default: "transaction-void" }),
   status: VoidStatus,
-  code: Schema.NullOr(Schema.String),
-  rawResponseCode: Schema.NullOr(Schema.String),
-  rawResponseDescription: Schema.NullOr(Schema.String),
-  transaction: Transaction
+  ...outcomeFields
 })
 
 /**
@@ -142,10 +145,7 @@ export type CancelStatus = typeof CancelStatus.Type
 export const TransactionCancel = WireStruct("TransactionCancel", {
   type: Schema.optionalKey(Schema.Literal("transaction-cancel")).annotateKey({ default: "transaction-cancel" }),
   status: CancelStatus,
-  code: Schema.NullOr(Schema.String),
-  rawResponseCode: Schema.NullOr(Schema.String),
-  rawResponseDescription: Schema.NullOr(Schema.String),
-  transaction: Transaction
+  ...outcomeFields
 })
 
 /**
@@ -247,10 +247,7 @@ export const TransactionAuthorizationIncrement = WireStruct("TransactionAuthoriz
     default: "transaction-authorization-increment"
   }),
   status: IncrementalAuthorizationStatus,
-  code: Schema.NullOr(Schema.String),
-  rawResponseCode: Schema.NullOr(Schema.String),
-  rawResponseDescription: Schema.NullOr(Schema.String),
-  transaction: Transaction
+  ...outcomeFields
 })
 
 /**

@@ -16,7 +16,12 @@ import { CartItem } from "./Cart.ts"
 import { TransactionIntent, TransactionPaymentSource } from "./CheckoutSession.ts"
 import { TransactionConnectionOptions } from "./ConnectionOptions.ts"
 import { CardScheme, CardType } from "./PaymentMethod.ts"
-import { BankAccountHolder, PlaidPaymentMethodCreate, RedirectPaymentMethodCreate } from "./PaymentMethodResource.ts"
+import {
+  BankAccountHolder,
+  ExpirationDate,
+  PlaidPaymentMethodCreate,
+  RedirectPaymentMethodCreate
+} from "./PaymentMethodResource.ts"
 import { IntegrationClient } from "./PaymentService.ts"
 import {
   Amount,
@@ -24,6 +29,7 @@ import {
   CountryCode,
   CurrencyCode,
   DateTimeUtc,
+  DigitString,
   type Identity,
   optionalNullable,
   PaymentServiceId,
@@ -31,13 +37,46 @@ import {
   Uuid,
   WireStruct
 } from "./Primitives.ts"
-import { Recipient, StatementDescriptor, ThreeDSecureDataV1, ThreeDSecureDataV2 } from "./Transaction.ts"
+import {
+  levelThreeFields,
+  Recipient,
+  StatementDescriptor,
+  ThreeDSecureDataV1,
+  ThreeDSecureDataV2
+} from "./Transaction.ts"
 
 // Where the buyer returns after a redirect: a URL, or a `data:` URL of JSON (the spec lists both, in this order).
 const RedirectUrl = Schema.Union([
   Schema.String,
   Schema.String.check(Schema.isPattern(/^data:application\/json;base64,.*$/u))
 ])
+
+
+const CardNumber = Secret(DigitString(13, 19), "number")
+const SecurityCode = Secret(DigitString(3, 4), "security_code")
+const Identifier = optionalNullable(BoundedString(1, 200))
+
+// A card in full: the card form's fields, and those of a wallet's card number (FPAN), which comes without its
+// security code.
+const cardFields = {
+  expirationDate: ExpirationDate,
+  number: CardNumber,
+  buyerExternalIdentifier: Identifier,
+  buyerId: optionalNullable(BuyerId),
+  externalIdentifier: Identifier,
+  cardType: optionalNullable(CardType)
+}
+
+// What a wallet's payment method (Apple Pay, Google Pay, Paze) carries beside its token.
+const walletFields = {
+  buyerExternalIdentifier: Identifier,
+  buyerId: optionalNullable(BuyerId),
+  cardholderName: optionalNullable(BoundedString(0, 200)),
+  redirectUrl: optionalNullable(RedirectUrl),
+  cardSuffix: optionalNullable(BoundedString(4, 4)),
+  cardScheme: optionalNullable(Schema.String),
+  cardType: optionalNullable(Schema.String)
+}
 
 /**
  * Create a transaction with raw card details
@@ -46,14 +85,9 @@ const RedirectUrl = Schema.Union([
  * @since 0.2.0
  */
 export const CardWithUrlPaymentMethodCreate = WireStruct("CardWithUrlPaymentMethodCreate", {
-  expirationDate: BoundedString(5, 5).check(Schema.isPattern(/^\d{2}\/\d{2}$/u)),
-  number: Secret(BoundedString(13, 19).check(Schema.isPattern(/^\d+$/u)), "number"),
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  buyerId: optionalNullable(BuyerId),
-  externalIdentifier: optionalNullable(BoundedString(1, 200)),
-  cardType: optionalNullable(CardType),
+  ...cardFields,
   method: Schema.optionalKey(Schema.Literal("card")).annotateKey({ default: "card" }),
-  securityCode: optionalNullable(Secret(BoundedString(3, 4).check(Schema.isPattern(/^\d+$/u)), "security_code")),
+  securityCode: optionalNullable(SecurityCode),
   redirectUrl: optionalNullable(RedirectUrl)
 })
 
@@ -73,7 +107,7 @@ export type CardWithUrlPaymentMethodCreate = typeof CardWithUrlPaymentMethodCrea
 export const TokenPaymentMethodCreate = WireStruct("TokenPaymentMethodCreate", {
   id: Uuid,
   method: Schema.optionalKey(Schema.Literal("id")).annotateKey({ default: "id" }),
-  securityCode: optionalNullable(Secret(BoundedString(3, 4).check(Schema.isPattern(/^\d+$/u)), "security_code")),
+  securityCode: optionalNullable(SecurityCode),
   redirectUrl: optionalNullable(RedirectUrl)
 })
 
@@ -90,15 +124,10 @@ export type TokenPaymentMethodCreate = typeof TokenPaymentMethodCreate.Type
  * @since 0.2.0
  */
 export const ApplePayPaymentMethodCreate = WireStruct("ApplePayPaymentMethodCreate", {
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  buyerId: optionalNullable(BuyerId),
-  cardholderName: optionalNullable(BoundedString(0, 200)),
-  redirectUrl: optionalNullable(RedirectUrl),
-  cardSuffix: optionalNullable(BoundedString(4, 4)),
-  cardScheme: optionalNullable(Schema.String),
-  cardType: optionalNullable(Schema.String),
+  ...walletFields,
   method: Schema.Literal("applepay"),
-  token: Schema.Record(Schema.String, Schema.Unknown)
+  // The wallet's encrypted payment data, as the wallet gave it: redacted whole.
+  token: Secret(Schema.Record(Schema.String, Schema.Unknown), "token")
 })
 
 /**
@@ -119,10 +148,10 @@ export const ClickToPayPaymentMethodCreate = WireStruct("ClickToPayPaymentMethod
   method: Schema.Literal("click-to-pay"),
   token: Secret(Schema.String, "token"),
   cryptogram: Secret(Schema.String, "cryptogram"),
-  expirationDate: BoundedString(5, 5).check(Schema.isPattern(/^\d{2}\/\d{2}$/u)),
+  expirationDate: ExpirationDate,
   buyerId: optionalNullable(BuyerId),
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  externalIdentifier: optionalNullable(BoundedString(1, 200)),
+  buyerExternalIdentifier: Identifier,
+  externalIdentifier: Identifier,
   redirectUrl: optionalNullable(RedirectUrl)
 })
 
@@ -139,12 +168,7 @@ export type ClickToPayPaymentMethodCreate = typeof ClickToPayPaymentMethodCreate
  * @since 0.2.0
  */
 export const ClickToPayFPANPaymentMethodCreate = WireStruct("ClickToPayFPANPaymentMethodCreate", {
-  expirationDate: BoundedString(5, 5).check(Schema.isPattern(/^\d{2}\/\d{2}$/u)),
-  number: Secret(BoundedString(13, 19).check(Schema.isPattern(/^\d+$/u)), "number"),
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  buyerId: optionalNullable(BuyerId),
-  externalIdentifier: optionalNullable(BoundedString(1, 200)),
-  cardType: optionalNullable(CardType),
+  ...cardFields,
   method: Schema.Literal("click-to-pay"),
   redirectUrl: optionalNullable(RedirectUrl),
   securityCode: Schema.optionalKey(Schema.Null)
@@ -180,13 +204,7 @@ export type GooglePayAssuranceDetails = typeof GooglePayAssuranceDetails.Type
  * @since 0.2.0
  */
 export const GooglePayPaymentMethodCreate = WireStruct("GooglePayPaymentMethodCreate", {
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  buyerId: optionalNullable(BuyerId),
-  cardholderName: optionalNullable(BoundedString(0, 200)),
-  redirectUrl: optionalNullable(RedirectUrl),
-  cardSuffix: optionalNullable(BoundedString(4, 4)),
-  cardScheme: optionalNullable(Schema.String),
-  cardType: optionalNullable(Schema.String),
+  ...walletFields,
   method: Schema.Literal("googlepay"),
   // The wallet's token, as a string or as the JSON object the wallet gave: redacted whole.
   token: Secret(Schema.Union([Schema.String, Schema.Record(Schema.String, Schema.Unknown)]), "token"),
@@ -206,12 +224,7 @@ export type GooglePayPaymentMethodCreate = typeof GooglePayPaymentMethodCreate.T
  * @since 0.2.0
  */
 export const GooglePayFPANPaymentMethodCreate = WireStruct("GooglePayFPANPaymentMethodCreate", {
-  expirationDate: BoundedString(5, 5).check(Schema.isPattern(/^\d{2}\/\d{2}$/u)),
-  number: Secret(BoundedString(13, 19).check(Schema.isPattern(/^\d+$/u)), "number"),
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  buyerId: optionalNullable(BuyerId),
-  externalIdentifier: optionalNullable(BoundedString(1, 200)),
-  cardType: optionalNullable(CardType),
+  ...cardFields,
   method: Schema.Literal("googlepay_pan_only"),
   redirectUrl: optionalNullable(RedirectUrl),
   securityCode: Schema.optionalKey(Schema.Null)
@@ -230,13 +243,7 @@ export type GooglePayFPANPaymentMethodCreate = typeof GooglePayFPANPaymentMethod
  * @since 0.2.0
  */
 export const PazePaymentMethodCreate = WireStruct("PazePaymentMethodCreate", {
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  buyerId: optionalNullable(BuyerId),
-  cardholderName: optionalNullable(BoundedString(0, 200)),
-  redirectUrl: optionalNullable(RedirectUrl),
-  cardSuffix: optionalNullable(BoundedString(4, 4)),
-  cardScheme: optionalNullable(Schema.String),
-  cardType: optionalNullable(Schema.String),
+  ...walletFields,
   method: Schema.Literal("paze"),
   token: Secret(Schema.String, "token"),
   checkoutToken: optionalNullable(Schema.String)
@@ -257,7 +264,7 @@ export type PazePaymentMethodCreate = typeof PazePaymentMethodCreate.Type
 export const NetworkTokenPaymentMethodCreate = WireStruct("NetworkTokenPaymentMethodCreate", {
   method: Schema.Literal("network-token"),
   token: Secret(Schema.String, "token"),
-  expirationDate: BoundedString(5, 5).check(Schema.isPattern(/^\d{2}\/\d{2}$/u)),
+  expirationDate: ExpirationDate,
   cryptogram: optionalNullable(Secret(Schema.String, "cryptogram")),
   redirectUrl: optionalNullable(RedirectUrl),
   cardSource: optionalNullable(Schema.Literals(["apple-pay", "google-pay"])),
@@ -283,8 +290,8 @@ export const BaseBankPaymentMethodCreate = WireStruct("BaseBankPaymentMethodCrea
   method: Schema.optionalKey(Schema.Literal("bank")).annotateKey({ default: "bank" }),
   accountHolder: BankAccountHolder,
   buyerId: optionalNullable(BuyerId),
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
-  externalIdentifier: optionalNullable(BoundedString(1, 200))
+  buyerExternalIdentifier: Identifier,
+  externalIdentifier: Identifier
 })
 
 /**
@@ -302,9 +309,9 @@ export type BaseBankPaymentMethodCreate = typeof BaseBankPaymentMethodCreate.Typ
 export const CheckoutSessionWithUrlPaymentMethodCreate = WireStruct("CheckoutSessionWithUrlPaymentMethodCreate", {
   method: Schema.optionalKey(Schema.Literal("checkout-session")).annotateKey({ default: "checkout-session" }),
   id: Uuid,
-  externalIdentifier: optionalNullable(BoundedString(1, 200)),
+  externalIdentifier: Identifier,
   buyerId: optionalNullable(BuyerId),
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
+  buyerExternalIdentifier: Identifier,
   redirectUrl: optionalNullable(RedirectUrl)
 })
 
@@ -429,9 +436,9 @@ const TransactionCreateSchema = WireStruct("TransactionCreate", {
   paymentMethod: optionalNullable(TransactionPaymentMethodCreate),
   buyer: optionalNullable(GuestBuyer),
   buyerId: optionalNullable(BuyerId),
-  buyerExternalIdentifier: optionalNullable(BoundedString(1, 200)),
+  buyerExternalIdentifier: Identifier,
   giftCards: optionalNullable(Schema.Array(Schema.Union([GiftCardTransactionCreate, GiftCardTokenTransactionCreate]))),
-  externalIdentifier: optionalNullable(BoundedString(1, 200)),
+  externalIdentifier: Identifier,
   intent: Schema.optionalKey(TransactionIntent).annotateKey({ default: "authorize" }),
   store: Schema.optionalKey(Schema.Boolean).annotateKey({ default: false }),
   threeDSecureData: optionalNullable(Schema.Union([ThreeDSecureDataV1, ThreeDSecureDataV2])),
@@ -456,14 +463,7 @@ const TransactionCreateSchema = WireStruct("TransactionCreate", {
   allowPartialAuthorization: Schema.optionalKey(Schema.Boolean).annotateKey({ default: false }),
   recipient: optionalNullable(Recipient),
   installmentCount: optionalNullable(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
-  taxAmount: optionalNullable(Amount),
-  merchantTaxId: optionalNullable(BoundedString(1, 100)),
-  purchaseOrderNumber: optionalNullable(BoundedString(1, 100)),
-  customerReferenceNumber: optionalNullable(BoundedString(1, 100)),
-  amountIncludesTax: optionalNullable(Schema.Boolean),
-  supplierOrderNumber: optionalNullable(BoundedString(1, 100)),
-  dutyAmount: optionalNullable(Amount),
-  shippingAmount: optionalNullable(Amount),
+  ...levelThreeFields,
   integrationClient: optionalNullable(IntegrationClient),
   approvalExpiresAt: optionalNullable(DateTimeUtc)
 })
