@@ -3,7 +3,7 @@ import { Transaction$inboundSchema } from "@gr4vy/sdk/models/components/transact
 import { Refund$inboundSchema } from "@gr4vy/sdk/models/components/refund.js"
 import { TransactionCapture$inboundSchema } from "@gr4vy/sdk/models/components/transactioncapture.js"
 import { DateTime, Redacted, Schema } from "effect"
-import { CaptureResponse, preferredResource, VoidResponse } from "../src/api/Transactions.ts"
+import { CaptureResponse, preferredResource, TransactionsQuery, VoidResponse } from "../src/api/Transactions.ts"
 import { Refund, TransactionRefundCreate } from "../src/Refund.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
 import { strictOptions } from "../src/StrictDecoder.ts"
@@ -212,6 +212,40 @@ describe("capture, void and refunds", () => {
     assert.deepStrictEqual(Schema.encodeSync(Refund)(Schema.decodeUnknownSync(Refund)(refund, strictOptions)), refund)
     assert.strictEqual(decode(TransactionRefundCreate, { amount: 100, reason: "Returned" })._tag, "Success")
     assert.strictEqual(decode(TransactionRefundCreate, { amount: -1 })._tag, "Failure")
+  })
+})
+
+describe("the query of GET /transactions", () => {
+  const query = Schema.Struct(TransactionsQuery)
+  it("reads booleans, amounts, dates and repeated filters as a query string carries them", () => {
+    const decoded = Schema.decodeUnknownSync(query)({
+      has_refunds: "true",
+      disputed: "false",
+      amount_gte: "100",
+      created_at_gte: "2013-07-16T19:23:00Z",
+      status: ["authorization_succeeded", "capture_succeeded"],
+      currency: ["USD"]
+    })
+    assert.strictEqual(decoded.has_refunds, true)
+    assert.strictEqual(decoded.disputed, false)
+    assert.strictEqual(decoded.amount_gte, 100)
+    assert.isTrue(DateTime.isDateTime(decoded.created_at_gte))
+    assert.deepStrictEqual(decoded.status, ["authorization_succeeded", "capture_succeeded"])
+  })
+
+  it("rejects a boolean that is not true or false, a negative or fractional amount, an unknown status", () => {
+    const invalid = [
+      { has_refunds: "yes" },
+      { amount_eq: "-1" },
+      { amount_eq: "1.5" },
+      { amount_lte: "2147483648" },
+      { status: ["authorized"] },
+      { currency: ["usd"] },
+      { gift_card_last4: "12345" }
+    ]
+    for (const input of invalid) {
+      assert.strictEqual(Schema.decodeUnknownExit(query)(input)._tag, "Failure", JSON.stringify(input))
+    }
   })
 })
 
