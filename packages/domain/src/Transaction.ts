@@ -11,13 +11,13 @@
 import { Schema } from "effect"
 import { Airline } from "./Airline.ts"
 import { Address, BillingDetails } from "./Buyer.ts"
-import { ShippingDetails } from "./BuyerResource.ts"
+import { BuyerId, ShippingDetails } from "./BuyerResource.ts"
 import { CartItem } from "./Cart.ts"
 import { TransactionIntent, TransactionPaymentSource } from "./CheckoutSession.ts"
 import { Collection } from "./Collection.ts"
 import { TransactionConnectionOptions } from "./ConnectionOptions.ts"
 import { CardScheme } from "./PaymentMethod.ts"
-import { PaymentMethodDetailsCard } from "./PaymentMethodResource.ts"
+import { ExpirationDate, PaymentMethodDetailsCard } from "./PaymentMethodResource.ts"
 import { ApprovalTarget, IntegrationClient, Method, Mode } from "./PaymentService.ts"
 import {
   Amount,
@@ -28,6 +28,8 @@ import {
   DateTimeUtc,
   type Identity,
   optionalNullable,
+  PaymentMethodId,
+  PaymentServiceId,
   Secret,
   SessionId,
   Uuid,
@@ -83,14 +85,14 @@ export const TransactionPaymentMethod = WireStruct("TransactionPaymentMethod", {
   country: optionalNullable(CountryCode),
   currency: optionalNullable(CurrencyCode),
   details: optionalNullable(PaymentMethodDetailsCard),
-  expirationDate: optionalNullable(BoundedString(5, 5).check(Schema.isPattern(/^\d{2}\/\d{2}$/u))),
+  expirationDate: optionalNullable(ExpirationDate),
   fingerprint: optionalNullable(Schema.String),
   label: optionalNullable(BoundedString(0, 320)),
   lastReplacedAt: optionalNullable(DateTimeUtc),
   method: Method,
   mode: optionalNullable(Mode),
   scheme: optionalNullable(CardScheme),
-  id: optionalNullable(Uuid),
+  id: optionalNullable(PaymentMethodId),
   approvalTarget: optionalNullable(ApprovalTarget),
   externalIdentifier: optionalNullable(BoundedString(1, 200)),
   paymentAccountReference: optionalNullable(Schema.String)
@@ -127,7 +129,7 @@ export type InstrumentType = typeof InstrumentType.Type
  */
 export const TransactionPaymentService = WireStruct("TransactionPaymentService", {
   type: Schema.optionalKey(Schema.Literal("payment-service")).annotateKey({ default: "payment-service" }),
-  id: Uuid,
+  id: PaymentServiceId,
   paymentServiceDefinitionId: BoundedString(1, 50),
   method: Method,
   displayName: Schema.String
@@ -147,7 +149,7 @@ export type TransactionPaymentService = typeof TransactionPaymentService.Type
  */
 export const TransactionBuyer = WireStruct("TransactionBuyer", {
   type: Schema.optionalKey(Schema.Literal("buyer")).annotateKey({ default: "buyer" }),
-  id: optionalNullable(Uuid),
+  id: optionalNullable(BuyerId),
   reconciliationId: optionalNullable(Schema.String),
   displayName: optionalNullable(BoundedString(1, 200)),
   externalIdentifier: optionalNullable(BoundedString(1, 200)),
@@ -329,7 +331,7 @@ const summaryFields = {
   createdAt: DateTimeUtc,
   updatedAt: DateTimeUtc,
   disputed: Schema.Boolean,
-  reauthorizedFromTransactionId: optionalNullable(Uuid)
+  reauthorizedFromTransactionId: optionalNullable(TransactionId)
 }
 
 /**
