@@ -13,12 +13,14 @@
  *   is 404; a list shows it only with `deleted=true`.
  * - Verifying checks the fields as creating does; the simulator has no
  *   provider to check them against, so fields that pass verify (`{}`).
- * - The simulator supports no sessions: both session calls answer 400.
+ * - The simulator has no session API: both session calls answer 200 with a
+ *   failed session (`noSession`).
  *
  * @since 0.3.0
  */
 import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
 import {
+  type CreateSession,
   PaymentService,
   type PaymentServiceCreate,
   type PaymentServiceDefinition,
@@ -50,13 +52,20 @@ const serviceNotFound = () => ApiError.notFound("The payment service could not b
 export const definitionNotFound = () => ApiError.notFound("The payment service definition could not be found")
 
 /**
- * The 400 of a session call: the card simulator supports no sessions.
+ * The answer of a session call: the card simulator has no session API, so
+ * the session fails (`status: "failed"`, code `unsupported_session`), and no
+ * connector answered (no status code, no body).
  *
- * @category errors
+ * @category sessions
  * @since 0.3.0
  */
-export const noSessions = (definitionId: string) =>
-  ApiError.of(400, `The payment service definition ${definitionId} does not support sessions`)
+export const noSession: CreateSession = {
+  type: "payment-service-session",
+  status: "failed",
+  code: "unsupported_session",
+  statusCode: null,
+  responseBody: null
+}
 
 const detail = (pointer: string, message: string, type: string): ErrorDetail => ({
   location: "body",
@@ -159,7 +168,7 @@ export class PaymentServices extends Context.Service<PaymentServices, {
   readonly update: (account: string, id: string, body: PaymentServiceUpdate) => Effect.Effect<PaymentService, ApiError>
   readonly remove: (account: string, id: string) => Effect.Effect<void, ApiError>
   readonly verify: (account: string, body: VerifyCredentials) => Effect.Effect<void, ApiError>
-  readonly session: (account: string, id: string) => Effect.Effect<never, ApiError>
+  readonly session: (account: string, id: string) => Effect.Effect<CreateSession, ApiError>
 }>()("@checkout-kit/mock-server/PaymentServices") {
   /**
    * Over the document store and the mock clock.
@@ -286,8 +295,7 @@ export class PaymentServices extends Context.Service<PaymentServices, {
             }
             yield* checkFields(definition, body.fields)
           }),
-        session: (account, id) =>
-          Effect.flatMap(get(account, id), (service) => Effect.fail(noSessions(service.paymentServiceDefinitionId)))
+        session: (account, id) => Effect.as(get(account, id), noSession)
       })
     })
   )

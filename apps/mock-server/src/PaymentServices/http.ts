@@ -12,7 +12,7 @@ import type { HttpServerRequest } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
 import { accountOf } from "../Authorization.ts"
 import { definitions } from "./PaymentServiceDefinitions.ts"
-import { definitionNotFound, noSessions, PaymentServices } from "./PaymentServices.ts"
+import { definitionNotFound, noSession, PaymentServices } from "./PaymentServices.ts"
 
 const definitionById = (id: string) => {
   const definition = definitions.get(id)
@@ -37,8 +37,7 @@ export const layer = HttpApiBuilder.group(Api, "paymentServices", (handlers) =>
         Effect.succeed({ items: [...definitions.values()], limit: 20, nextCursor: null, previousCursor: null }))
       .handle("getPaymentServiceDefinition", ({ params }) => definitionById(params.payment_service_definition_id))
       .handle("createPaymentServiceDefinitionSession", ({ params }) =>
-        Effect.flatMap(definitionById(params.payment_service_definition_id), (definition) =>
-          Effect.fail(noSessions(definition.id))))
+        Effect.as(definitionById(params.payment_service_definition_id), noSession))
       .handle("listPaymentServices", ({ query, request }) => inAccount(request, (account) => services.list(account, query)))
       .handle("createPaymentService", ({ payload, request }) =>
         inAccount(request, (account) => services.create(account, payload)))

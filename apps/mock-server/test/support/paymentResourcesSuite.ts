@@ -127,7 +127,7 @@ export const paymentResourcesSuite = (start: (options: Partial<ServerOptions>) =
       )
     })
 
-    it("verifies the simulator's fields, and refuses sessions with a 400", async () => {
+    it("verifies the simulator's fields; its sessions fail, as it has no session API", async () => {
       const client = sdk(newId())
       await client.paymentServices.verify({ paymentServiceDefinitionId: "mock-card", fields: [{ key: "merchant_id", value: "x" }] })
       const service = await client.paymentServices.create({
@@ -137,8 +137,15 @@ export const paymentResourcesSuite = (start: (options: Partial<ServerOptions>) =
         acceptedCountries: ["US"],
         fields: [{ key: "merchant_id", value: "test" }]
       })
-      assert.instanceOf(await rejects(() => client.paymentServices.session({}, service.id!)), errors.Error400)
-      assert.instanceOf(await rejects(() => client.paymentServiceDefinitions.session({}, "mock-card")), errors.Error400)
+      const session = await client.paymentServices.session({}, service.id!)
+      assert.deepStrictEqual([session.status, session.code], ["failed", "unsupported_session"])
+      assert.strictEqual((await client.paymentServiceDefinitions.session({}, "mock-card")).status, "failed")
+      assert.instanceOf(await rejects(() => client.paymentServiceDefinitions.session({}, "no-such")), errors.Error404)
+      assert.instanceOf(await rejects(() => sdk(newId()).paymentServices.session({}, service.id!)), errors.Error404)
+      const wrong = await rejects(() =>
+        client.paymentServices.verify({ paymentServiceDefinitionId: "mock-card", fields: [{ key: "secret", value: "x" }] })
+      )
+      assert.instanceOf(wrong, errors.Error400)
     })
 
     it("lists and reads the definitions, the options for a cart and the card schemes", async () => {
