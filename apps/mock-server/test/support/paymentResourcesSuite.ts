@@ -205,6 +205,20 @@ export const paymentResourcesSuite = (start: (options: Partial<ServerOptions>) =
       assert.notInclude(JSON.stringify((await api("GET", `/merchant-accounts/${id}`)).body), "loon-secret")
     })
 
+    it("the journal withholds a merchant account's secret keys and a payment service's credentials", async () => {
+      const id = newId()
+      await api("POST", "/merchant-accounts", { body: { id, display_name: id, loon_secret_key: "loon-secret-abcdefgh1234" } })
+      await api("POST", "/payment-services", { account: id, body: simulator({ fields: [{ key: "merchant_id", value: "cred-42" }] }) })
+      const { items } = (await call(server.url, "GET", "/_mock/requests")).body
+      const recorded = await Promise.all(
+        items.slice(-2).map(async (item: any) => (await call(server.url, "GET", `/_mock/requests/${item.id}`)).body)
+      )
+      const text = JSON.stringify(recorded)
+      assert.include(text, "merchant_id", "the requests are in the journal, with their bodies")
+      assert.notInclude(text, "loon-secret")
+      assert.notInclude(text, "cred-42")
+    })
+
     it("an unknown definition, an unknown field or a missing required field is a 400 with its pointer", async () => {
       const account = newId()
       const unknownDefinition = await api("POST", "/payment-services", {
