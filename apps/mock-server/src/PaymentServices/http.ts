@@ -7,6 +7,7 @@
  * @since 0.3.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
+import { defaultLimit } from "@checkout-kit/domain/Collection"
 import { Effect } from "effect"
 import type { HttpServerRequest } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
@@ -33,8 +34,14 @@ export const layer = HttpApiBuilder.group(Api, "paymentServices", (handlers) =>
   Effect.gen(function*() {
     const services = yield* PaymentServices
     return handlers
-      .handle("listPaymentServiceDefinitions", () =>
-        Effect.succeed({ items: [...definitions.values()], limit: 20, nextCursor: null, previousCursor: null }))
+      // Fewer definitions than the smallest page: one page, whatever its size.
+      .handle("listPaymentServiceDefinitions", ({ query }) =>
+        Effect.succeed({
+          items: [...definitions.values()].slice(0, query.limit ?? defaultLimit),
+          limit: query.limit ?? defaultLimit,
+          nextCursor: null,
+          previousCursor: null
+        }))
       .handle("getPaymentServiceDefinition", ({ params }) => definitionById(params.payment_service_definition_id))
       .handle("createPaymentServiceDefinitionSession", ({ params }) =>
         Effect.as(definitionById(params.payment_service_definition_id), noSession))

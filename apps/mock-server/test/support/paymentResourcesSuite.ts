@@ -306,6 +306,22 @@ export const paymentResourcesSuite = (start: (options: Partial<ServerOptions>) =
       assert.deepStrictEqual(back.items.map((a: any) => a.id), first.items.map((a: any) => a.id))
     })
 
+    it("each call needs its scope", async () => {
+      const account = newId()
+      const reader = withToken({ privateKey: admin.privateKeyPem, scopes: ["payment-services.read"] })
+      const asReader = async (method: string, path: string, body?: unknown) =>
+        call(server.url, method, path, {
+          ...(body === undefined ? {} : { body }),
+          headers: { authorization: `Bearer ${await reader()}`, "x-gr4vy-merchant-account-id": account }
+        })
+      assert.strictEqual((await asReader("GET", "/payment-services")).status, 200)
+      assert.strictEqual((await asReader("POST", "/payment-services", simulator())).status, 403)
+      assert.strictEqual((await asReader("GET", "/merchant-accounts")).status, 403)
+      assert.strictEqual((await asReader("GET", "/payment-service-definitions")).status, 403)
+      assert.strictEqual((await asReader("POST", "/payment-options", {})).status, 403)
+      assert.strictEqual((await call(server.url, "GET", "/card-scheme-definitions")).status, 401)
+    })
+
     it("/_mock/reset clears merchant accounts and payment services", async () => {
       const id = newId()
       await api("POST", "/merchant-accounts", { body: { id, display_name: id } })
