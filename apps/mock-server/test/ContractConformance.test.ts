@@ -68,6 +68,36 @@ const newSession = async (): Promise<string> => (await json("POST", "/checkout/s
 const unknownId = "00000000-0000-4000-8000-000000000000"
 const card = { method: "card", number: "4111111111111111", expiration_date: "12/40", security_code: "123" }
 
+// The payment resources a case acts on, made fresh.
+const newAccount = async (): Promise<string> => {
+  const id = `acct-${Math.random().toString(36).slice(2, 10)}`
+  await send("POST", "/merchant-accounts", { body: { id, display_name: id } })
+  return id
+}
+const threeDS = {
+  merchant_acquirer_bin: "516327",
+  merchant_acquirer_id: "123456789012345",
+  merchant_name: "Shop",
+  merchant_country_code: "840",
+  merchant_category_code: "5411",
+  merchant_url: "https://shop.example",
+  scheme: "visa",
+  metadata: {}
+}
+const newThreeDS = async () => {
+  const account = await newAccount()
+  const { id } = await json("POST", `/merchant-accounts/${account}/three-ds-configurations`, threeDS)
+  return `/merchant-accounts/${account}/three-ds-configurations/${id}`
+}
+const service = {
+  display_name: "Cards",
+  payment_service_definition_id: "mock-card",
+  accepted_currencies: ["USD"],
+  accepted_countries: ["US"],
+  fields: [{ key: "merchant_id", value: "m" }]
+}
+const newService = async (): Promise<string> => (await json("POST", "/payment-services", service)).id
+
 type Request = () => Promise<Answer>
 
 interface Cases {
@@ -132,6 +162,156 @@ const cases: Record<string, Record<string, Cases>> = {
           send("POST", `/checkout/sessions/${await newSession()}/card-details`, { body: { bin: "411111", extra: 1 } }),
         async () => send("POST", `/checkout/sessions/${await newSession()}/card-details`, { raw: "" })
       ]
+    }
+  },
+  merchantAccounts: {
+    listMerchantAccounts: {
+      valid: [async () => {
+        await newAccount()
+        return send("GET", "/merchant-accounts?limit=1")
+      }, () => send("GET", "/merchant-accounts?search=acct")],
+      invalid: [() => send("GET", "/merchant-accounts?limit=0"), () => send("GET", "/merchant-accounts?cursor=garbage")]
+    },
+    createMerchantAccount: {
+      valid: [() => send("POST", "/merchant-accounts", { body: { id: `new-${unknownId.slice(0, 4)}-${Date.now()}`, display_name: "N" } })],
+      invalid: [
+        async () => send("POST", "/merchant-accounts", { body: { id: await newAccount(), display_name: "again" } }),
+        () => send("POST", "/merchant-accounts", { body: { id: "not valid!", display_name: "N" } }),
+        () => send("POST", "/merchant-accounts", { raw: "{" })
+      ]
+    },
+    getMerchantAccount: {
+      valid: [async () => send("GET", `/merchant-accounts/${await newAccount()}`)],
+      invalid: [() => send("GET", "/merchant-accounts/no-such-account")]
+    },
+    updateMerchantAccount: {
+      valid: [async () => send("PUT", `/merchant-accounts/${await newAccount()}`, { body: { display_name: "R" } })],
+      invalid: [
+        () => send("PUT", "/merchant-accounts/no-such-account", { body: {} }),
+        async () => send("PUT", `/merchant-accounts/${await newAccount()}`, { body: { display_name: 1 } })
+      ]
+    },
+    listThreeDSConfigurations: {
+      valid: [async () => {
+        const path = await newThreeDS()
+        return send("GET", `${path.slice(0, path.lastIndexOf("/"))}?currency=USD`)
+      }],
+      invalid: [
+        () => send("GET", "/merchant-accounts/no-such-account/three-ds-configurations"),
+        async () => send("GET", `/merchant-accounts/${await newAccount()}/three-ds-configurations?currency=usd`)
+      ]
+    },
+    createThreeDSConfiguration: {
+      valid: [async () => send("POST", `/merchant-accounts/${await newAccount()}/three-ds-configurations`, { body: threeDS })],
+      invalid: [
+        () => send("POST", "/merchant-accounts/no-such-account/three-ds-configurations", { body: threeDS }),
+        async () =>
+          send("POST", `/merchant-accounts/${await newAccount()}/three-ds-configurations`, {
+            body: { ...threeDS, scheme: "nope" }
+          }),
+        async () => {
+          const path = await newThreeDS()
+          return send("POST", path.slice(0, path.lastIndexOf("/")), { body: threeDS })
+        }
+      ]
+    },
+    updateThreeDSConfiguration: {
+      valid: [async () => send("PUT", await newThreeDS(), { body: { merchant_name: "R", currency: null } })],
+      invalid: [
+        async () => send("PUT", `/merchant-accounts/${await newAccount()}/three-ds-configurations/${unknownId}`, { body: {} }),
+        async () => send("PUT", await newThreeDS(), { body: { merchant_category_code: "12" } })
+      ]
+    },
+    deleteThreeDSConfiguration: {
+      valid: [async () => send("DELETE", await newThreeDS())],
+      invalid: [
+        async () => send("DELETE", `/merchant-accounts/${await newAccount()}/three-ds-configurations/${unknownId}`),
+        () => send("DELETE", `/merchant-accounts/no-such-account/three-ds-configurations/${unknownId}`)
+      ]
+    }
+  },
+  paymentServices: {
+    listPaymentServiceDefinitions: {
+      valid: [() => send("GET", "/payment-service-definitions")],
+      invalid: [() => send("GET", "/payment-service-definitions?limit=0")]
+    },
+    getPaymentServiceDefinition: {
+      valid: [() => send("GET", "/payment-service-definitions/mock-card")],
+      invalid: [() => send("GET", "/payment-service-definitions/no-such")]
+    },
+    createPaymentServiceDefinitionSession: {
+      valid: [() => send("POST", "/payment-service-definitions/mock-card/sessions", { body: {} })],
+      invalid: [
+        () => send("POST", "/payment-service-definitions/no-such/sessions", { body: {} }),
+        () => send("POST", "/payment-service-definitions/mock-card/sessions", { body: [] })
+      ]
+    },
+    listPaymentServices: {
+      valid: [async () => {
+        await newService()
+        return send("GET", "/payment-services?limit=1&method=card")
+      }, () => send("GET", "/payment-services?deleted=true")],
+      invalid: [
+        () => send("GET", "/payment-services?method=nope"),
+        () => send("GET", "/payment-services?cursor=garbage"),
+        () => send("GET", "/payment-services?deleted=yes")
+      ]
+    },
+    createPaymentService: {
+      valid: [() => send("POST", "/payment-services", { body: service })],
+      invalid: [
+        () => send("POST", "/payment-services", { body: { ...service, payment_service_definition_id: "no-such" } }),
+        () => send("POST", "/payment-services", { body: { ...service, fields: [] } }),
+        () => send("POST", "/payment-services", { body: { ...service, accepted_countries: [] } })
+      ]
+    },
+    getPaymentService: {
+      valid: [async () => send("GET", `/payment-services/${await newService()}`)],
+      invalid: [
+        () => send("GET", `/payment-services/${unknownId}`),
+        async () => send("GET", `/payment-services/${await newService()}`, { headers: { "x-gr4vy-merchant-account-id": "other" } })
+      ]
+    },
+    updatePaymentService: {
+      valid: [async () => send("PUT", `/payment-services/${await newService()}`, { body: { display_name: "R", position: null } })],
+      invalid: [
+        () => send("PUT", `/payment-services/${unknownId}`, { body: {} }),
+        async () => send("PUT", `/payment-services/${await newService()}`, { body: { fields: [{ key: "merchant_id", value: "" }] } })
+      ]
+    },
+    deletePaymentService: {
+      valid: [async () => send("DELETE", `/payment-services/${await newService()}`)],
+      invalid: [() => send("DELETE", `/payment-services/${unknownId}`)]
+    },
+    verifyPaymentServiceCredentials: {
+      valid: [() => send("POST", "/payment-services/verify", { body: { payment_service_definition_id: "mock-card", fields: service.fields } })],
+      invalid: [
+        () => send("POST", "/payment-services/verify", { body: { payment_service_definition_id: "no-such", fields: [] } }),
+        () =>
+          send("POST", "/payment-services/verify", {
+            body: { payment_service_definition_id: "mock-card", payment_service_id: unknownId, fields: service.fields }
+          })
+      ]
+    },
+    createPaymentServiceSession: {
+      valid: [async () => send("POST", `/payment-services/${await newService()}/sessions`, { body: {} })],
+      invalid: [() => send("POST", `/payment-services/${unknownId}/sessions`, { body: {} })]
+    }
+  },
+  paymentOptions: {
+    listPaymentOptions: {
+      valid: [async () => {
+        await newService()
+        return send("POST", "/payment-options", { body: { country: "US", currency: "USD", amount: 1299, locale: "en" } })
+      }],
+      invalid: [
+        () => send("POST", "/payment-options", { body: { currency: "dollars" } }),
+        () => send("POST", "/payment-options", { body: { amount: -1 } })
+      ]
+    },
+    listCardSchemeDefinitions: {
+      valid: [() => send("GET", "/card-scheme-definitions")],
+      invalid: junk("GET", "/card-scheme-definitions")
     }
   },
   system: {
@@ -380,6 +560,6 @@ describe("Prefer in the contract", () => {
         }
       }
     }
-    assert.strictEqual(endpoints, 7)
+    assert.strictEqual(endpoints, 27)
   })
 })

@@ -63,6 +63,10 @@ export * as PaymentMethod from "./PaymentMethod.ts"
  */
 export * as PaymentMethodResource from "./PaymentMethodResource.ts"
 /**
+ * @since 0.3.0
+ */
+export * as PaymentOption from "./PaymentOption.ts"
+/**
  * @since 0.2.0
  */
 export * as PaymentService from "./PaymentService.ts"

@@ -7,7 +7,10 @@
  */
 import { HttpApi, OpenApi } from "effect/http-api"
 import { CheckoutSessionsGroup } from "./CheckoutSessions.ts"
+import { MerchantAccountsGroup } from "./MerchantAccounts.ts"
 import { MockControlsGroup } from "./MockControls.ts"
+import { PaymentOptionsGroup } from "./PaymentOptions.ts"
+import { PaymentServicesGroup } from "./PaymentServices.ts"
 import { SystemGroup } from "./System.ts"
 
 /**
@@ -20,6 +23,9 @@ import { SystemGroup } from "./System.ts"
 export class ApiWithoutControls extends HttpApi.make("checkout-sessions")
   .add(CheckoutSessionsGroup)
   .add(SystemGroup)
+  .add(MerchantAccountsGroup)
+  .add(PaymentServicesGroup)
+  .add(PaymentOptionsGroup)
   .annotateMerge(OpenApi.annotations({
     title: "Gr4vy Checkout Sessions (Checkout Kit)",
     version: "1.0.0",

@@ -64,6 +64,9 @@ export const endpointScopes: Readonly<Record<string, ReadonlyArray<string>>> = {
   deletePaymentService: write("payment-services"),
   verifyPaymentServiceCredentials: write("payment-services"),
   createPaymentServiceSession: write("transactions"),
+  // Payment options for a cart and the card schemes Gr4vy knows (not in the vendored spec).
+  listPaymentOptions: read("payment-options"),
+  listCardSchemeDefinitions: read("card-scheme-definitions"),
   // Buyers and their shipping details; a buyer's payment methods are read with the payment-methods scope.
   listBuyers: read("buyers"),
   addBuyer: write("buyers"),
