@@ -230,12 +230,12 @@ export const make = (options: ClientOptions) =>
       updateFields: (id, fields) =>
         Effect.andThen(
           preflight(CheckoutSessionSecureFields, fields),
-          call(sessions.updateFields({ params: { session_id: id }, payload: fields }))
+          call(sessions.updateFields({ params: { session_id: id }, headers: {}, payload: fields }))
         ),
       cardDetails: (id, bin) =>
         Effect.andThen(
           preflight(CheckoutSessionCardDetailsRequest, { bin }),
-          call(sessions.cardDetails({ params: { session_id: id }, payload: { bin } }))
+          call(sessions.cardDetails({ params: { session_id: id }, headers: {}, payload: { bin } }))
         )
     })
   })

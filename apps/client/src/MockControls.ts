@@ -102,7 +102,7 @@ export const make = (client: HttpClient.HttpClient): Effect.Effect<MockControls>
       controls.sessions({
         query: {
           ...(options.merchantAccountId === undefined ? {} : { merchant_account_id: options.merchantAccountId }),
-          ...(options.limit === undefined ? {} : { limit: String(options.limit) }),
+          ...(options.limit === undefined ? {} : { limit: options.limit }),
           ...(options.cursor === undefined ? {} : { cursor: options.cursor })
         }
       }).pipe(Effect.orElseSucceed(() => undefined))

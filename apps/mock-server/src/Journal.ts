@@ -141,55 +141,6 @@ export type JournalEvent =
   /** The server is shutting down: streams end. */
   | { readonly _tag: "close" }
 
-// Bodies read by the handlers, by the request they came with (its Node `IncomingMessage`), for the journal.
-const bodies = new WeakMap<object, string | Uint8Array>()
-
-/**
- * Keeps the body a handler read (its UTF-8 bytes, or text), for the journal
- * entry of its request.
- *
- * @category capture
- * @since 0.2.0
- */
-export const captureBody = (source: object, body: string | Uint8Array): void => void bodies.set(source, body)
-
-// The merchant account a call acted on, by its request, where the header does not say it (a bound key's token,
-// a browser-facing call that found the session by its id), for the journal entry and the log line.
-const accounts = new WeakMap<object, string>()
-
-/**
- * Keeps the merchant account a handler acted on, for the journal entry and
- * log line of its request.
- *
- * @category capture
- * @since 0.2.0
- */
-export const captureAccount = (source: object, merchantAccountId: string): void => void accounts.set(source, merchantAccountId)
-
-/**
- * The merchant account captured for a request, once (`undefined`: none).
- *
- * @category capture
- * @since 0.2.0
- */
-export const takeAccount = (source: object): string | undefined => {
-  const account = accounts.get(source)
-  if (account !== undefined) accounts.delete(source)
-  return account
-}
-
-/**
- * The body captured for a request, once.
- *
- * @category capture
- * @since 0.2.0
- */
-export const takeBody = (source: object): string | Uint8Array | undefined => {
-  const text = bodies.get(source)
-  if (text !== undefined) bodies.delete(source)
-  return text
-}
-
 /**
  * @category services
  * @since 0.1.0

@@ -8,7 +8,7 @@
 import { Api, ApiWithoutControls } from "@checkout-kit/domain/api/Api"
 import { Layer } from "effect"
 import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
-import * as Admin from "./Admin.ts"
+import * as MockControlsHttp from "./MockControls/http.ts"
 import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
 import type { ServerOptions } from "./ServerOptions.ts"
 import * as SystemHttp from "./System/http.ts"
@@ -35,7 +35,7 @@ export const routes = (options: Pick<ServerOptions, "admin">) => {
   // The served contract, so `/openapi.json` and `/docs` describe the controls exactly where they are served.
   return options.admin
     ? Layer.merge(
-      HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(Layer.provide([groups, Admin.layer])),
+      HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(Layer.provide([groups, MockControlsHttp.layer])),
       HttpApiScalar.layer(Api, { path: "/docs" })
     )
     : Layer.merge(

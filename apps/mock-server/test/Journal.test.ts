@@ -64,6 +64,17 @@ describe("the journal", () => {
     ])
   })
 
+  it("keeps the bodies handlers read, whether read raw (create) or decoded by the contract (card details)", async () => {
+    await call(server.url, "POST", "/_mock/reset")
+    const authorization = `Bearer ${await signToken(key.privateKey, key.publicKey)}`
+    const id = (await call(server.url, "POST", "/checkout/sessions", { body: { metadata: { order: "42" } }, headers: { authorization } }))
+      .body.id
+    assert.strictEqual((await call(server.url, "POST", `/checkout/sessions/${id}/card-details`, { body: { bin: "411111" } })).status, 200)
+    const [create, cardDetails] = await journal()
+    assert.deepStrictEqual((await detail(create.id)).body.request.body, { metadata: { order: "42" } })
+    assert.deepStrictEqual((await detail(cardDetails.id)).body.request.body, { bin: "411111" })
+  })
+
   it("names a bound key's merchant account for its calls without the header", async () => {
     const bound = makeKeyPair()
     const boundServer = await startServer({

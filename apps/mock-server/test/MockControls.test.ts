@@ -118,3 +118,30 @@ describe("one clock per merchant account", () => {
     }
   })
 })
+
+describe("the controls' bodies, decoded by the contract's schema", () => {
+  it("a body that is not JSON, or a value of the wrong type, answers 400 naming where", async () => {
+    const notJson = await api("POST", "/_mock/clock", { raw: "{advance" })
+    assert.strictEqual(notJson.status, 400)
+    assert.strictEqual(notJson.body.message, "The request body is not valid JSON")
+    assert.deepStrictEqual(notJson.body.details.map((d: any) => [d.location, d.pointer]), [["body", ""]])
+    const empty = await api("POST", "/_mock/clock", { raw: "" })
+    assert.strictEqual(empty.status, 400)
+    assert.strictEqual(empty.body.code, "bad_request")
+    const wrongType = await api("POST", "/_mock/clock", { body: { advance_seconds: "ten" } })
+    assert.strictEqual(wrongType.status, 400)
+    assert.deepStrictEqual(wrongType.body.details.map((d: any) => [d.location, d.pointer]), [["body", "/advance_seconds"]])
+  })
+
+  it("a JSON body sent with another content type (curl's -d) is read as JSON", async () => {
+    await api("POST", "/_mock/reset")
+    const moved = await fetch(`${server.url}/_mock/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `{"offset_seconds": 60}`
+    })
+    assert.strictEqual(moved.status, 200)
+    assert.strictEqual(((await moved.json()) as any).offset_seconds, 60)
+    await api("POST", "/_mock/reset")
+  })
+})

@@ -1,8 +1,15 @@
 /**
- * The checkout-sessions endpoints of the contract, implemented. Bodies are
- * read raw and validated by the domain's strict decoder (unknown keys
- * rejected, every invalid field reported); sessions are answered with the
- * wire JSON the store holds, so a GET re-encodes nothing.
+ * The checkout-sessions endpoints of the contract, implemented with `handle`
+ * (params, headers and the small `cardDetails` body decoded by the contract's
+ * schemas, failures encoded by its error schemas) except the three that carry
+ * a session's or a card's body — `create`, `update`, `updateFields` — which
+ * are `handleRaw`: their bodies are read raw (straight from Node, without
+ * copies) and decoded by the domain's strict decoder compiled from the very
+ * schema the endpoint declares as its payload (unknown keys rejected, every
+ * invalid field reported, bounded work on large invalid bodies, bytes that are
+ * not UTF-8 refused); `test/ContractConformance.test.ts` holds them to the
+ * declared payload and answers. Sessions are answered with the wire JSON the
+ * store holds (the contract's `CheckoutSession`), so a GET re-encodes nothing.
  *
  * @since 0.1.0
  */
@@ -16,7 +23,7 @@ import { HttpApiBuilder } from "effect/http-api"
 import { maxDetails, toPointer } from "@checkout-kit/domain/Validation"
 import { ApiError } from "../ApiError.ts"
 import { accountOf, BrowserCalls, namedAccount } from "../Authorization.ts"
-import { captureAccount, captureBody } from "../Journal.ts"
+import { captureAccount, captureBody, RequestCapture } from "../http/RequestCapture.ts"
 import { maxBodyBytes } from "../Limits.ts"
 import { CheckoutSessions } from "../CheckoutSessions.ts"
 import * as Responses from "../Responses.ts"
@@ -118,11 +125,11 @@ const loneSurrogates = (document: unknown): Array<ErrorDetail> => {
  * @since 0.1.0
  */
 export const readJsonBody = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.flatMap(readBytes(request), (bytes) => {
+  Effect.flatMap(Effect.zip(RequestCapture, readBytes(request)), ([captured, bytes]) => {
     if (!isUtf8(bytes)) return Effect.fail(notUtf8())
     const text = bytes.toString("utf8")
     // For the journal (Journal.ts), which redacts what it shows: the bytes, which it keeps outside V8's heap.
-    captureBody(request.source, bytes)
+    if (captured !== undefined) captured.body = bytes
     if (text.trim() === "") return Effect.succeed(undefined)
     try {
       const document = JSON.parse(text) as unknown
@@ -146,10 +153,10 @@ const requireBody = (body: unknown) =>
 // The merchant account a session call acts on (the header's, else the bound key's, else `default`), kept for the
 // journal and the log where the header does not name it.
 const actingAccount = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.map(accountOf(request), (account) => {
-    if (namedAccount(request) === undefined && account !== "default") captureAccount(request.source, account)
-    return account
-  })
+  Effect.flatMap(accountOf(request), (account) =>
+    namedAccount(request) === undefined && account !== "default"
+      ? Effect.as(captureAccount(account), account)
+      : Effect.succeed(account))
 
 // Every failure becomes its error response; anything else is a defect (500).
 const respond = <E>(effect: Effect.Effect<HttpServerResponse.HttpServerResponse, E>) =>
@@ -182,12 +189,11 @@ export const layerNoDeps = HttpApiBuilder.group(
             Effect.map((body) => Responses.json(body, 201))
           )
         ))
-      .handleRaw("get", ({ params, request }) =>
-        respond(
-          actingAccount(request).pipe(
-            Effect.flatMap((account) => sessions.get(account, params.session_id)),
-            Effect.map((body) => Responses.json(body))
-          )
+      .handle("get", ({ params, request }) =>
+        actingAccount(request).pipe(
+          Effect.flatMap((account) => sessions.get(account, params.session_id)),
+          // The session's wire JSON as the store holds it (`CheckoutSession` of the contract): not encoded again.
+          Effect.map((body) => Responses.json(body))
         ))
       .handleRaw("update", ({ params, request }) =>
         respond(
@@ -199,32 +205,23 @@ export const layerNoDeps = HttpApiBuilder.group(
             Effect.map((body) => Responses.json(body))
           )
         ))
-      .handleRaw("delete", ({ params, request }) =>
-        respond(
-          actingAccount(request).pipe(
-            Effect.flatMap((account) => sessions.remove(account, params.session_id)),
-            Effect.as(HttpServerResponse.empty({ status: 204 }))
-          )
-        ))
+      .handle("delete", ({ params, request }) =>
+        Effect.flatMap(actingAccount(request), (account) => sessions.remove(account, params.session_id)))
       .handleRaw("updateFields", ({ params, request }) =>
         respond(
           browserBody(request, params.session_id).pipe(
             Effect.flatMap(({ account, body }) => sessions.updateFields(account, params.session_id, body)),
-            Effect.map((owner) => {
-              captureAccount(request.source, owner)
-              return HttpServerResponse.empty({ status: 204 })
-            })
+            Effect.flatMap((owner) => Effect.as(captureAccount(owner), HttpServerResponse.empty({ status: 204 })))
           )
         ))
-      .handleRaw("cardDetails", ({ params, request }) =>
-        respond(
-          browserBody(request, params.session_id).pipe(
-            Effect.flatMap(({ account, body }) => sessions.cardDetails(account, params.session_id, body)),
-            Effect.map(({ json, merchantAccountId }) => {
-              captureAccount(request.source, merchantAccountId)
-              return Responses.json(json)
-            })
-          )
+      // The body is small and decoded by the contract's schema; who calls is checked before it is used.
+      .handle("cardDetails", ({ params, payload, request }) =>
+        // For the journal: the text the contract's decoder read (the request keeps it).
+        Effect.flatMap(request.text, captureBody).pipe(
+          Effect.orElseSucceed(() => undefined),
+          Effect.andThen(browser.accountFor(request, params.session_id)),
+          Effect.flatMap((account) => sessions.cardDetails(account, params.session_id, { bin: payload.bin })),
+          Effect.flatMap(({ json, merchantAccountId }) => Effect.as(captureAccount(merchantAccountId), Responses.json(json)))
         ))
   })
 )

@@ -9,9 +9,11 @@ import { HttpApiBuilder } from "effect/http-api"
 import * as Responses from "../Responses.ts"
 import { StoreHealth } from "../StoreHealth.ts"
 
+const ok = { status: "ok" } as const
+
 /**
- * `{"status":"ok"}`, or 503 in the API's error shape while the session store
- * fails.
+ * `{"status":"ok"}` (the contract's `Health`), or 503 in the API's error shape
+ * while the session store fails.
  *
  * @category layers
  * @since 0.1.0
@@ -21,10 +23,10 @@ export const layer = HttpApiBuilder.group(
   "system",
   (handlers) =>
     Effect.map(Effect.serviceOption(StoreHealth), (health) =>
-      handlers.handleRaw("health", () =>
+      handlers.handle("health", () =>
         Effect.map(health._tag === "Some" ? health.value.checkLive : Effect.succeed(undefined), (failure) =>
           failure === undefined
-            ? Responses.json(`{"status":"ok"}`)
+            ? ok
             : Responses.error(503, "The session store is failing; see the server's error log", [], { "retry-after": "1" })
         )))
 )

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { CheckoutSession, CheckoutSessionUpdate } from "../CheckoutSession.ts"
 import { ApiErrors } from "../Errors.ts"
 import { Authorization } from "./Authorization.ts"
@@ -27,8 +27,32 @@ export const SessionIdParam = Schema.String.annotate({ format: "uuid", descripti
  */
 export const merchantAccountHeader = "x-gr4vy-merchant-account-id"
 
+/**
+ * The mock server's `Prefer` header (RFC 7240 preferences, as Prism reads
+ * them): `code=NNN` answers that error status in the API's error shape
+ * without running the call, `delay=MS` answers after MS milliseconds. Gr4vy's
+ * API ignores it; the mock's `/_mock/` controls do not take it.
+ *
+ * @category headers
+ * @since 0.3.0
+ */
+export const Prefer = Schema.String.annotate({
+  description: "Mock server only: `code=NNN` (a 4xx or 5xx status) answers that error in the API's error shape " +
+    "without running the call; `delay=MS` answers after MS milliseconds (at most 30000). Both may be given: " +
+    "`Prefer: code=503, delay=200`."
+})
+
+/**
+ * The headers every API endpoint declares: the mock's `prefer`.
+ *
+ * @category headers
+ * @since 0.3.0
+ */
+export const preferHeaders = { prefer: Schema.optionalKey(Prefer) }
+
 const headers = {
-  [merchantAccountHeader]: Schema.optionalKey(Schema.String)
+  [merchantAccountHeader]: Schema.optionalKey(Schema.String),
+  ...preferHeaders
 }
 
 const params = { session_id: SessionIdParam }
@@ -76,16 +100,20 @@ export class CheckoutSessionsGroup extends HttpApiGroup.make("checkoutSessions")
   .add(
     HttpApiEndpoint.put("updateFields", "/checkout/sessions/:session_id/fields", {
       params,
+      headers: preferHeaders,
       payload: CheckoutSessionSecureFields,
       success: HttpApiSchema.NoContent,
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Update checkout session fields" })),
     HttpApiEndpoint.post("cardDetails", "/checkout/sessions/:session_id/card-details", {
       params,
+      headers: preferHeaders,
       payload: CheckoutSessionCardDetailsRequest,
       success: CheckoutSessionCardDetails,
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Get checkout session card details" }))
   )
+  // Bodies are decoded strictly (as StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
   .annotateMerge(OpenApi.annotations({ title: "Checkout sessions" }))
 {}

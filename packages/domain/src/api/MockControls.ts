@@ -9,8 +9,8 @@
  *
  * @since 0.2.0
  */
-import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { Schema, SchemaTransformation } from "effect"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { CheckoutSession } from "../CheckoutSession.ts"
 import { BadRequest, NotFound } from "../Errors.ts"
 import { DateTimeUtc } from "../Primitives.ts"
@@ -140,7 +140,16 @@ export const JournalEntryDetail = Schema.Struct({
 export const RequestJournal = Schema.Struct({ items: Schema.Array(JournalEntry) })
 
 /**
- * The query of `GET /_mock/sessions`.
+ * The most sessions one page of `GET /_mock/sessions` holds.
+ *
+ * @category constants
+ * @since 0.3.0
+ */
+export const maxSessionPage = 100
+
+/**
+ * The query of `GET /_mock/sessions`: `limit` is decoded to an integer from 1
+ * to `maxSessionPage`.
  *
  * @category schemas
  * @since 0.2.0
@@ -148,7 +157,14 @@ export const RequestJournal = Schema.Struct({ items: Schema.Array(JournalEntry) 
 export const SessionListQuery = Schema.Struct({
   merchant_account_id: Schema.optionalKey(Schema.String.annotate({ description: "Only this merchant account's sessions." })),
   limit: Schema.optionalKey(
-    Schema.String.annotate({ description: "Sessions per page, 1 to 100 (default 20).", pattern: "^[0-9]+$" })
+    Schema.String.check(Schema.isPattern(/^[0-9]+$/)).annotate({
+      description: `Sessions per page, 1 to ${maxSessionPage} (default 20).`
+    }).pipe(
+      Schema.decodeTo(
+        Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: maxSessionPage })),
+        SchemaTransformation.numberFromString
+      )
+    )
   ),
   cursor: Schema.optionalKey(Schema.String.annotate({ description: "The `next_cursor` of the previous page." }))
 })
@@ -227,6 +243,8 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
       success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/html" }))
     }).annotateMerge(OpenApi.annotations({ summary: "The inspector: a page showing the mock's requests and sessions live" }))
   )
+  // Bodies are decoded strictly, as StrictDecoder's `strictOptions`: unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
   .annotateMerge(OpenApi.annotations({
     title: "Mock test controls",
     description: "The mock server's test controls; no part of Gr4vy's API. Served only where they are on."

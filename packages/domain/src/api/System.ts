@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { HttpApiEndpoint, HttpApiGroup } from "effect/http-api"
+import { preferHeaders } from "./CheckoutSessions.ts"
 
 /**
  * The body of `GET /health`.
@@ -19,5 +20,5 @@ export const Health = Schema.Struct({ status: Schema.Literal("ok") })
  * @since 0.1.0
  */
 export class SystemGroup extends HttpApiGroup.make("system")
-  .add(HttpApiEndpoint.get("health", "/health", { success: Health }))
+  .add(HttpApiEndpoint.get("health", "/health", { headers: preferHeaders, success: Health }))
 {}

@@ -6,23 +6,26 @@
  * list the stored sessions, reset all state, and the inspector page. Served
  * only where the test controls are on (`Server.routes`).
  *
+ * Every control is implemented with `handle`: the contract's schemas decode
+ * its body (strictly: the group's parse options) and query, and encode its
+ * answer. The journal's live stream and the inspector answer their declared
+ * text bodies (`text/event-stream`, `text/html`) as responses.
+ *
  * @since 0.1.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
-import { AdvanceClock } from "@checkout-kit/domain/api/MockControls"
-import { errorDetailTypes } from "@checkout-kit/domain/Errors"
-import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
+import { AdvanceClock, maxSessionPage } from "@checkout-kit/domain/api/MockControls"
+import { BadRequest, errorDetailTypes, makeErrorBody, NotFound } from "@checkout-kit/domain/Errors"
 import { DateTime, Effect, Queue, Stream } from "effect"
 import { HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
-import { ApiError } from "./ApiError.ts"
-import { merchantAccountOf } from "./Authorization.ts"
-import * as Inspector from "./Inspector.ts"
-import { Journal, type JournalEvent, toDetail, toEntry } from "./Journal.ts"
-import { maxAdvanceSeconds, MockClock } from "./MockClock.ts"
-import * as Responses from "./Responses.ts"
-import { operationOf, routeTable } from "./RouteTable.ts"
-import { parseCursor, SessionStore } from "./SessionStore.ts"
+import { merchantAccountOf } from "../Authorization.ts"
+import * as Inspector from "../Inspector.ts"
+import { Journal, type JournalEvent, toDetail, toEntry } from "../Journal.ts"
+import { maxAdvanceSeconds, MockClock } from "../MockClock.ts"
+import * as Responses from "../Responses.ts"
+import { operationOf, routeTable } from "../RouteTable.ts"
+import { parseCursor, SessionStore } from "../SessionStore.ts"
 
 /**
  * The body of `POST /_mock/clock` (the contract's schema).
@@ -32,8 +35,6 @@ import { parseCursor, SessionStore } from "./SessionStore.ts"
  */
 export { AdvanceClock }
 
-const advanceClock = StrictDecoder.make(AdvanceClock)
-
 const iso = (millis: number) => new Date(millis).toISOString()
 
 /**
@@ -42,18 +43,15 @@ const iso = (millis: number) => new Date(millis).toISOString()
  * @category constants
  * @since 0.2.0
  */
-export const sessionPage = { default: 20, max: 100 } as const
+export const sessionPage = { default: 20, max: maxSessionPage } as const
 
-const queryError = (pointer: string, message: string) =>
-  Responses.fromApiError(
-    ApiError.of(400, message, [{ location: "query", pointer, message, type: errorDetailTypes.value }])
-  )
+const badRequest = (location: "body" | "query", pointer: string, message: string, type: string) =>
+  new BadRequest(makeErrorBody(400, message, [{ location, pointer, message, type }]))
 
 const encoder = new TextEncoder()
 
 /**
- * The group's handlers. Bodies are read raw and decoded strictly (unknown keys
- * refused, every invalid field named), as the session calls do.
+ * The group's handlers.
  *
  * @category layers
  * @since 0.1.0
@@ -78,27 +76,22 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
       }
     }
     return handlers
-      .handleRaw("clock", ({ request }) =>
-        Effect.map(clock.read(merchantAccountOf(request)), ({ now, offsetSeconds }) =>
-          Responses.json(JSON.stringify({ now: iso(now), offset_seconds: offsetSeconds }))))
-      .handleRaw("advanceClock", ({ request }) =>
+      .handle("clock", ({ request }) =>
+        Effect.map(clock.read(merchantAccountOf(request)), ({ now, offsetSeconds }) => ({
+          now: iso(now),
+          offset_seconds: offsetSeconds
+        })))
+      .handle("advanceClock", ({ payload, request }) =>
         Effect.gen(function*() {
           const merchantAccountId = merchantAccountOf(request)
-          const text = yield* Effect.orElseSucceed(request.text, () => "")
-          let body: unknown
-          try {
-            body = JSON.parse(text)
-          } catch {
-            return Responses.fromApiError(ApiError.invalidJson())
-          }
-          const decoded = advanceClock.decode(body)
-          if (decoded._tag === "Failure") return Responses.fromApiError(ApiError.invalid(decoded.failure))
-          const { advance_seconds, offset_seconds, time } = decoded.success
+          const { advance_seconds, offset_seconds, time } = payload
           const given = [advance_seconds, offset_seconds, time].filter((value) => value !== undefined).length
           if (given !== 1) {
-            const message = "Give exactly one of advance_seconds, offset_seconds and time"
-            return Responses.fromApiError(
-              ApiError.of(400, message, [{ location: "body", pointer: "", message, type: errorDetailTypes.required }])
+            return yield* badRequest(
+              "body",
+              "",
+              "Give exactly one of advance_seconds, offset_seconds and time",
+              errorDetailTypes.required
             )
           }
           const moved = yield* Effect.result(
@@ -111,40 +104,38 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           if (moved._tag === "Failure" && moved.failure._tag === "ClockBeforeRealTime") {
             const message = `The clock may not read a time before real time (${iso(moved.failure.realNow)}); ` +
               `offset_seconds 0 sets it back to real time`
-            return Responses.fromApiError(
-              ApiError.of(400, message, [{ location: "body", pointer: "/time", message, type: errorDetailTypes.minimum }])
-            )
+            return yield* badRequest("body", "/time", message, errorDetailTypes.minimum)
           }
           if (moved._tag === "Failure" && moved.failure._tag === "ClockAdvanceTooFar") {
             const message = `The clock may move at most ${maxAdvanceSeconds} seconds (ten years) ahead of real time; ` +
               `${moved.failure.remainingSeconds} remain until POST /_mock/reset`
             const pointer = advance_seconds !== undefined ? "/advance_seconds" : time !== undefined ? "/time" : "/offset_seconds"
-            return Responses.fromApiError(
-              ApiError.of(400, message, [{ location: "body", pointer, message, type: errorDetailTypes.maximum }])
-            )
+            return yield* badRequest("body", pointer, message, errorDetailTypes.maximum)
           }
           if (moved._tag === "Failure") return yield* Effect.die(moved.failure)
           const purged = yield* store.purgeExpired(moved.success, merchantAccountId)
           journal.publish({ _tag: "clock", now: iso(moved.success) })
           const { offsetSeconds } = yield* clock.read(merchantAccountId)
-          return Responses.json(
-            JSON.stringify({ now: iso(moved.success), offset_seconds: offsetSeconds, purged_sessions: purged })
-          )
+          return { now: iso(moved.success), offset_seconds: offsetSeconds, purged_sessions: purged }
         }))
-      .handleRaw("requests", () =>
-        Effect.map(journal.entries, (entries) =>
-          Responses.json(JSON.stringify({ items: entries.map((record) => toEntry(record, operation)) }))))
-      .handleRaw("request", ({ params }) =>
-        Effect.map(
+      .handle("requests", () =>
+        Effect.map(journal.entries, (entries) => ({ items: entries.map((record) => toEntry(record, operation)) })))
+      .handle("request", ({ params }) =>
+        Effect.flatMap(
           /^[1-9][0-9]{0,15}$/.test(params.request_id) ? journal.get(Number(params.request_id)) : Effect.undefined,
           (record) =>
             record === undefined
-              ? Responses.error(404, `No request ${params.request_id} in the journal (it keeps the last ${journal.capacity})`)
-              : Responses.json(JSON.stringify(toDetail(record, operation)))
+              ? Effect.fail(
+                new NotFound(
+                  makeErrorBody(404, `No request ${params.request_id} in the journal (it keeps the last ${journal.capacity})`)
+                )
+              )
+              : Effect.succeed(toDetail(record, operation))
         ))
       // Each journal entry as it is made; a comment first, so a client knows it is listening. A client that
       // reads too slowly loses the oldest events it has not read (at most 1,024 wait), never the server's memory.
-      .handleRaw("events", () =>
+      // The declared body is text; a stream of it is answered as a response.
+      .handle("events", () =>
         Effect.succeed(HttpServerResponse.stream(
           Stream.callback<Uint8Array>(
             (queue) =>
@@ -162,33 +153,34 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           ),
           { contentType: "text/event-stream", headers: { "cache-control": "no-store" } }
         )))
-      .handleRaw("sessions", ({ request }) =>
+      // The query is the contract's (`limit` decoded and bounded there); the cursor is the store's to read.
+      .handle("sessions", ({ query }) =>
         Effect.gen(function*() {
-          const query = new URL(request.url, "http://mock").searchParams
-          const limitText = query.get("limit")
-          const limit = limitText === null ? sessionPage.default : Number(limitText)
-          if (!/^[0-9]{1,3}$/.test(limitText ?? "20") || limit < 1 || limit > sessionPage.max) {
-            return queryError("/limit", `limit must be an integer from 1 to ${sessionPage.max}`)
+          const cursorText = query.cursor
+          const after = cursorText === undefined || cursorText === "" ? undefined : parseCursor(cursorText)
+          if (cursorText !== undefined && cursorText !== "" && after === undefined) {
+            return yield* badRequest(
+              "query",
+              "/cursor",
+              "cursor must be the next_cursor of a previous page",
+              errorDetailTypes.value
+            )
           }
-          const cursorText = query.get("cursor")
-          const after = cursorText === null || cursorText === "" ? undefined : parseCursor(cursorText)
-          if (cursorText !== null && cursorText !== "" && after === undefined) {
-            return queryError("/cursor", "cursor must be the next_cursor of a previous page")
-          }
-          const accountText = query.get("merchant_account_id")
-          const account = accountText === null || accountText === "" ? undefined : accountText
+          const account = query.merchant_account_id === "" ? undefined : query.merchant_account_id
           // Live by each account's clock: the store's page is of sessions live at real time (no clock is behind
           // it), less those an account's clock moved past their expiry.
           const page = yield* store.list({
             merchantAccountId: account,
             now: account === undefined ? yield* clock.realNow : yield* clock.now(account),
-            limit,
+            limit: query.limit ?? sessionPage.default,
             after
           })
           const moved = account === undefined ? new Map((yield* clock.moved).map((m) => [m.merchantAccountId, m.now])) : undefined
           const live = moved === undefined
             ? page.items
             : page.items.filter((session) => session.expiresAt > (moved.get(session.merchantAccountId) ?? 0))
+          // The sessions are the wire JSON the store holds (`SessionList` of the contract): written as they are,
+          // not decoded and encoded again.
           const items = live.map((session) =>
             `{"merchant_account_id":${JSON.stringify(session.merchantAccountId)},"created_at":${
               session.createdAt ? JSON.stringify(iso(session.createdAt)) : "null"
@@ -198,12 +190,12 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
             `{"items":[${items.join(",")}],"next_cursor":${page.nextCursor === undefined ? "null" : JSON.stringify(page.nextCursor)}}`
           )
         }))
-      .handleRaw("inspector", () => Effect.succeed(Inspector.response()))
-      .handleRaw("reset", () =>
+      .handle("inspector", () => Effect.succeed(Inspector.response()))
+      .handle("reset", () =>
         Effect.gen(function*() {
           yield* store.clear
           yield* journal.clear
           yield* clock.reset
-          return Responses.json(JSON.stringify({ reset: true }))
+          return { reset: true as const }
         }))
   }))

@@ -1,0 +1,329 @@
+/**
+ * The served contract, endpoint by endpoint: every endpoint of `Api` is driven
+ * over HTTP with valid requests and invalid ones, and every answer must be one
+ * the endpoint declares — its status among the declared success (2xx) or error
+ * statuses, its body decoded by the declared schema of that status (unknown
+ * keys refused). The endpoints still on `handleRaw` (`create`, `update`,
+ * `updateFields`) are also held to their declared payload: the schema the
+ * strict decoder is compiled from is the endpoint's, and both decode alike.
+ */
+import { Api } from "@checkout-kit/domain/api/Api"
+import { CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
+import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
+import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { Exit, Schema, SchemaAST } from "effect"
+import { HttpApiSchema } from "effect/http-api"
+import type { HttpApiEndpoint } from "effect/http-api"
+import { startServer, type TestServer } from "./support/server.ts"
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(() => server.close())
+
+interface Answer {
+  readonly status: number
+  readonly contentType: string
+  readonly text: string
+}
+
+// One request; the answer's status, content type and body text. A stream (`/_mock/events`) is read to its first
+// chunk, then left.
+const send = async (
+  method: string,
+  path: string,
+  options: { readonly body?: unknown; readonly raw?: string; readonly headers?: Record<string, string> } = {}
+): Promise<Answer> => {
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+  const headers = { ...(body === undefined ? {} : { "content-type": "application/json" }), ...options.headers }
+  const controller = new AbortController()
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    signal: controller.signal,
+    ...(body === undefined ? {} : { body })
+  })
+  const contentType = response.headers.get("content-type") ?? ""
+  if (contentType.startsWith("text/event-stream")) {
+    const reader = response.body!.getReader()
+    const first = await reader.read()
+    controller.abort()
+    return { status: response.status, contentType, text: new TextDecoder().decode(first.value) }
+  }
+  return { status: response.status, contentType, text: await response.text() }
+}
+
+const json = async (method: string, path: string, body?: unknown) => JSON.parse((await send(method, path, { body })).text)
+const newSession = async (): Promise<string> => (await json("POST", "/checkout/sessions", {})).id
+const unknownId = "00000000-0000-4000-8000-000000000000"
+const card = { method: "card", number: "4111111111111111", expiration_date: "12/40", security_code: "123" }
+
+type Request = () => Promise<Answer>
+
+interface Cases {
+  readonly valid: ReadonlyArray<Request>
+  /** Requests the endpoint must refuse, or (for one that takes no input) must answer whatever they carry. */
+  readonly invalid: ReadonlyArray<Request>
+}
+
+// Requests an endpoint takes no input from: a query, a body and a header it does not declare.
+const junk = (method: string, path: string): Array<Request> => [
+  () => send(method, `${path}${path.includes("?") ? "&" : "?"}junk=1`),
+  () => send(method, path, { headers: { "x-junk": "1" } })
+]
+
+const cases: Record<string, Record<string, Cases>> = {
+  checkoutSessions: {
+    create: {
+      valid: [
+        () => send("POST", "/checkout/sessions", { body: {} }),
+        () => send("POST", "/checkout/sessions", { body: { expires_in: 3600, metadata: { order: "42" } } })
+      ],
+      invalid: [
+        () => send("POST", "/checkout/sessions", { body: { cart_items: "many" } }),
+        () => send("POST", "/checkout/sessions", { body: { unknown: 1 } }),
+        () => send("POST", "/checkout/sessions", { raw: "{not json" })
+      ]
+    },
+    get: {
+      valid: [async () => send("GET", `/checkout/sessions/${await newSession()}`)],
+      invalid: [() => send("GET", `/checkout/sessions/${unknownId}`), () => send("GET", "/checkout/sessions/not-a-uuid")]
+    },
+    update: {
+      valid: [async () => send("PUT", `/checkout/sessions/${await newSession()}`, { body: { metadata: { a: "b" } } })],
+      invalid: [
+        () => send("PUT", `/checkout/sessions/${unknownId}`, { body: {} }),
+        async () => send("PUT", `/checkout/sessions/${await newSession()}`, { body: { expires_in: "soon" } }),
+        async () => send("PUT", `/checkout/sessions/${await newSession()}`, { raw: "" })
+      ]
+    },
+    delete: {
+      valid: [async () => send("DELETE", `/checkout/sessions/${await newSession()}`)],
+      invalid: [() => send("DELETE", `/checkout/sessions/${unknownId}`)]
+    },
+    updateFields: {
+      valid: [async () =>
+        send("PUT", `/checkout/sessions/${await newSession()}/fields`, { body: { payment_method: card } })],
+      invalid: [
+        () => send("PUT", `/checkout/sessions/${unknownId}/fields`, { body: { payment_method: card } }),
+        async () =>
+          send("PUT", `/checkout/sessions/${await newSession()}/fields`, {
+            body: { payment_method: { ...card, number: "4111111111111112" } }
+          }),
+        async () => send("PUT", `/checkout/sessions/${await newSession()}/fields`, { body: { payment_method: 1 } })
+      ]
+    },
+    cardDetails: {
+      valid: [async () => send("POST", `/checkout/sessions/${await newSession()}/card-details`, { body: { bin: "411111" } })],
+      invalid: [
+        () => send("POST", `/checkout/sessions/${unknownId}/card-details`, { body: { bin: "411111" } }),
+        async () => send("POST", `/checkout/sessions/${await newSession()}/card-details`, { body: { bin: "x" } }),
+        async () =>
+          send("POST", `/checkout/sessions/${await newSession()}/card-details`, { body: { bin: "411111", extra: 1 } }),
+        async () => send("POST", `/checkout/sessions/${await newSession()}/card-details`, { raw: "" })
+      ]
+    }
+  },
+  system: {
+    health: { valid: [() => send("GET", "/health")], invalid: junk("GET", "/health") }
+  },
+  mockControls: {
+    clock: { valid: [() => send("GET", "/_mock/clock")], invalid: junk("GET", "/_mock/clock") },
+    advanceClock: {
+      valid: [
+        () => send("POST", "/_mock/clock", { body: { advance_seconds: 1 } }),
+        () => send("POST", "/_mock/clock", { body: { offset_seconds: 0 } })
+      ],
+      invalid: [
+        () => send("POST", "/_mock/clock", { body: {} }),
+        () => send("POST", "/_mock/clock", { body: { advance_seconds: -1 } }),
+        () => send("POST", "/_mock/clock", { body: { time: "2001-01-01T00:00:00Z" } }),
+        () => send("POST", "/_mock/clock", { body: { advance_seconds: 1, extra: true } }),
+        () => send("POST", "/_mock/clock", { raw: "[" })
+      ]
+    },
+    requests: { valid: [() => send("GET", "/_mock/requests")], invalid: junk("GET", "/_mock/requests") },
+    request: {
+      valid: [async () => {
+        await send("GET", "/health")
+        const { items } = await json("GET", "/_mock/requests")
+        return send("GET", `/_mock/requests/${items.at(-1).id}`)
+      }],
+      invalid: [() => send("GET", "/_mock/requests/0"), () => send("GET", "/_mock/requests/abc")]
+    },
+    events: { valid: [() => send("GET", "/_mock/events")], invalid: junk("GET", "/_mock/events") },
+    sessions: {
+      valid: [
+        async () => {
+          await newSession()
+          return send("GET", "/_mock/sessions")
+        },
+        () => send("GET", "/_mock/sessions?limit=1&merchant_account_id=default")
+      ],
+      invalid: [
+        () => send("GET", "/_mock/sessions?limit=0"),
+        () => send("GET", "/_mock/sessions?limit=ten"),
+        () => send("GET", "/_mock/sessions?limit=1&limit=2"),
+        () => send("GET", "/_mock/sessions?cursor=garbage")
+      ]
+    },
+    reset: { valid: [() => send("POST", "/_mock/reset")], invalid: junk("POST", "/_mock/reset") },
+    inspector: { valid: [() => send("GET", "/_mock/ui")], invalid: junk("GET", "/_mock/ui") }
+  }
+}
+
+// The status a declared schema answers with (`HttpApiSchema.status`, an error class's `httpApiStatus`), by default
+// 200 for a success and 500 for an error; and its encoding (JSON unless `asText` and the like say otherwise).
+const statusOf = (schema: Schema.Top, success: boolean): number => {
+  const checks = schema.ast.checks ?? []
+  for (let i = checks.length - 1; i >= 0; i--) {
+    const status = checks[i].annotations?.httpApiStatus
+    if (typeof status === "number") return status
+  }
+  const status = schema.ast.annotations?.httpApiStatus ?? schema.ast.context?.annotations?.httpApiStatus
+  return typeof status === "number" ? status : success ? 200 : 500
+}
+const encodingOf = (schema: Schema.Top) =>
+  SchemaAST.resolveAt<{ readonly _tag: string; readonly contentType: string }>("~httpApiEncoding")(schema.ast) ??
+    { _tag: "Json", contentType: "application/json" }
+
+// Why an answer is not one the endpoint declares, or `undefined` when it is.
+const undeclared = (endpoint: HttpApiEndpoint.Top, answer: Answer): string | undefined => {
+  const success = answer.status < 400
+  const schemas = [...(success ? endpoint.success : endpoint.error)].filter((s) => statusOf(s, success) === answer.status)
+  if (schemas.length === 0) return `status ${answer.status} is not declared`
+  const problems: Array<string> = []
+  for (const schema of schemas) {
+    const encoding = encodingOf(schema)
+    let body: unknown
+    if (HttpApiSchema.isNoContent(schema.ast)) {
+      if (answer.text === "") return undefined
+      problems.push("a body where none is declared")
+      continue
+    } else if (encoding._tag === "Json") {
+      if (answer.text !== "" && !answer.contentType.startsWith("application/json")) {
+        problems.push(`content type ${answer.contentType}, not JSON`)
+        continue
+      }
+      body = answer.text === "" ? undefined : JSON.parse(answer.text)
+    } else {
+      if (!answer.contentType.startsWith(encoding.contentType)) {
+        problems.push(`content type ${answer.contentType}, not ${encoding.contentType}`)
+        continue
+      }
+      body = answer.text
+    }
+    const decoded = Schema.decodeUnknownExit(schema as Schema.Codec<unknown, unknown>)(body, { onExcessProperty: "error" })
+    if (Exit.isSuccess(decoded)) return undefined
+    problems.push(String(decoded.cause))
+  }
+  return problems.join("; ")
+}
+
+// A JSON answer, to try the check on.
+const answered = (status: number, body: unknown): Answer => ({
+  status,
+  contentType: "application/json",
+  text: JSON.stringify(body)
+})
+
+describe("every endpoint of the served contract answers only what it declares", () => {
+  it("every endpoint has cases, and every case an endpoint", () => {
+    for (const [groupName, group] of Object.entries(Api.groups)) {
+      assert.property(cases, groupName)
+      assert.sameMembers(Object.keys(group.endpoints), Object.keys(cases[groupName]), groupName)
+    }
+    assert.sameMembers(Object.keys(cases), Object.keys(Api.groups))
+  })
+
+  for (const [groupName, group] of Object.entries(Api.groups)) {
+    for (const [name, endpoint] of Object.entries(group.endpoints as unknown as Record<string, HttpApiEndpoint.Top>)) {
+      it(`${groupName}.${name}: ${endpoint.method} ${endpoint.path}`, async () => {
+        const endpointCases = cases[groupName][name]
+        assert.isAbove(endpointCases.valid.length, 0)
+        assert.isAbove(endpointCases.invalid.length, 0)
+        for (const [kind, requests] of [["valid", endpointCases.valid], ["invalid", endpointCases.invalid]] as const) {
+          for (const [i, request] of requests.entries()) {
+            const answer = await request()
+            const label = `${kind} request ${i}: ${answer.status} ${answer.text.slice(0, 300)}`
+            assert.isUndefined(undeclared(endpoint, answer), label)
+            // A valid request succeeds; an invalid one that carries input the endpoint reads is refused.
+            if (kind === "valid") assert.isBelow(answer.status, 300, label)
+          }
+        }
+      })
+    }
+  }
+
+  it("the check refuses an answer the endpoint does not declare", () => {
+    const create = Api.groups.checkoutSessions.endpoints.create as unknown as HttpApiEndpoint.Top
+    const health = Api.groups.system.endpoints.health as unknown as HttpApiEndpoint.Top
+    assert.isDefined(undeclared(create, answered(200, {})))
+    assert.isDefined(undeclared(create, answered(201, { type: "checkout-session" })))
+    assert.isDefined(undeclared(health, answered(200, { status: "ok", extra: 1 })))
+    assert.isDefined(undeclared(health, answered(404, { type: "error" })))
+    assert.isUndefined(undeclared(health, answered(200, { status: "ok" })))
+  })
+})
+
+// The schemas of an endpoint's payload.
+const payloadOf = (endpoint: HttpApiEndpoint.Top) => [...endpoint.payload.values()].flatMap((p) => p.schemas)
+
+describe("the raw body endpoints decode their declared payload", () => {
+  const endpoints = Api.groups.checkoutSessions.endpoints
+  const held = [
+    ["create", CheckoutSessionUpdate],
+    ["update", CheckoutSessionUpdate],
+    ["updateFields", CheckoutSessionSecureFields]
+  ] as const
+
+  it("the strict decoder of each is compiled from the schema the endpoint declares", () => {
+    for (const [name, schema] of held) {
+      // The endpoint holds the JSON codec of its payload schema: of this very schema.
+      assert.deepStrictEqual(
+        payloadOf(endpoints[name] as unknown as HttpApiEndpoint.Top).map((declared) => declared.ast),
+        [Schema.toCodecJson(schema).ast],
+        name
+      )
+    }
+  })
+
+  it("the strict decoder accepts and refuses what the declared schema, decoding strictly, does", () => {
+    const samples: Record<string, ReadonlyArray<unknown>> = {
+      create: [{}, { expires_in: 600 }, { expires_in: "soon" }, { unknown: 1 }, { cart_items: [{ name: "x" }] }, null, []],
+      update: [{ metadata: { a: "b" } }, { metadata: 1 }, { buyer: null }],
+      updateFields: [{ payment_method: card }, { payment_method: { ...card, extra: 1 } }, { payment_method: 1 }, {}]
+    }
+    for (const [name, schema] of held) {
+      const strict = StrictDecoder.make(schema)
+      const reference = Schema.decodeUnknownExit(schema)
+      for (const sample of samples[name]) {
+        const accepted = strict.decode(sample)._tag === "Success"
+        assert.strictEqual(accepted, Exit.isSuccess(reference(sample, StrictDecoder.strictOptions)), `${name} ${JSON.stringify(sample)}`)
+      }
+    }
+  })
+})
+
+describe("Prefer in the contract", () => {
+  it("/openapi.json lists the prefer header, described, on every API endpoint and on no control", async () => {
+    const { paths } = await json("GET", "/openapi.json")
+    let endpoints = 0
+    for (const [path, operations] of Object.entries(paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const prefer = (operation.parameters ?? []).find((p: any) => p.in === "header" && p.name === "prefer")
+        if (path.startsWith("/_mock/")) {
+          assert.isUndefined(prefer, `${method} ${path}`)
+        } else {
+          endpoints++
+          assert.isDefined(prefer, `${method} ${path}`)
+          assert.isFalse(prefer.required ?? false)
+          assert.match(prefer.description ?? prefer.schema?.description, /code=NNN.*delay=MS/s)
+        }
+      }
+    }
+    assert.strictEqual(endpoints, 7)
+  })
+})
