@@ -8,8 +8,10 @@
 import { Api, ApiWithoutControls } from "@checkout-kit/domain/api/Api"
 import { Layer } from "effect"
 import { HttpApiBuilder, HttpApiScalar } from "effect/http-api"
+import * as BuyersHttp from "./Buyers/http.ts"
 import * as MockControlsHttp from "./MockControls/http.ts"
 import * as CheckoutSessionsHttp from "./CheckoutSessions/http.ts"
+import * as PaymentMethodsHttp from "./PaymentMethods/http.ts"
 import type { ServerOptions } from "./ServerOptions.ts"
 import * as SystemHttp from "./System/http.ts"
 
@@ -31,7 +33,12 @@ export {
  * @since 0.1.0
  */
 export const routes = (options: Pick<ServerOptions, "admin">) => {
-  const groups = Layer.mergeAll(CheckoutSessionsHttp.layerNoDeps, SystemHttp.layer)
+  const groups = Layer.mergeAll(
+    CheckoutSessionsHttp.layerNoDeps,
+    SystemHttp.layer,
+    BuyersHttp.layerNoDeps,
+    PaymentMethodsHttp.layerNoDeps
+  )
   // The served contract, so `/openapi.json` and `/docs` describe the controls exactly where they are served.
   return options.admin
     ? Layer.merge(

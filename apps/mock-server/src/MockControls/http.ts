@@ -26,6 +26,7 @@ import { maxAdvanceSeconds, MockClock } from "../MockClock.ts"
 import * as Responses from "../Responses.ts"
 import { operationOf, routeTable } from "../RouteTable.ts"
 import { parseCursor, SessionStore } from "../SessionStore.ts"
+import { DocumentStore } from "../store/DocumentStore.ts"
 
 /**
  * The body of `POST /_mock/clock` (the contract's schema).
@@ -60,6 +61,7 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
   Effect.gen(function*() {
     const clock = yield* MockClock
     const store = yield* SessionStore
+    const documents = yield* DocumentStore
     const journal = yield* Journal
     const routes = routeTable(true)
     const operation = (method: string, path: string) => operationOf(routes, method, path)
@@ -194,6 +196,8 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
       .handle("reset", () =>
         Effect.gen(function*() {
           yield* store.clear
+          // The buyers and the vault go with the sessions.
+          yield* documents.clear
           yield* journal.clear
           yield* clock.reset
           return { reset: true as const }
