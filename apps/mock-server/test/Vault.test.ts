@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { StoreOption } from "../src/ServerOptions.ts"
+import { makeKeyPair, signToken } from "./support/keys.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
 
 // Standard test cards (never real ones) and a security code. Searched for as a JSON string (`"9071"`): four bare
@@ -306,3 +307,30 @@ for (const [storeName, storeOf] of stores) {
     })
   })
 }
+
+describe("buyers and the vault behind the token's scopes", () => {
+  const merchant = makeKeyPair()
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
+  })
+  afterAll(() => server.close())
+
+  const as = async (scopes: ReadonlyArray<string>, method: string, path: string, body?: unknown) =>
+    (await call(server.url, method, path, {
+      ...(body === undefined ? {} : { body }),
+      headers: { authorization: `Bearer ${await signToken(merchant.privateKey, merchant.publicKey, { scopes })}` }
+    })).status
+
+  it("each call needs its resource's scope (or the wildcard); a buyer's cards may be read with embed", async () => {
+    const card = { method: "card", number: visa, expiration_date: "10/38" }
+    assert.strictEqual(await as(["checkout-sessions.write"], "POST", "/buyers", {}), 403)
+    assert.strictEqual(await as(["buyers.read"], "POST", "/buyers", {}), 403)
+    assert.strictEqual(await as(["buyers.write"], "POST", "/buyers", {}), 201)
+    assert.strictEqual(await as(["buyers.write"], "POST", "/payment-methods", card), 403)
+    assert.strictEqual(await as(["payment-methods.write"], "POST", "/payment-methods", card), 201)
+    assert.strictEqual(await as(["*.read"], "GET", "/payment-methods"), 200)
+    assert.strictEqual(await as(["embed"], "GET", `/buyers/payment-methods?buyer_id=${unknownId}`), 200)
+    assert.strictEqual(await as(["embed"], "GET", "/buyers"), 403)
+  })
+})
