@@ -21,7 +21,7 @@ import {
 } from "./DocumentStore.ts"
 
 // How many documents a narrowed page reads from the store at a time.
-const scanSize = 100
+const defaultScanSize = 100
 
 /**
  * The 400 for a `cursor` no page gave.
@@ -33,14 +33,16 @@ export const invalidCursor = (): ApiError =>
   ApiError.invalid([{ location: "query", pointer: "/cursor", message: "The cursor is not valid", type: errorDetailTypes.value }])
 
 /**
- * A page of `query`, of the documents `keep` accepts (all without it).
+ * A page of `query`, of the documents `keep` accepts (all without it),
+ * reading the store `scanSize` documents at a time.
  *
  * @category pages
  * @since 0.3.0
  */
 export const page = (
   query: ListQuery,
-  keep?: (document: StoredDocument) => boolean
+  keep?: (document: StoredDocument) => boolean,
+  scanSize = defaultScanSize
 ): Effect.Effect<DocumentPage, ApiError, DocumentStore> =>
   Effect.flatMap(DocumentStore, (store) => {
     if (keep === undefined) return Effect.mapError(store.list(query), invalidCursor)
@@ -90,7 +92,7 @@ export const all = (query: Omit<ListQuery, "limit" | "cursor">): Effect.Effect<A
       const documents: Array<StoredDocument> = []
       let cursor: string | undefined
       do {
-        const scanned = yield* Effect.orDie(store.list({ ...query, limit: scanSize, cursor }))
+        const scanned = yield* Effect.orDie(store.list({ ...query, limit: defaultScanSize, cursor }))
         documents.push(...scanned.items)
         cursor = scanned.nextCursor
       } while (cursor !== undefined)
