@@ -310,9 +310,12 @@ for (const [storeName, storeOf] of stores) {
 
 describe("buyers and the vault behind the token's scopes", () => {
   const merchant = makeKeyPair()
+  const bound = makeKeyPair()
   let server: TestServer
   beforeAll(async () => {
-    server = await startServer({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
+    server = await startServer({
+      auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem, { pem: bound.publicKeyPem, merchantAccountId: "globex" }] }
+    })
   })
   afterAll(() => server.close())
 
@@ -332,5 +335,14 @@ describe("buyers and the vault behind the token's scopes", () => {
     assert.strictEqual(await as(["*.read"], "GET", "/payment-methods"), 200)
     assert.strictEqual(await as(["embed"], "GET", `/buyers/payment-methods?buyer_id=${unknownId}`), 200)
     assert.strictEqual(await as(["embed"], "GET", "/buyers"), 403)
+  })
+
+  it("a key bound to a merchant account acts on it without the header, and the journal names it", async () => {
+    await call(server.url, "POST", "/_mock/reset")
+    const token = await signToken(bound.privateKey, bound.publicKey)
+    const created = await call(server.url, "POST", "/buyers", { body: {}, headers: { authorization: `Bearer ${token}` } })
+    assert.strictEqual(created.body.merchant_account_id, "globex")
+    const items = (await call(server.url, "GET", "/_mock/requests")).body.items as Array<Record<string, unknown>>
+    assert.deepStrictEqual(items.map((e) => [e.operation, e.merchant_account_id]), [["addBuyer", "globex"]])
   })
 })

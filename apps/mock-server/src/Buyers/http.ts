@@ -14,7 +14,7 @@ import { defaultLimit } from "@checkout-kit/domain/Collection"
 import { Effect, Schema } from "effect"
 import { HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
-import { accountOf } from "../Authorization.ts"
+import { actingAccount } from "../CheckoutSessions/http.ts"
 import { PaymentMethods } from "../PaymentMethods/PaymentMethods.ts"
 import * as Responses from "../Responses.ts"
 import { Buyers } from "./Buyers.ts"
@@ -50,7 +50,7 @@ export const layerNoDeps = HttpApiBuilder.group(
     const shippingUpdateWire = wireOf(ShippingDetailsUpdate)
     return handlers
       .handle("listBuyers", ({ query, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) =>
             buyers.list(account, {
               limit: query.limit ?? defaultLimit,
@@ -62,12 +62,12 @@ export const layerNoDeps = HttpApiBuilder.group(
           Effect.map((body) => Responses.json(body))
         ))
       .handle("addBuyer", ({ payload, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.create(account, buyerWire(payload))),
           Effect.map((body) => Responses.json(body, 201))
         ))
       .handle("listBuyerPaymentMethods", ({ query, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) =>
             methods.listForBuyer(account, {
               buyerId: query.buyer_id,
@@ -78,44 +78,44 @@ export const layerNoDeps = HttpApiBuilder.group(
           Effect.map((body) => Responses.json(body))
         ))
       .handle("getBuyer", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.get(account, params.buyer_id)),
           Effect.map((body) => Responses.json(body))
         ))
       .handle("updateBuyer", ({ params, payload, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.update(account, params.buyer_id, buyerUpdateWire(payload))),
           Effect.map((body) => Responses.json(body))
         ))
       .handle("deleteBuyer", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.remove(account, params.buyer_id)),
           Effect.as(noContent)
         ))
       .handle("listBuyerShippingDetails", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.listShippingDetails(account, params.buyer_id)),
           Effect.map((body) => Responses.json(body))
         ))
       .handle("addBuyerShippingDetails", ({ params, payload, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.addShippingDetails(account, params.buyer_id, shippingWire(payload))),
           Effect.map((body) => Responses.json(body, 201))
         ))
       .handle("getBuyerShippingDetails", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.getShippingDetails(account, params.buyer_id, params.shipping_details_id)),
           Effect.map((body) => Responses.json(body))
         ))
       .handle("updateBuyerShippingDetails", ({ params, payload, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) =>
             buyers.updateShippingDetails(account, params.buyer_id, params.shipping_details_id, shippingUpdateWire(payload))
           ),
           Effect.map((body) => Responses.json(body))
         ))
       .handle("deleteBuyerShippingDetails", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.removeShippingDetails(account, params.buyer_id, params.shipping_details_id)),
           Effect.as(noContent)
         ))

@@ -12,7 +12,7 @@ import { PaymentMethodUpdate } from "@checkout-kit/domain/PaymentMethodResource"
 import { Effect } from "effect"
 import { HttpServerResponse } from "effect/http"
 import { HttpApiBuilder } from "effect/http-api"
-import { accountOf } from "../Authorization.ts"
+import { actingAccount } from "../CheckoutSessions/http.ts"
 import { wireOf } from "../Buyers/http.ts"
 import * as Responses from "../Responses.ts"
 import { PaymentMethods } from "./PaymentMethods.ts"
@@ -34,7 +34,7 @@ export const layerNoDeps = HttpApiBuilder.group(
     const updateWire = wireOf(PaymentMethodUpdate)
     return handlers
       .handle("listPaymentMethods", ({ query, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) =>
             methods.list(account, {
               limit: query.limit ?? defaultLimit,
@@ -48,45 +48,45 @@ export const layerNoDeps = HttpApiBuilder.group(
           Effect.map(json())
         ))
       .handle("createPaymentMethod", ({ payload, request }) =>
-        accountOf(request).pipe(Effect.flatMap((account) => methods.create(account, payload)), Effect.map(json(201))))
+        actingAccount(request).pipe(Effect.flatMap((account) => methods.create(account, payload)), Effect.map(json(201))))
       .handle("getPaymentMethod", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => methods.get(account, params.payment_method_id)),
           Effect.map(json())
         ))
       .handle("updatePaymentMethod", ({ params, payload, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => methods.update(account, params.payment_method_id, updateWire(payload))),
           Effect.map(json())
         ))
       .handle("deletePaymentMethod", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => methods.remove(account, params.payment_method_id)),
           Effect.map(noContent)
         ))
       .handle("listPaymentServiceTokens", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => methods.listTokens(account, params.payment_method_id)),
           Effect.map(json())
         ))
       .handle("createPaymentServiceToken", ({ params, request }) =>
-        Effect.flatMap(accountOf(request), (account) => methods.createServiceToken(account, params.payment_method_id)))
+        Effect.flatMap(actingAccount(request), (account) => methods.createServiceToken(account, params.payment_method_id)))
       .handle("deletePaymentServiceToken", ({ params, request }) =>
-        Effect.flatMap(accountOf(request), (account) => methods.onToken(account, params.payment_method_id, "service")))
+        Effect.flatMap(actingAccount(request), (account) => methods.onToken(account, params.payment_method_id, "service")))
       .handle("listNetworkTokens", ({ params, request }) =>
-        accountOf(request).pipe(
+        actingAccount(request).pipe(
           Effect.flatMap((account) => methods.listTokens(account, params.payment_method_id)),
           Effect.map(json())
         ))
       .handle("createNetworkToken", ({ params, request }) =>
-        Effect.flatMap(accountOf(request), (account) => methods.provisionNetworkToken(account, params.payment_method_id)))
+        Effect.flatMap(actingAccount(request), (account) => methods.provisionNetworkToken(account, params.payment_method_id)))
       .handle("createNetworkTokenCryptogram", ({ params, request }) =>
-        Effect.flatMap(accountOf(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
+        Effect.flatMap(actingAccount(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
       .handle("suspendNetworkToken", ({ params, request }) =>
-        Effect.flatMap(accountOf(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
+        Effect.flatMap(actingAccount(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
       .handle("resumeNetworkToken", ({ params, request }) =>
-        Effect.flatMap(accountOf(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
+        Effect.flatMap(actingAccount(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
       .handle("deleteNetworkToken", ({ params, request }) =>
-        Effect.flatMap(accountOf(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
+        Effect.flatMap(actingAccount(request), (account) => methods.onToken(account, params.payment_method_id, "network")))
   })
 )
