@@ -1,8 +1,8 @@
 /**
  * The payments resources as an Effect `HttpApi` of their own: merchant
- * accounts, payment services, buyers and stored payment methods. It is kept
- * apart from `Api` until a server serves these routes; merge its groups into
- * `Api` then.
+ * accounts, payment services, buyers and stored payment methods. A group
+ * joins `Api` (`ApiWithoutControls`) once the mock serves it: `BuyersGroup`
+ * and `PaymentMethodsGroup` have.
  *
  * @since 0.2.0
  */
