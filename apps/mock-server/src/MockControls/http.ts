@@ -197,6 +197,7 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
       .handle("reset", () =>
         Effect.gen(function*() {
           yield* store.clear
+          // The payment resources (merchant accounts, services, buyers, the vault) go with the sessions.
           yield* documents.clear
           yield* journal.clear
           yield* clock.reset

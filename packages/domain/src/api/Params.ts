@@ -9,7 +9,8 @@ import { merchantAccountHeader, preferHeaders } from "./CheckoutSessions.ts"
 
 /**
  * The optional `x-gr4vy-merchant-account-id` header of an endpoint that acts
- * in one merchant account (`default` without it), and the mock's `prefer`.
+ * in one merchant account (`default` without it), and the mock's `prefer`
+ * header every API endpoint declares.
  *
  * @category headers
  * @since 0.2.0

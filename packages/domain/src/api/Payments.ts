@@ -1,9 +1,9 @@
 /**
  * The payments resources as an Effect `HttpApi` of their own: merchant
  * accounts, payment services, buyers, stored payment methods, and
- * transactions with their refunds, captures and reports. It is kept
- * apart from `Api` until a server serves these routes; merge its groups into
- * `Api` then.
+ * transactions with their refunds, captures and reports. A group joins `Api`
+ * (`ApiWithoutControls`) once the mock serves it: all but `TransactionsGroup`
+ * have.
  *
  * @since 0.2.0
  */
