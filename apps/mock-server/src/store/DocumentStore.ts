@@ -757,7 +757,7 @@ const makeMemory = () => {
                 matching.push(document)
               }
             }
-            return matching.sort(scanOrder).slice(0, n)
+            return matching.toSorted(scanOrder).slice(0, n)
           }),
         query.limit,
         query.cursor

@@ -30,6 +30,7 @@ const bodyAs = (change: string) => (current: StoredDocument): Effect.Effect<Docu
   Effect.succeed({ ...current, body: change, updatedAt: current.updatedAt + 1 })
 
 const ids = (items: ReadonlyArray<StoredDocument>) => items.map((item) => item.id)
+const keyOf = (d: StoredDocument) => JSON.stringify([d.merchantAccountId, d.kind, d.id])
 
 // A walk through pages: every document there when it began is read once, in order; none is read twice.
 const checkWalk = (items: ReadonlyArray<StoredDocument>, there: ReadonlySet<string>) => {
@@ -253,7 +254,6 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
         const [one, two] = [freshAccount(), freshAccount()]
         // A kind of this test's own, so the scan by kind sees no other test's documents.
         const kind = `scanned-${one}`
-        const key = (d: StoredDocument) => JSON.stringify([d.merchantAccountId, d.kind, d.id])
         const there = new Set<string>()
         // Ties everywhere: one creation time for several, one id in several kinds and accounts.
         for (const [i, [account, k, id]] of ([
@@ -265,7 +265,7 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
           [one, kind, "z"],
           [two, kind, "a"]
         ] as const).entries()) {
-          there.add(key(yield* documents.insert(doc(account, id, { kind: k, createdAt: 10 + (i % 3) }))))
+          there.add(keyOf(yield* documents.insert(doc(account, id, { kind: k, createdAt: 10 + (i % 3) }))))
         }
         // Every page of `query`, inserting a newer document of the same scope between two page reads.
         const walk = (query: { readonly kind?: string; readonly merchantAccountId?: string }, limit: number) =>
@@ -282,7 +282,7 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
                 doc(query.merchantAccountId ?? one, `new-${limit}-${inserted++}`, { kind: query.kind ?? "buyer", createdAt: 99 })
               )
             } while (cursor !== undefined)
-            const keys = read.map(key)
+            const keys = read.map(keyOf)
             assert.strictEqual(new Set(keys).size, keys.length, `repeated: ${JSON.stringify(keys)}`)
             for (let i = 1; i < read.length; i++) {
               assert.isBelow(scanOrder(read[i - 1], read[i]), 0)
@@ -303,19 +303,19 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
           )
           const ofOne = yield* walk({ merchantAccountId: one }, limit)
           for (const k of there) {
-            if (JSON.parse(k)[0] === one) assert.include(ofOne.map(key), k)
+            if (JSON.parse(k)[0] === one) assert.include(ofOne.map(keyOf), k)
           }
           assert.isTrue(ofOne.every((d) => d.merchantAccountId === one))
         }
         // Unfiltered: every document of both accounts is there, in order.
         const every: Array<StoredDocument> = []
-        let cursor: string | undefined
+        let next: string | undefined
         do {
-          const page = yield* documents.scan({ limit: 5, cursor })
+          const page = yield* documents.scan({ limit: 5, cursor: next })
           every.push(...page.items)
-          cursor = page.nextCursor
-        } while (cursor !== undefined)
-        for (const k of there) assert.include(every.map(key), k)
+          next = page.nextCursor
+        } while (next !== undefined)
+        for (const k of there) assert.include(every.map(keyOf), k)
         for (const cursor of ["nope", "", Buffer.from("[\"n\",1,\"a\"]").toString("base64url")]) {
           const invalid = yield* Effect.flip(documents.scan({ limit: 2, cursor }))
           assert.deepStrictEqual([invalid._tag, invalid.cursor], ["InvalidCursor", cursor])
