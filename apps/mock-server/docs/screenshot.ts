@@ -1,6 +1,8 @@
 /**
- * Takes the inspector's screenshot for the README (`docs/inspector.png`): a
- * mock with a few requests, the inspector open on a secure-fields call.
+ * Takes the inspector's screenshots for the README: a mock with a few
+ * requests, the inspector open on a secure-fields call (`docs/inspector.png`),
+ * then on its stored resources with a card's JSON open
+ * (`docs/inspector-resources.png`).
  * `pnpm screenshot` in apps/mock-server; needs /usr/bin/chromium.
  */
 import { Effect, ManagedRuntime } from "effect"
@@ -51,6 +53,17 @@ try {
   await send("POST", "/checkout/sessions", {}, { prefer: "code=503" })
   await send("PUT", `/checkout/sessions/${created.id}`, { cart_items: [{ name: "", quantity: 0 }] }, { "x-gr4vy-merchant-account-id": "acme" })
 
+  const acme = { "x-gr4vy-merchant-account-id": "acme" }
+  const buyer = await send("POST", "/buyers", { display_name: "Ada Lovelace", external_identifier: "customer-7" }, acme)
+  await send("POST", `/buyers/${buyer.id}/shipping-details`, { first_name: "Ada", last_name: "Lovelace" }, acme)
+  const card = await send(
+    "POST",
+    "/payment-methods",
+    { method: "card", number: "4111111111111111", expiration_date: "12/30", security_code: "123", buyer_id: buyer.id },
+    acme
+  )
+  await send("POST", "/buyers", { display_name: "Grace Hopper" }, acme)
+
   const fields = page.locator("#requests tr", { hasText: "/fields" })
   await fields.waitFor()
   await fields.click()
@@ -58,6 +71,16 @@ try {
   const out = new URL("inspector.png", import.meta.url).pathname
   await page.screenshot({ path: out })
   process.stdout.write(`wrote ${out}\n`)
+
+  // Taller: every kind's group beside the card's JSON.
+  await page.setViewportSize({ width: 1280, height: 1200 })
+  await page.locator("#tab-resources").click()
+  const cardRow = page.locator(`#resources tr.resource[data-id='${card.id}']`)
+  await cardRow.click()
+  await page.locator(`#resources tr.resource-json[data-id='${card.id}']`).waitFor({ state: "visible" })
+  const resources = new URL("inspector-resources.png", import.meta.url).pathname
+  await page.screenshot({ path: resources })
+  process.stdout.write(`wrote ${resources}\n`)
 } finally {
   await browser.close()
   await runtime.dispose()

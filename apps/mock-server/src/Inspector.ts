@@ -2,7 +2,11 @@
  * The inspector at `/_mock/ui`: one self-contained page (no build step, no
  * CDN, works offline) that shows the mock's requests live over
  * `/_mock/events`, one request in full, the stored sessions and a session's
- * JSON, and drives the clock and reset. Everything it shows comes from the
+ * JSON, the stored payment resources (`/_mock/resources`: merchant accounts,
+ * payment services, buyers, shipping details, stored payment methods, …)
+ * grouped by kind, each expandable to its JSON, and drives the clock and
+ * reset. The sessions and resources are read again after each write the
+ * journal reports. Everything it shows comes from the
  * `/_mock/` controls, so it shows what they show: tokens and card data
  * redacted. It renders all data as text (never as HTML), and its
  * Content-Security-Policy allows nothing but this page and its own origin.
@@ -30,6 +34,8 @@ th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--line
 th { position: sticky; top: 0; background: Canvas; }
 tbody tr { cursor: pointer; }
 tbody tr.selected { background: var(--sel); }
+tr.kind th { background: color-mix(in srgb, Canvas 90%, CanvasText); position: static; }
+tr.resource-json td { white-space: normal; } tr.resource-json pre { margin: 0; }
 td.path { white-space: normal; word-break: break-all; font-family: ui-monospace, monospace; }
 .status-error { color: var(--err); font-weight: 600; } .status-ok { color: var(--ok); }
 .badge { font-size: 11px; padding: 0 4px; border: 1px solid var(--forced); color: var(--forced); border-radius: 3px; margin-left: 4px; }
@@ -176,6 +182,75 @@ const sessionsChanged = () => {
   loadSessions(false);
 };
 
+// Resources: every kind of the document store, a page of 100 at a time (newest first), shown grouped by kind;
+// a row opens to its JSON, and stays open when the list is read again.
+let resourceCursor = null;
+let resourceItems = [];
+const openResources = new Set();
+const resourceKey = (item) => item.kind + " " + item.merchant_account_id + " " + item.id;
+const summaryOf = (r) => {
+  if (r.method === "card" || r.scheme) return [r.scheme, r.label ? "…" + r.label : "", r.expiration_date].filter(Boolean).join(" ");
+  return r.display_name || [r.first_name, r.last_name].filter(Boolean).join(" ") || r.method || r.status || "";
+};
+const renderResources = () => {
+  const groups = new Map();
+  for (const item of resourceItems) {
+    if (!groups.has(item.kind)) groups.set(item.kind, []);
+    groups.get(item.kind).push(item);
+  }
+  const rows = [];
+  for (const kind of [...groups.keys()].sort()) {
+    const items = groups.get(kind);
+    const head = el("tr", { className: "kind" }, el("th", { colSpan: 4, textContent: kind + " (" + items.length + ")" }));
+    head.dataset.kind = kind;
+    rows.push(head);
+    for (const item of items) {
+      const key = resourceKey(item);
+      const row = el("tr", { className: "resource" },
+        el("td", { className: "path", textContent: item.id }),
+        el("td", { textContent: item.merchant_account_id }),
+        el("td", { textContent: item.updated_at.replace("T", " ").slice(0, 19) }),
+        el("td", { textContent: summaryOf(item.resource) })
+      );
+      row.dataset.kind = kind;
+      row.dataset.id = item.id;
+      const json = el("tr", { className: "resource-json", hidden: !openResources.has(key) },
+        el("td", { colSpan: 4 }, el("pre", { textContent: JSON.stringify(item.resource, null, 2) })));
+      json.dataset.id = item.id;
+      row.setAttribute("aria-expanded", String(openResources.has(key)));
+      row.addEventListener("click", () => {
+        const open = !openResources.has(key);
+        if (open) openResources.add(key); else openResources.delete(key);
+        json.hidden = !open;
+        row.setAttribute("aria-expanded", String(open));
+      });
+      rows.push(row, json);
+    }
+  }
+  $("resources").replaceChildren(...rows);
+  $("no-resources").hidden = resourceItems.length > 0;
+};
+const loadResources = async (more) => {
+  try {
+    const account = $("resource-account").value.trim();
+    const query = new URLSearchParams({ limit: "100" });
+    if (account !== "") query.set("merchant_account_id", account);
+    if (more && resourceCursor) query.set("cursor", resourceCursor);
+    const page = await api("GET", "/_mock/resources?" + query);
+    resourceItems = more ? resourceItems.concat(page.items) : page.items;
+    resourceCursor = page.next_cursor;
+    $("more-resources").hidden = resourceCursor === null;
+    renderResources();
+  } catch (error) { showError(error); }
+};
+let resourcesDirty = true;
+const resourcesChanged = () => {
+  if ($("resources-view").hidden) { resourcesDirty = true; return; }
+  loadResources(false);
+};
+// A write, a reset or a clock move: the sessions and the resources may have changed.
+const stateChanged = () => { sessionsChanged(); resourcesChanged(); };
+
 // The clock.
 const showClock = (clock) => {
   $("clock-now").textContent = clock.now.replace("T", " ").replace("Z", " UTC");
@@ -183,22 +258,28 @@ const showClock = (clock) => {
 };
 const readClock = async () => { try { showClock(await api("GET", "/_mock/clock")); } catch (error) { showError(error); } };
 const moveClock = async (seconds) => {
-  try { await api("POST", "/_mock/clock", { advance_seconds: seconds }); await readClock(); sessionsChanged(); } catch (error) { showError(error); }
+  try { await api("POST", "/_mock/clock", { advance_seconds: seconds }); await readClock(); stateChanged(); } catch (error) { showError(error); }
 };
 
 const view = (name) => {
   $("requests-view").hidden = name !== "requests";
   $("sessions-view").hidden = name !== "sessions";
+  $("resources-view").hidden = name !== "resources";
   $("tab-requests").setAttribute("aria-selected", String(name === "requests"));
   $("tab-sessions").setAttribute("aria-selected", String(name === "sessions"));
+  $("tab-resources").setAttribute("aria-selected", String(name === "resources"));
   if (name === "sessions" && (sessionsDirty || $("sessions").children.length === 0)) { sessionsDirty = false; loadSessions(false); }
+  if (name === "resources" && resourcesDirty) { resourcesDirty = false; loadResources(false); }
 };
 
 $("tab-requests").addEventListener("click", () => view("requests"));
 $("tab-sessions").addEventListener("click", () => view("sessions"));
+$("tab-resources").addEventListener("click", () => view("resources"));
 $("errors-only").addEventListener("change", () => { for (const row of $("requests").children) applyFilter(row); });
 $("account").addEventListener("change", () => loadSessions(false));
 $("more-sessions").addEventListener("click", () => loadSessions(true));
+$("resource-account").addEventListener("change", () => loadResources(false));
+$("more-resources").addEventListener("click", () => loadResources(true));
 $("move").addEventListener("click", () => moveClock(Number($("advance").value)));
 $("set").addEventListener("click", async () => {
   const target = Date.parse($("target").value);
@@ -220,10 +301,10 @@ events.addEventListener("error", () => { $("live").textContent = "disconnected";
 events.addEventListener("request", (event) => {
   const entry = JSON.parse(event.data);
   if (!loaded) pending.push(entry); else addRequest(entry);
-  if (entry.method !== "GET" && entry.method !== "OPTIONS") sessionsChanged();
+  if (entry.method !== "GET" && entry.method !== "OPTIONS") stateChanged();
 });
-events.addEventListener("reset", () => { clearRequests(); sessionsChanged(); readClock(); });
-events.addEventListener("clock", (event) => { showClock(JSON.parse(event.data)); readClock(); sessionsChanged(); });
+events.addEventListener("reset", () => { clearRequests(); stateChanged(); readClock(); });
+events.addEventListener("clock", (event) => { showClock(JSON.parse(event.data)); readClock(); stateChanged(); });
 api("GET", "/_mock/requests").then((journal) => {
   for (const entry of journal.items) addRequest(entry);
   for (const entry of pending.splice(0)) addRequest(entry);
@@ -254,6 +335,7 @@ export const html = `<!doctype html>
   <nav class="group">
     <button id="tab-requests" aria-selected="true">Requests (<span id="request-count">0</span>)</button>
     <button id="tab-sessions" aria-selected="false">Sessions</button>
+    <button id="tab-resources" aria-selected="false">Resources</button>
   </nav>
   <span class="group">Clock: <strong id="clock-now">…</strong> <span id="clock-offset" class="muted"></span></span>
   <span class="group">
@@ -262,7 +344,7 @@ export const html = `<!doctype html>
     <input id="target" type="datetime-local" aria-label="time to set the clock to">
     <button id="set">Set</button>
   </span>
-  <button id="reset" title="Drop every session and the journal; the clock back to real time">Reset</button>
+  <button id="reset" title="Drop every session, every payment resource and the journal; the clock back to real time">Reset</button>
   <span id="error" class="status-error" hidden title="click to dismiss"></span>
 </header>
 <main>
@@ -280,6 +362,15 @@ export const html = `<!doctype html>
       <tbody id="sessions"></tbody>
     </table>
     <button id="more-sessions" hidden>More</button>
+  </section>
+  <section class="list" id="resources-view" hidden>
+    <label style="display: block; padding: 6px">merchant account <input id="resource-account" placeholder="all"></label>
+    <table>
+      <thead><tr><th>id</th><th>merchant</th><th>updated</th><th>summary</th></tr></thead>
+      <tbody id="resources"></tbody>
+    </table>
+    <p id="no-resources" class="muted" style="padding: 6px" hidden>No stored resources.</p>
+    <button id="more-resources" hidden>More</button>
   </section>
   <section class="detail" id="detail"><p class="muted">Select a request.</p></section>
 </main>

@@ -21,6 +21,15 @@ import { Context, Effect, Layer } from "effect"
 export const sessionsSource = "sessions"
 
 /**
+ * The name the payment resources' document stores (SQLite, PostgreSQL)
+ * report under.
+ *
+ * @category constants
+ * @since 0.3.0
+ */
+export const documentsSource = "documents"
+
+/**
  * @category services
  * @since 0.1.0
  */

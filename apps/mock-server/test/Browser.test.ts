@@ -182,6 +182,43 @@ describe("the inspector at /_mock/ui", () => {
     await page.locator("#clock-offset", { hasText: "(real time)" }).waitFor()
   })
 
+  it("shows the stored resources by kind, a row opening to its JSON; a new buyer and a stored card appear live", async () => {
+    const admin = async () => ({ authorization: `Bearer ${await adminToken()}` })
+    const first = await call(server.url, "POST", "/buyers", { body: { display_name: "Grace" }, headers: await admin() })
+    assert.strictEqual(first.status, 201)
+    await page.locator("#tab-resources").click()
+    const resource = (kind: string, id: string) => page.locator(`#resources tr.resource[data-kind='${kind}'][data-id='${id}']`)
+    await resource("buyer", first.body.id).waitFor()
+
+    // Made while the view is open: shown on the journal's events, without a reload.
+    const buyer = await call(server.url, "POST", "/buyers", { body: { display_name: "Ada Lovelace" }, headers: await admin() })
+    const card = await call(server.url, "POST", "/payment-methods", {
+      body: { method: "card", number: "4111111111111111", expiration_date: "12/40", security_code: "123", buyer_id: buyer.body.id },
+      headers: await admin()
+    })
+    assert.strictEqual(card.status, 201)
+    await resource("buyer", buyer.body.id).waitFor()
+    const cardRow = resource("payment-method", card.body.id)
+    await cardRow.waitFor()
+    await page.locator("#resources tr.kind[data-kind='buyer']", { hasText: "buyer (2)" }).waitFor()
+    assert.include(await cardRow.textContent(), "1111")
+
+    const json = page.locator(`#resources tr.resource-json[data-id='${card.body.id}']`)
+    assert.isTrue(await json.isHidden())
+    await cardRow.click()
+    await json.waitFor({ state: "visible" })
+    const shown = JSON.parse((await json.textContent()) ?? "")
+    assert.strictEqual(shown.id, card.body.id)
+    assert.strictEqual(shown.label, "1111")
+    assert.strictEqual(shown.expiration_date, "12/40")
+    assert.notInclude(await page.locator("#resources").textContent(), "4111111111111111")
+
+    await call(server.url, "POST", "/_mock/reset")
+    await cardRow.waitFor({ state: "detached" })
+    await page.locator("#no-resources").waitFor({ state: "visible" })
+    await page.locator("#tab-requests").click()
+  })
+
   it("shows what Prefer forced", async () => {
     await call(server.url, "GET", "/health", { headers: { prefer: "code=503" } })
     await row("/health").locator(".badge", { hasText: "forced 503" }).waitFor()

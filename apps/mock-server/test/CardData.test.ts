@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { Page } from "playwright-core"
+import { documentsPath } from "../src/Server.ts"
 import { launchBrowser } from "./support/browser.ts"
 import { openEvents } from "./support/events.ts"
 import { call } from "./support/server.ts"
@@ -12,7 +13,7 @@ import { call } from "./support/server.ts"
 // Real test card numbers and security codes go through the mock (the executable, logging every request as
 // JSON, on SQLite), with the inspector open in Chromium and an event stream listening; then every surface that
 // shows a request or a session is searched for them: the log, the journal and each request in full, the
-// events, the inspector's page, the sessions list, each session, the database files.
+// events, the inspector's page, the sessions list, each session, the stored resources, the database files.
 const cards = [
   { number: "4111111111111111", security_code: "737", brand: "visa" },
   { number: "5555555555554444", security_code: "918", brand: "mastercard" },
@@ -147,12 +148,36 @@ describe("card numbers and security codes appear on no surface", () => {
     for (const id of sessionIds) assertNoCardData(`session ${id}`, JSON.stringify((await call(url, "GET", `/checkout/sessions/${id}`)).body))
   })
 
+  it("the vault's stored cards: the resources list and the inspector's Resources view", async () => {
+    const stored: Array<string> = []
+    for (const card of cards) {
+      const created = await call(url, "POST", "/payment-methods", {
+        body: { method: "card", number: card.number, expiration_date: "12/99", security_code: card.security_code }
+      })
+      assert.strictEqual(created.status, 201)
+      stored.push(created.body.id)
+    }
+    const list = await call(url, "GET", "/_mock/resources?kind=payment-method&limit=100")
+    assert.deepStrictEqual(list.body.items.map((item: { id: string }) => item.id).toSorted(), stored.toSorted())
+    assertNoCardData("/_mock/resources", JSON.stringify(list.body))
+    await page.locator("#tab-resources").click()
+    for (const id of stored) {
+      await page.locator(`#resources tr.resource[data-id='${id}']`).click()
+      await page.locator(`#resources tr.resource-json[data-id='${id}']`).waitFor({ state: "visible" })
+    }
+    const html = await page.content()
+    assert.include(html, stored[0])
+    assertNoCardData("the inspector's resources", html)
+  })
+
   it("the log and the database files", async () => {
     child.kill("SIGTERM")
     await once(child, "exit")
     assert.include(log, `"path":"/checkout/sessions/${sessionIds[0]}/fields"`)
     assertNoCardData("the log", log)
-    for (const file of [database, `${database}-wal`]) {
+    // The sessions' file and the payment resources' (the vault's cards) beside it.
+    assert.isTrue(existsSync(documentsPath(database)))
+    for (const file of [database, `${database}-wal`, documentsPath(database), `${documentsPath(database)}-wal`]) {
       if (existsSync(file)) assertNoCardData(file, readFileSync(file).toString("latin1"))
     }
   })

@@ -551,6 +551,22 @@ const cases: Record<string, Record<string, Cases>> = {
         () => send("GET", "/_mock/sessions?cursor=garbage")
       ]
     },
+    resources: {
+      valid: [
+        async () => {
+          await newMethod()
+          await newShipping()
+          return send("GET", "/_mock/resources")
+        },
+        () => send("GET", "/_mock/resources?kind=buyer&merchant_account_id=default&limit=1")
+      ],
+      invalid: [
+        () => send("GET", "/_mock/resources?limit=0"),
+        () => send("GET", "/_mock/resources?limit=ten"),
+        () => send("GET", "/_mock/resources?limit=1&limit=2"),
+        () => send("GET", "/_mock/resources?cursor=garbage")
+      ]
+    },
     reset: { valid: [() => send("POST", "/_mock/reset")], invalid: junk("POST", "/_mock/reset") },
     inspector: { valid: [() => send("GET", "/_mock/ui")], invalid: junk("GET", "/_mock/ui") }
   }

@@ -27,12 +27,14 @@ import {
   type MerchantAccountUpdate
 } from "@checkout-kit/domain/MerchantAccount"
 import { DuplicateRecord, makeErrorBody } from "@checkout-kit/domain/Errors"
+import { defaultLimit } from "@checkout-kit/domain/Collection"
 import { Context, DateTime, Effect, Layer, Redacted } from "effect"
 import { randomUUID } from "node:crypto"
 import { ApiError } from "../ApiError.ts"
 import { MockClock } from "../MockClock.ts"
 import { DocumentStore } from "../store/DocumentStore.ts"
-import { applyPatch, documentCodec, listAll, maskSecret, pageOf, toCollection } from "../store/Resources.ts"
+import * as Pages from "../store/Pages.ts"
+import { applyPatch, documentCodec, maskSecret } from "../store/Resources.ts"
 
 /**
  * The owner scope merchant accounts are kept under.
@@ -117,6 +119,7 @@ export class MerchantAccounts extends Context.Service<MerchantAccounts, {
     MerchantAccounts,
     Effect.gen(function*() {
       const store = yield* DocumentStore
+      const withStore = Effect.provideService(DocumentStore, store)
       const clock = yield* MockClock
       const now = (accountId: string) => Effect.map(clock.now(accountId), (ms) => ({ ms, at: DateTime.makeUnsafe(ms) }))
       const find = (id: string) =>
@@ -151,15 +154,15 @@ export class MerchantAccounts extends Context.Service<MerchantAccounts, {
         list: ({ cursor, limit, search }) =>
           Effect.gen(function*() {
             const term = search?.toLowerCase()
-            const all = yield* listAll(store, adminScope, accountKind)
-            const matching = term === undefined || term === ""
-              ? all
-              : all.filter((document) => {
+            const size = limit ?? defaultLimit
+            const page = yield* withStore(Pages.page(
+              { merchantAccountId: adminScope, kind: accountKind, limit: size, cursor },
+              term === undefined || term === "" ? undefined : (document) => {
                 const account = accountCodec.fromDocument(document)
                 return account.id.toLowerCase().includes(term) || account.displayName.toLowerCase().includes(term)
-              })
-            const { limit: size, page } = yield* pageOf(matching, limit, cursor)
-            return toCollection(page, size, accountCodec.fromDocument)
+              }
+            ))
+            return Pages.toCollection(page, size, accountCodec.fromDocument)
           }),
         update: (id, body) =>
           Effect.gen(function*() {
@@ -209,7 +212,8 @@ export class MerchantAccounts extends Context.Service<MerchantAccounts, {
         listThreeDS: (accountId, currency) =>
           Effect.gen(function*() {
             yield* find(accountId)
-            const all = (yield* listAll(store, accountId, configurationKind, accountId)).map(configurationCodec.fromDocument)
+            const all = (yield* withStore(Pages.all({ merchantAccountId: accountId, kind: configurationKind, parentId: accountId })))
+              .map(configurationCodec.fromDocument)
             return currency === undefined ? all : all.filter((configuration) => configuration.currency === currency)
           }),
         updateThreeDS: (accountId, id, body) =>

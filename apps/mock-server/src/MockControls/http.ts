@@ -3,7 +3,8 @@
  * move a merchant account's clock (the account the request names in
  * `x-gr4vy-merchant-account-id`, `default` without it), read the request
  * journal (as a list, one request in full, or live as server-sent events),
- * list the stored sessions, reset all state (sessions, the payment resources'
+ * list the stored sessions and the stored payment resources (every kind of the
+ * document store), reset all state (sessions, the payment resources'
  * documents, journal, clocks), and the inspector page. Served
  * only where the test controls are on (`Server.routes`).
  *
@@ -15,7 +16,7 @@
  * @since 0.1.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
-import { AdvanceClock, maxSessionPage } from "@checkout-kit/domain/api/MockControls"
+import { AdvanceClock, maxResourcePage, maxSessionPage } from "@checkout-kit/domain/api/MockControls"
 import { BadRequest, errorDetailTypes, makeErrorBody, NotFound } from "@checkout-kit/domain/Errors"
 import { DateTime, Effect, Queue, Stream } from "effect"
 import { HttpServerResponse } from "effect/http"
@@ -47,10 +48,21 @@ const iso = (millis: number) => new Date(millis).toISOString()
  */
 export const sessionPage = { default: 20, max: maxSessionPage } as const
 
+/**
+ * How many resources a page of `/_mock/resources` holds by default, and at most.
+ *
+ * @category constants
+ * @since 0.3.0
+ */
+export const resourcePage = { default: 20, max: maxResourcePage } as const
+
 const badRequest = (location: "body" | "query", pointer: string, message: string, type: string) =>
   new BadRequest(makeErrorBody(400, message, [{ location, pointer, message, type }]))
 
 const encoder = new TextEncoder()
+
+// A query parameter given empty is not given.
+const unlessEmpty = (value: string | undefined) => (value === "" ? undefined : value)
 
 /**
  * The group's handlers.
@@ -188,6 +200,30 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
             `{"merchant_account_id":${JSON.stringify(session.merchantAccountId)},"created_at":${
               session.createdAt ? JSON.stringify(iso(session.createdAt)) : "null"
             },"session":${session.body}}`
+          )
+          return Responses.json(
+            `{"items":[${items.join(",")}],"next_cursor":${page.nextCursor === undefined ? "null" : JSON.stringify(page.nextCursor)}}`
+          )
+        }))
+      // Every kind of the document store, as stored: the wire JSON the API answers (the vault keeps no card
+      // number or security code, so none is here), written as it is.
+      .handle("resources", ({ query }) =>
+        Effect.gen(function*() {
+          const page = yield* documents.scan({
+            kind: unlessEmpty(query.kind),
+            merchantAccountId: unlessEmpty(query.merchant_account_id),
+            limit: query.limit ?? resourcePage.default,
+            cursor: unlessEmpty(query.cursor)
+          }).pipe(
+            Effect.catchTag("InvalidCursor", () =>
+              Effect.fail(
+                badRequest("query", "/cursor", "cursor must be the next_cursor of a previous page", errorDetailTypes.value)
+              ))
+          )
+          const items = page.items.map((document) =>
+            `{"kind":${JSON.stringify(document.kind)},"merchant_account_id":${JSON.stringify(document.merchantAccountId)},` +
+            `"id":${JSON.stringify(document.id)},"created_at":${JSON.stringify(iso(document.createdAt))},` +
+            `"updated_at":${JSON.stringify(iso(document.updatedAt))},"resource":${document.body}}`
           )
           return Responses.json(
             `{"items":[${items.join(",")}],"next_cursor":${page.nextCursor === undefined ? "null" : JSON.stringify(page.nextCursor)}}`

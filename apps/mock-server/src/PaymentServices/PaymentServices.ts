@@ -28,12 +28,14 @@ import {
   type VerifyCredentials
 } from "@checkout-kit/domain/PaymentService"
 import type { PaymentServiceId } from "@checkout-kit/domain/Primitives"
+import { defaultLimit } from "@checkout-kit/domain/Collection"
 import { Context, DateTime, Effect, Layer } from "effect"
 import { randomUUID } from "node:crypto"
 import { ApiError } from "../ApiError.ts"
 import { MockClock } from "../MockClock.ts"
 import { DocumentStore } from "../store/DocumentStore.ts"
-import { applyPatch, documentCodec, listAll, maskSecret, pageOf, toCollection } from "../store/Resources.ts"
+import * as Pages from "../store/Pages.ts"
+import { applyPatch, documentCodec, maskSecret } from "../store/Resources.ts"
 import { definitions } from "./PaymentServiceDefinitions.ts"
 
 const kind = "payment-service"
@@ -181,7 +183,8 @@ export class PaymentServices extends Context.Service<PaymentServices, {
       const store = yield* DocumentStore
       const clock = yield* MockClock
       const now = (account: string) => Effect.map(clock.now(account), (ms) => ({ ms, at: DateTime.makeUnsafe(ms) }))
-      const all = (account: string) => Effect.map(listAll(store, account, kind), (documents) => documents)
+      const withStore = Effect.provideService(DocumentStore, store)
+      const all = (account: string) => withStore(Pages.all({ merchantAccountId: account, kind }))
       const get = (account: string, id: string) =>
         Effect.flatMap(store.get(account, kind, id), (document) => {
           const service = document === undefined ? undefined : codec.fromDocument(document)
@@ -241,12 +244,15 @@ export class PaymentServices extends Context.Service<PaymentServices, {
         get,
         list: (account, { cursor, deleted, limit, method }) =>
           Effect.gen(function*() {
-            const matching = (yield* all(account)).filter((document) => {
-              const service = codec.fromDocument(document)
-              return (deleted === "true" || service.isDeleted !== true) && (method === undefined || service.method === method)
-            })
-            const { limit: size, page } = yield* pageOf(matching, limit, cursor)
-            return toCollection(page, size, codec.fromDocument)
+            const size = limit ?? defaultLimit
+            const page = yield* withStore(Pages.page(
+              { merchantAccountId: account, kind, limit: size, cursor },
+              deleted === "true" && method === undefined ? undefined : (document) => {
+                const service = codec.fromDocument(document)
+                return (deleted === "true" || service.isDeleted !== true) && (method === undefined || service.method === method)
+              }
+            ))
+            return Pages.toCollection(page, size, codec.fromDocument)
           }),
         active: (account) =>
           Effect.map(all(account), (documents) =>

@@ -20,6 +20,9 @@
  * - `update` runs its function on the current document and stores the result
  *   as the next version, with no other write to that document in between.
  * - `transact` runs several writes all-or-nothing.
+ * - `scan` pages through documents of every kind and account (optionally of
+ *   one kind, of one account), newest first, with keyset cursors too (the
+ *   test controls' `/_mock/resources`).
  *
  * `layerMemory` keeps documents in Maps; `SqliteDocuments` and `PgDocuments`
  * keep them in one `documents` table.
@@ -108,6 +111,34 @@ export interface ListQuery {
 }
 
 /**
+ * What `scan` reads: documents of every kind and merchant account, or of one
+ * kind, or of one account.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface ScanQuery {
+  readonly kind?: string | undefined
+  readonly merchantAccountId?: string | undefined
+  /** Documents per page, at least 1 (the caller bounds it). */
+  readonly limit: number
+  /** The `nextCursor` of an earlier page; none: the first page. */
+  readonly cursor?: string | undefined
+}
+
+/**
+ * A page of `scan`, newest first; `nextCursor` reads the older documents
+ * after it (`undefined` on the last page).
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface ScanPage {
+  readonly items: ReadonlyArray<StoredDocument>
+  readonly nextCursor: string | undefined
+}
+
+/**
  * A page of `list`, newest first. `nextCursor` reads the older documents
  * after it, `previousCursor` the newer ones before it; each is `undefined`
  * when there is none (and both on an empty page).
@@ -187,6 +218,11 @@ export class DocumentStore extends Context.Service<DocumentStore, {
     uniqueKey: string
   ) => Effect.Effect<StoredDocument | undefined>
   readonly list: (query: ListQuery) => Effect.Effect<DocumentPage, InvalidCursor>
+  /**
+   * A page of documents across kinds and merchant accounts, newest first (ties by id, kind, then account, each in
+   * code-point order), a cursor naming a position as `list`'s do.
+   */
+  readonly scan: (query: ScanQuery) => Effect.Effect<ScanPage, InvalidCursor>
   /**
    * Replaces a document with `f(current)` as its next version, atomically: no other write to it comes between
    * the read and the write. With `expectedVersion`, fails with `VersionConflict` unless the document is at that
@@ -362,6 +398,72 @@ export const paginate = (
       nextCursor: older.length > 0 ? encodeCursor("older", last) : undefined,
       previousCursor: previous
     }))
+  })
+}
+
+/**
+ * A position in the order of `scan`: a `Position` and, to tell documents of
+ * one id apart, their kind and merchant account.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface ScanPosition extends Position {
+  readonly kind: string
+  readonly merchantAccountId: string
+}
+
+/**
+ * The order of `scan`: newest first, then by id, kind and merchant account,
+ * each greater first.
+ *
+ * @category utils
+ * @since 0.3.0
+ */
+export const scanOrder = (a: ScanPosition, b: ScanPosition): number =>
+  newestFirst(a, b) || compareCodePoints(b.kind, a.kind) || compareCodePoints(b.merchantAccountId, a.merchantAccountId)
+
+/**
+ * Reads the documents after a position of `scan` (from the newest without
+ * one), at most `n`, in `scanOrder`.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export type ScanFetch = (after: ScanPosition | undefined, n: number) => Effect.Effect<ReadonlyArray<StoredDocument>>
+
+const decodeScanCursor = (cursor: string): ScanPosition | undefined => {
+  if (cursor.length > 4096 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))
+    if (!Array.isArray(value) || value.length !== 5 || value[0] !== "s") return undefined
+    const [, createdAt, id, kind, merchantAccountId] = value
+    if (typeof createdAt !== "number" || !Number.isFinite(createdAt)) return undefined
+    if (typeof id !== "string" || typeof kind !== "string" || typeof merchantAccountId !== "string") return undefined
+    return { createdAt, id, kind, merchantAccountId }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A page of `scan` from a backend's `ScanFetch` (one more document than the
+ * limit tells whether a next page exists).
+ *
+ * @category utils
+ * @since 0.3.0
+ */
+export const scanPage = (fetch: ScanFetch, limit: number, cursor: string | undefined): Effect.Effect<ScanPage, InvalidCursor> => {
+  const size = Number.isNaN(limit) ? 1 : Math.max(1, Math.floor(limit))
+  const after = cursor === undefined ? undefined : decodeScanCursor(cursor)
+  if (cursor !== undefined && after === undefined) return Effect.fail(new InvalidCursor({ cursor }))
+  return Effect.map(fetch(after, size + 1), (fetched) => {
+    const items = fetched.slice(0, size)
+    const last = items[items.length - 1]
+    const nextCursor = fetched.length > size
+      ? Buffer.from(JSON.stringify(["s", last.createdAt, last.id, last.kind, last.merchantAccountId])).toString("base64url")
+      : undefined
+    return { items, nextCursor }
   })
 }
 
@@ -642,6 +744,24 @@ const makeMemory = () => {
         return id === undefined ? undefined : find(merchantAccountId, kind, id)
       }),
     list: (query) => paginate(fetchOf(query), query.limit, query.cursor),
+    scan: (query) =>
+      scanPage(
+        (after, n) =>
+          Effect.sync(() => {
+            const matching: Array<StoredDocument> = []
+            for (const ids of byScope.values()) {
+              for (const document of ids.values()) {
+                if (query.kind !== undefined && document.kind !== query.kind) continue
+                if (query.merchantAccountId !== undefined && document.merchantAccountId !== query.merchantAccountId) continue
+                if (after !== undefined && scanOrder(after, document) >= 0) continue
+                matching.push(document)
+              }
+            }
+            return matching.toSorted(scanOrder).slice(0, n)
+          }),
+        query.limit,
+        query.cursor
+      ),
     update: (merchantAccountId, kind, id, expectedVersion, f) =>
       gate.write(
         lockKey(merchantAccountId, kind, id),

@@ -3,8 +3,11 @@
  * keyset pages, optionally narrowed by a predicate (a buyer `search`, a
  * payment method's `status`) without breaking the cursor guarantee — a page
  * holds up to `limit` matching documents and its cursors name positions, so
- * paging through neither repeats nor skips a match; and every document of a
- * query, for the calls that need all of them.
+ * paging through neither repeats nor skips a match; every document of a
+ * query, for the calls that need all of them; a page as the API answers it
+ * (as JSON text, or as the value a contract's schema encodes); and the 400 of
+ * a cursor no page gave. The one home of these for every payment resource
+ * (the codecs and patches are `Resources.ts`'s).
  *
  * @since 0.3.0
  */
@@ -100,13 +103,29 @@ export const all = (query: Omit<ListQuery, "limit" | "cursor">): Effect.Effect<A
     }))
 
 /**
- * A page as the API answers it: `{ items, limit, next_cursor, previous_cursor }`
- * with the items' JSON as given.
+ * A page as the API answers it, for a contract's schema to encode: its items,
+ * the page size and both cursors (`null` at either end).
  *
  * @category pages
  * @since 0.3.0
  */
-export const collectionJson = (documents: DocumentPage, limit: number, items: ReadonlyArray<string>): string =>
-  `{"items":[${items.join(",")}],"limit":${limit},"next_cursor":${
-    JSON.stringify(documents.nextCursor ?? null)
-  },"previous_cursor":${JSON.stringify(documents.previousCursor ?? null)}}`
+export const toCollection = <A>(documents: DocumentPage, limit: number, f: (document: StoredDocument) => A) => ({
+  items: documents.items.map(f),
+  limit,
+  nextCursor: documents.nextCursor ?? null,
+  previousCursor: documents.previousCursor ?? null
+})
+
+/**
+ * A page as the API answers it, as JSON text: `{ items, limit, next_cursor,
+ * previous_cursor }` with the items' JSON as given.
+ *
+ * @category pages
+ * @since 0.3.0
+ */
+export const collectionJson = (documents: DocumentPage, limit: number, items: ReadonlyArray<string>): string => {
+  const { nextCursor, previousCursor } = toCollection({ ...documents, items: [] }, limit, () => null)
+  return `{"items":[${items.join(",")}],"limit":${limit},"next_cursor":${JSON.stringify(nextCursor)},"previous_cursor":${
+    JSON.stringify(previousCursor)
+  }}`
+}

@@ -24,7 +24,7 @@ import { SqlClient } from "effect/sql/SqlClient"
 import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { operationTimeout, unwindingApart } from "../PgStore.ts"
 import { StartupError } from "../StartupError.ts"
-import { StoreHealth } from "../StoreHealth.ts"
+import { documentsSource as healthSource, StoreHealth } from "../StoreHealth.ts"
 import {
   checkCurrent,
   DocumentConflict,
@@ -33,12 +33,11 @@ import {
   type ListQuery,
   nextVersion,
   paginate,
+  type ScanFetch,
+  scanPage,
   type StoredDocument,
   storedOf
 } from "./DocumentStore.ts"
-
-// The name this store reports its health under (`StoreHealth`), apart from the sessions'.
-const healthSource = "documents"
 
 /**
  * The table of Effect's `Migrator` for the documents table.
@@ -198,6 +197,19 @@ export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Laye
       )
     }
 
+    const scanFetch = (kind: string | undefined, account: string | undefined): ScanFetch => (after, n) =>
+      rows(
+        sql`SELECT ${columns} FROM documents WHERE true
+          ${kind === undefined ? sql`` : sql`AND kind = ${escapeText(kind)}`}
+          ${account === undefined ? sql`` : sql`AND merchant_account_id = ${escapeText(account)}`}
+          ${
+          after === undefined ? sql`` : sql`AND (created_at, id COLLATE "C", kind COLLATE "C", merchant_account_id COLLATE "C")
+              < (${after.createdAt}, ${escapeText(after.id)}, ${escapeText(after.kind)}, ${escapeText(after.merchantAccountId)})`
+        }
+          ORDER BY created_at DESC, id COLLATE "C" DESC, kind COLLATE "C" DESC, merchant_account_id COLLATE "C" DESC
+          LIMIT ${n}`
+      )
+
     return DocumentStore.of({
       insert: (document) => {
         const stored = storedOf(document)
@@ -227,6 +239,7 @@ export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Laye
             AND kind = ${escapeText(kind)} AND unique_key = ${escapeText(key)}`
         ),
       list: (query) => paginate(fetchOf(query), query.limit, query.cursor),
+      scan: (query) => scanPage(scanFetch(query.kind, query.merchantAccountId), query.limit, query.cursor),
       update: (merchantAccountId, kind, id, expectedVersion, f) =>
         guard(unwindingApart(
           sql.withTransaction(

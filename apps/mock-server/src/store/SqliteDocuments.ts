@@ -16,7 +16,7 @@ import { Effect, Layer } from "effect"
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite"
 import * as SqliteStore from "../SqliteStore.ts"
 import { StartupError } from "../StartupError.ts"
-import { StoreHealth } from "../StoreHealth.ts"
+import { documentsSource as healthSource, StoreHealth } from "../StoreHealth.ts"
 import {
   checkCurrent,
   type Direction,
@@ -28,12 +28,11 @@ import {
   makeWriteGate,
   nextVersion,
   paginate,
+  type ScanFetch,
+  scanPage,
   type StoredDocument,
   storedOf
 } from "./DocumentStore.ts"
-
-// The name this store reports its health under (`StoreHealth`), apart from the sessions'.
-const healthSource = "documents"
 
 /**
  * The migrations, in order; `document_schema_version` records how many ran.
@@ -214,6 +213,35 @@ export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupErr
           const statement = pageStatement("parent" in params, "external" in params, direction, position !== undefined)
           return (statement.all(params) as Array<Record<string, unknown>>).map(documentOfRow)
         })
+      // `scan`: one statement per shape (kind filter × account filter × from a position), prepared once.
+      const scanStatements = new Map<string, StatementSync>()
+      const scanFetch = (kind: string | undefined, account: string | undefined): ScanFetch => (after, n) =>
+        sync(() => {
+          const key = `${kind !== undefined} ${account !== undefined} ${after !== undefined}`
+          let statement = scanStatements.get(key)
+          if (statement === undefined) {
+            const where = [
+              ...(kind !== undefined ? ["kind = $onlyKind"] : []),
+              ...(account !== undefined ? ["merchant_account_id = $onlyAccount"] : []),
+              ...(after !== undefined ? ["(created_at, id, kind, merchant_account_id) < ($createdAt, $id, $kind, $account)"] : [])
+            ]
+            statement = db.prepare(
+              `SELECT ${columns} FROM documents${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""}` +
+                " ORDER BY created_at DESC, id DESC, kind DESC, merchant_account_id DESC LIMIT $limit"
+            )
+            scanStatements.set(key, statement)
+          }
+          const params: Record<string, SQLInputValue> = { limit: n }
+          if (kind !== undefined) params.onlyKind = kind
+          if (account !== undefined) params.onlyAccount = account
+          if (after !== undefined) {
+            params.createdAt = after.createdAt
+            params.id = after.id
+            params.kind = after.kind
+            params.account = after.merchantAccountId
+          }
+          return (statement.all(params) as Array<Record<string, unknown>>).map(documentOfRow)
+        })
       const uniqueKeyTaken = (merchantAccountId: string, kind: string, key: string | undefined, id: string) => {
         if (key === undefined) return false
         const row = selectByUniqueKey.get(merchantAccountId, kind, key) as Record<string, unknown> | undefined
@@ -269,6 +297,7 @@ export const layerSqlite = (path: string): Layer.Layer<DocumentStore, StartupErr
         getByUniqueKey: (merchantAccountId, kind, key) =>
           sync(() => found(selectByUniqueKey.get(merchantAccountId, kind, key))),
         list: (query) => paginate(fetchOf(query), query.limit, query.cursor),
+        scan: (query) => scanPage(scanFetch(query.kind, query.merchantAccountId), query.limit, query.cursor),
         update: (merchantAccountId, kind, id, expectedVersion, f) =>
           gate.write(
             lockKey(merchantAccountId, kind, id),

@@ -7,6 +7,7 @@ import {
   DocumentStore,
   newestFirst,
   type NewDocument,
+  scanOrder,
   type StoredDocument
 } from "../../src/store/DocumentStore.ts"
 
@@ -29,6 +30,7 @@ const bodyAs = (change: string) => (current: StoredDocument): Effect.Effect<Docu
   Effect.succeed({ ...current, body: change, updatedAt: current.updatedAt + 1 })
 
 const ids = (items: ReadonlyArray<StoredDocument>) => items.map((item) => item.id)
+const keyOf = (d: StoredDocument) => JSON.stringify([d.merchantAccountId, d.kind, d.id])
 
 // A walk through pages: every document there when it began is read once, in order; none is read twice.
 const checkWalk = (items: ReadonlyArray<StoredDocument>, there: ReadonlySet<string>) => {
@@ -244,6 +246,80 @@ export const documentSuite = (name: string, store: Layer.Layer<DocumentStore, un
             numRuns: 60
           })
         )
+      }))
+
+    it.effect("scan pages across kinds and accounts, filtered by kind or account, never repeating or skipping", () =>
+      Effect.gen(function*() {
+        const documents = yield* DocumentStore
+        const [one, two] = [freshAccount(), freshAccount()]
+        // A kind of this test's own, so the scan by kind sees no other test's documents.
+        const kind = `scanned-${one}`
+        const there = new Set<string>()
+        // Ties everywhere: one creation time for several, one id in several kinds and accounts.
+        for (const [i, [account, k, id]] of ([
+          [one, kind, "x"],
+          [one, "buyer", "x"],
+          [two, kind, "x"],
+          [two, "buyer", "y"],
+          [one, "payment-method", "x"],
+          [one, kind, "z"],
+          [two, kind, "a"]
+        ] as const).entries()) {
+          there.add(keyOf(yield* documents.insert(doc(account, id, { kind: k, createdAt: 10 + (i % 3) }))))
+        }
+        // Every page of `query`, inserting a newer document of the same scope between two page reads.
+        const walk = (query: { readonly kind?: string; readonly merchantAccountId?: string }, limit: number) =>
+          Effect.gen(function*() {
+            const read: Array<StoredDocument> = []
+            let cursor: string | undefined
+            let inserted = 0
+            do {
+              const page = yield* documents.scan({ ...query, limit, cursor })
+              assert.isAtMost(page.items.length, limit)
+              read.push(...page.items)
+              cursor = page.nextCursor
+              yield* documents.insert(
+                doc(query.merchantAccountId ?? one, `new-${limit}-${inserted++}`, { kind: query.kind ?? "buyer", createdAt: 99 })
+              )
+            } while (cursor !== undefined)
+            const keys = read.map(keyOf)
+            assert.strictEqual(new Set(keys).size, keys.length, `repeated: ${JSON.stringify(keys)}`)
+            for (let i = 1; i < read.length; i++) {
+              assert.isBelow(scanOrder(read[i - 1], read[i]), 0)
+            }
+            return read
+          })
+        for (const limit of [1, 2, 3, 100]) {
+          const byKind = yield* walk({ kind }, limit)
+          assert.deepStrictEqual(
+            byKind.filter((d) => d.createdAt < 99).map((d) => [d.merchantAccountId, d.id]),
+            [[one, "z"], [two, "x"], [one, "x"], [two, "a"]]
+          )
+          assert.isTrue(byKind.every((d) => d.kind === kind))
+          const ofTwo = yield* walk({ merchantAccountId: two }, limit)
+          assert.deepStrictEqual(
+            ofTwo.filter((d) => d.createdAt < 99).map((d) => [d.kind, d.id]),
+            [[kind, "x"], ["buyer", "y"], [kind, "a"]]
+          )
+          const ofOne = yield* walk({ merchantAccountId: one }, limit)
+          for (const k of there) {
+            if (JSON.parse(k)[0] === one) assert.include(ofOne.map(keyOf), k)
+          }
+          assert.isTrue(ofOne.every((d) => d.merchantAccountId === one))
+        }
+        // Unfiltered: every document of both accounts is there, in order.
+        const every: Array<StoredDocument> = []
+        let next: string | undefined
+        do {
+          const page = yield* documents.scan({ limit: 5, cursor: next })
+          every.push(...page.items)
+          next = page.nextCursor
+        } while (next !== undefined)
+        for (const k of there) assert.include(every.map(keyOf), k)
+        for (const cursor of ["nope", "", Buffer.from("[\"n\",1,\"a\"]").toString("base64url")]) {
+          const invalid = yield* Effect.flip(documents.scan({ limit: 2, cursor }))
+          assert.deepStrictEqual([invalid._tag, invalid.cursor], ["InvalidCursor", cursor])
+        }
       }))
 
     it.effect("concurrent updates of one document are serialised: N increments give N, versions 2 to N + 1", () =>

@@ -147,6 +147,19 @@ export const RequestJournal = Schema.Struct({ items: Schema.Array(JournalEntry) 
  */
 export const maxSessionPage = 100
 
+// A page's `limit` in a control's query: digits, decoded to an integer from 1 to `max`.
+const pageLimit = (what: string, max: number) =>
+  Schema.optionalKey(
+    Schema.String.check(Schema.isPattern(/^[0-9]+$/)).annotate({
+      description: `${what} per page, 1 to ${max} (default 20).`
+    }).pipe(
+      Schema.decodeTo(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: max })), SchemaTransformation.numberFromString)
+    )
+  )
+
+// A page's `cursor` in a control's query.
+const pageCursor = Schema.optionalKey(Schema.String.annotate({ description: "The `next_cursor` of the previous page." }))
+
 /**
  * The query of `GET /_mock/sessions`: `limit` is decoded to an integer from 1
  * to `maxSessionPage`.
@@ -156,17 +169,8 @@ export const maxSessionPage = 100
  */
 export const SessionListQuery = Schema.Struct({
   merchant_account_id: Schema.optionalKey(Schema.String.annotate({ description: "Only this merchant account's sessions." })),
-  limit: Schema.optionalKey(
-    Schema.String.check(Schema.isPattern(/^[0-9]+$/)).annotate({
-      description: `Sessions per page, 1 to ${maxSessionPage} (default 20).`
-    }).pipe(
-      Schema.decodeTo(
-        Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: maxSessionPage })),
-        SchemaTransformation.numberFromString
-      )
-    )
-  ),
-  cursor: Schema.optionalKey(Schema.String.annotate({ description: "The `next_cursor` of the previous page." }))
+  limit: pageLimit("Sessions", maxSessionPage),
+  cursor: pageCursor
 })
 
 /**
@@ -195,6 +199,61 @@ export const SessionList = Schema.Struct({
 })
 
 /**
+ * The most resources one page of `GET /_mock/resources` holds.
+ *
+ * @category constants
+ * @since 0.3.0
+ */
+export const maxResourcePage = 100
+
+/**
+ * The query of `GET /_mock/resources`: `limit` is decoded to an integer from
+ * 1 to `maxResourcePage`.
+ *
+ * @category schemas
+ * @since 0.3.0
+ */
+export const ResourceListQuery = Schema.Struct({
+  kind: Schema.optionalKey(
+    Schema.String.annotate({ description: "Only resources of this kind (`buyer`, `payment-method`, `merchant-account`, …)." })
+  ),
+  merchant_account_id: Schema.optionalKey(
+    Schema.String.annotate({ description: "Only this merchant account's resources (merchant accounts themselves: `@admin`)." })
+  ),
+  limit: pageLimit("Resources", maxResourcePage),
+  cursor: pageCursor
+})
+
+/**
+ * One stored payment resource in `GET /_mock/resources`: its kind, merchant
+ * account and id, when it was created and last updated (by the mock's
+ * clock), and its wire JSON as the API answers it.
+ *
+ * @category schemas
+ * @since 0.3.0
+ */
+export const StoredResourceItem = Schema.Struct({
+  kind: Schema.String,
+  merchant_account_id: Schema.String,
+  id: Schema.String,
+  created_at: Schema.String.annotate({ format: "date-time" }),
+  updated_at: Schema.String.annotate({ format: "date-time" }),
+  resource: Schema.Record(Schema.String, Schema.Unknown)
+})
+
+/**
+ * The answer of `GET /_mock/resources`: stored payment resources of every
+ * kind, newest first, and the cursor of the next page (`null` on the last).
+ *
+ * @category schemas
+ * @since 0.3.0
+ */
+export const ResourceList = Schema.Struct({
+  items: Schema.Array(StoredResourceItem),
+  next_cursor: Schema.NullOr(Schema.String)
+})
+
+/**
  * The answer of `POST /_mock/reset`.
  *
  * @category schemas
@@ -203,7 +262,7 @@ export const SessionList = Schema.Struct({
 export const ResetDone = Schema.Struct({ reset: Schema.Literal(true) })
 
 /**
- * `clock`, `advanceClock`, `requests`, `request`, `events`, `sessions`, `reset` and `inspector`.
+ * `clock`, `advanceClock`, `requests`, `request`, `events`, `sessions`, `resources`, `reset` and `inspector`.
  *
  * @category groups
  * @since 0.2.0
@@ -237,11 +296,17 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
     })),
     HttpApiEndpoint.get("sessions", "/_mock/sessions", { query: SessionListQuery, success: SessionList, error: BadRequest })
       .annotateMerge(OpenApi.annotations({ summary: "List the stored sessions, newest first, a page at a time" })),
+    HttpApiEndpoint.get("resources", "/_mock/resources", { query: ResourceListQuery, success: ResourceList, error: BadRequest })
+      .annotateMerge(OpenApi.annotations({
+        summary: "List the stored payment resources of every kind (or one), newest first, a page at a time"
+      })),
     HttpApiEndpoint.post("reset", "/_mock/reset", { success: ResetDone })
       .annotateMerge(OpenApi.annotations({ summary: "Reset the mock: sessions, journal and every clock" })),
     HttpApiEndpoint.get("inspector", "/_mock/ui", {
       success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/html" }))
-    }).annotateMerge(OpenApi.annotations({ summary: "The inspector: a page showing the mock's requests and sessions live" }))
+    }).annotateMerge(OpenApi.annotations({
+      summary: "The inspector: a page showing the mock's requests, sessions and payment resources live"
+    }))
   )
   // Bodies are decoded strictly, as StrictDecoder's `strictOptions`: unknown keys refused, every invalid field reported.
   .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
