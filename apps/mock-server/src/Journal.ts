@@ -103,8 +103,9 @@ const keepBody = (body: string | Uint8Array | undefined): string | Uint8Array | 
 // record's fields and both headers as JSON (headers as they arrived: redacted when shown), then the request's body
 // as UTF-8. The entries of a full journal live longer than a young-generation collection and die in the old
 // generation, the costliest lifetime for V8's collector: as objects (the record, the request's and the
-// response's headers: ≈ 0.7 KB a request), every one was copied and promoted; as bytes, nothing of them is. The
-// response's body is a reference to the text the server answered with (which the store holds), as it was.
+// response's headers: ≈ 0.7 KB a request), every one was copied and promoted; as bytes, only this object and the
+// buffer's handle are. The response's body is a reference to the text the server answered with (which the store
+// holds), as it was.
 class Kept {
   readonly id: number
   readonly bytes: Buffer
