@@ -5,11 +5,13 @@
  * forced; and, for the detail view, the request's headers and bodies and the
  * response's.
  *
- * What it keeps is what the server already holds — references, no copies — so
- * journalling costs the hot path next to nothing. A request's body is kept as
- * the bytes the server read, outside V8's heap (the garbage collector does not
- * copy them while the record is young: a third less collection per POST than
- * keeping its text), and decoded when it is shown. The body of a secure-fields
+ * Each record is kept as one small object and one buffer outside V8's heap:
+ * its fields, the request's and the response's headers as JSON and the
+ * request's body as the bytes the server read, decoded when they are shown.
+ * A full journal's records outlive a young-generation collection and die in
+ * the old generation; as bytes the garbage collector neither copies nor
+ * promotes them (`BENCHMARKS.md`). The response's body is the text the server
+ * answered with, which the store holds already. The body of a secure-fields
  * call is reduced on arrival (the card number to BIN and last four, the
  * security code removed: `Redact.ts`); everything else is redacted when it is
  * shown (tokens replaced by their claims, card-number-like digits masked).
@@ -93,37 +95,74 @@ const keep = (text: string | undefined) =>
     : `${Buffer.from(text.slice(0, maxBodyChars), "utf8").toString("utf8")}… [${text.length - maxBodyChars} more characters not kept]`
 
 // A request's body as the journal keeps it: bytes while they cannot hold more than `maxBodyChars` characters
-// (one byte at least each), else the text, cut. Bytes that are a view of a larger buffer (`Buffer.concat` of a
-// body read in several chunks gives a slice of Node's shared pool) are copied, so a record never holds more.
-const keepBody = (body: string | Uint8Array | undefined): string | Uint8Array | undefined => {
-  if (!(body instanceof Uint8Array) || body.byteLength > maxBodyChars) return keep(bodyText(body))
-  return body.byteOffset === 0 && body.buffer.byteLength === body.byteLength ? body : new Uint8Array(body)
+// (one byte at least each), else the text, cut. Either is copied into the record's own bytes.
+const keepBody = (body: string | Uint8Array | undefined): string | Uint8Array | undefined =>
+  body instanceof Uint8Array && body.byteLength <= maxBodyChars ? body : keep(bodyText(body))
+
+// A record as the journal keeps it: one small object and one buffer outside V8's heap. The buffer holds the
+// record's fields and both headers as JSON (headers as they arrived: redacted when shown), then the request's body
+// as UTF-8. The entries of a full journal live longer than a young-generation collection and die in the old
+// generation, the costliest lifetime for V8's collector: as objects (the record, the request's and the
+// response's headers: ≈ 0.7 KB a request), every one was copied and promoted; as bytes, only this object and the
+// buffer's handle are. The response's body is a reference to the text the server answered with (which the store
+// holds), as it was.
+class Kept {
+  readonly id: number
+  readonly bytes: Buffer
+  readonly fieldsLength: number
+  readonly responseBody: string | undefined
+  constructor(id: number, bytes: Buffer, fieldsLength: number, responseBody: string | undefined) {
+    this.id = id
+    this.bytes = bytes
+    this.fieldsLength = fieldsLength
+    this.responseBody = responseBody
+  }
 }
 
-// A record whose request body may be bytes, decoded when it is read. Its other fields are the input's, as given
-// (declared by the interface of the same name).
-// oxlint-disable-next-line typescript/no-unsafe-declaration-merging
-interface KeptRecord extends Omit<JournalRecord, "requestBody"> {}
-// oxlint-disable-next-line typescript/no-unsafe-declaration-merging
-class KeptRecord {
-  readonly #requestBody: string | Uint8Array | undefined
-  constructor(id: number, { requestBody, response, ...fields }: JournalInput) {
-    const body = response?.body
-    Object.assign(this, fields, {
-      id,
-      response: response === undefined
-        ? undefined
-        : { headers: response.headers, contentType: body !== undefined && "contentType" in body ? body.contentType : undefined },
-      responseBody: body?._tag === "Uint8Array" ? keep(body.text ?? Buffer.from(body.body).toString("utf8")) : undefined
-    })
-    this.#requestBody = keepBody(requestBody)
-  }
-  get requestBody(): string | undefined {
-    return bodyText(this.#requestBody)
-  }
-  // The body is an accessor: serialized as a field like the others.
-  toJSON() {
-    return { ...this, requestBody: this.requestBody }
+// Headers as JSON: their own names and values, as they are (Effect's `Headers` would redact themselves in JSON).
+const plain = (headers: Readonly<Record<string, unknown>>): Record<string, unknown> => ({ ...headers })
+
+const encode = (id: number, { requestBody, requestHeaders, response, ...fields }: JournalInput): Kept => {
+  const body = keepBody(requestBody)
+  const responseBody = response?.body
+  // Fields that are undefined (`forcedStatus`, `delayMs`, `contentType`) are left out, and read back undefined.
+  const text = JSON.stringify({
+    ...fields,
+    requestHeaders: plain(requestHeaders),
+    response: response === undefined ? undefined : {
+      headers: plain(response.headers),
+      contentType: responseBody !== undefined && "contentType" in responseBody ? responseBody.contentType : undefined
+    },
+    hasBody: body !== undefined
+  })
+  const fieldsLength = Buffer.byteLength(text)
+  const bodyLength = body === undefined ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.byteLength
+  // A buffer of its own (not a slice of Node's shared pool), so a record holds its bytes and only them.
+  const bytes = Buffer.allocUnsafeSlow(fieldsLength + bodyLength)
+  bytes.write(text, 0, "utf8")
+  if (typeof body === "string") bytes.write(body, fieldsLength, "utf8")
+  else if (body !== undefined) bytes.set(body, fieldsLength)
+  return new Kept(
+    id,
+    bytes,
+    fieldsLength,
+    responseBody?._tag === "Uint8Array"
+      ? keep(responseBody.text ?? Buffer.from(responseBody.body).toString("utf8"))
+      : undefined
+  )
+}
+
+// A kept record as the journal shows it, decoded when it is read.
+const decode = ({ bytes, fieldsLength, id, responseBody }: Kept): JournalRecord => {
+  const { hasBody, response, ...fields } = JSON.parse(bytes.toString("utf8", 0, fieldsLength))
+  return {
+    forcedStatus: undefined,
+    delayMs: undefined,
+    ...fields,
+    id,
+    requestBody: hasBody ? bytes.toString("utf8", fieldsLength) : undefined,
+    response: response === undefined ? undefined : { headers: response.headers, contentType: response.contentType },
+    responseBody
   }
 }
 
@@ -166,7 +205,7 @@ export class Journal extends Context.Service<Journal, {
   /** A journal keeping the last `capacity` requests (0: none; events are still streamed). */
   static readonly layerWith = (capacity: number = Journal.defaultCapacity) =>
     Layer.sync(Journal, () => {
-      const ring: Array<JournalRecord | undefined> = Array.from({ length: capacity })
+      const ring: Array<Kept | undefined> = Array.from({ length: capacity })
       let next = 0
       let count = 0
       let lastId = 0
@@ -177,17 +216,19 @@ export class Journal extends Context.Service<Journal, {
       return Journal.of({
         capacity,
         record: (input) => {
-          const entry = new KeptRecord(++lastId, input)
+          const id = ++lastId
+          if (capacity === 0 && listeners.size === 0) return
+          const entry = encode(id, input)
           if (capacity > 0) {
             ring[next] = entry
             next = (next + 1) % capacity
             count = Math.min(count + 1, capacity)
           }
-          if (listeners.size > 0) publish({ _tag: "request", record: entry })
+          if (listeners.size > 0) publish({ _tag: "request", record: decode(entry) })
         },
         entries: Effect.sync(() => {
           const start = (next - count + capacity) % capacity
-          return Array.from({ length: count }, (_, i) => ring[(start + i) % capacity]!)
+          return Array.from({ length: count }, (_, i) => decode(ring[(start + i) % capacity]!))
         }),
         get: (id) =>
           Effect.sync(() => {
@@ -195,7 +236,7 @@ export class Journal extends Context.Service<Journal, {
             // Ids are consecutive: the newest is at next - 1.
             const back = lastId - id
             if (back < 0 || back >= count) return undefined
-            return ring[(next - 1 - back + capacity * 2) % capacity]
+            return decode(ring[(next - 1 - back + capacity * 2) % capacity]!)
           }),
         clear: Effect.sync(() => {
           ring.fill(undefined)

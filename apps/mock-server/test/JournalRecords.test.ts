@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
+import { Headers, HttpServerResponse } from "effect/http"
 import { bodyText, Journal, type JournalInput, maxBodyChars } from "../src/Journal.ts"
 
 const input = (requestBody: JournalInput["requestBody"]): JournalInput => ({
@@ -41,7 +42,7 @@ describe("Journal records", () => {
       assert.strictEqual(cut.requestBody, `${"x".repeat(maxBodyChars)}… [10 more characters not kept]`)
     }).pipe(Effect.provide(Journal.layerWith(10))))
 
-  it.effect("bytes that are a view of a larger buffer are copied: the record holds its own, and only them", () =>
+  it.effect("bytes are copied into the record's own: what the record holds does not follow the bytes recorded", () =>
     Effect.gen(function*() {
       const journal = yield* Journal
       const pool = Buffer.from(`xx{"a":1}yy`)
@@ -49,12 +50,54 @@ describe("Journal records", () => {
       const whole = new Uint8Array(Buffer.from(`{"b":2}`))
       journal.record(input(view))
       journal.record(input(whole))
-      // What the record holds no longer follows the pool; a buffer of its own is kept as it is.
+      // A view of a larger buffer (a slice of Node's pool) and a buffer of its own alike.
       pool.write(`{"z":9}`, 2)
       whole.set(Buffer.from(`{"c":3}`))
       const [fromView, fromWhole] = yield* journal.entries
       assert.strictEqual(fromView.requestBody, `{"a":1}`)
-      assert.strictEqual(fromWhole.requestBody, `{"c":3}`)
+      assert.strictEqual(fromWhole.requestBody, `{"b":2}`)
+    }).pipe(Effect.provide(Journal.layerWith(10))))
+
+  it.effect("reads back every field as recorded: headers raw (lists too), the response's, what Prefer forced", () =>
+    Effect.gen(function*() {
+      const journal = yield* Journal
+      const events: Array<unknown> = []
+      journal.subscribe((event) => events.push(event))
+      // Effect's headers redact themselves when turned into JSON: the journal keeps them whole (it redacts when shown).
+      const requestHeaders = Headers.fromInput({ authorization: "Bearer abc.def.ghi", "x-list": "é" })
+      const response = HttpServerResponse.text("{}", {
+        status: 503,
+        contentType: "application/json",
+        headers: { "x-a": "1" }
+      })
+      journal.record({
+        ...input(undefined),
+        status: 503,
+        forcedStatus: 503,
+        delayMs: 5,
+        cardData: true,
+        requestHeaders: { ...requestHeaders, "set-cookie": ["a=1", "b=2"], absent: undefined },
+        response
+      })
+      const [record] = yield* journal.entries
+      assert.deepStrictEqual({ ...record }, {
+        id: 1,
+        method: "POST",
+        path: "/checkout/sessions",
+        status: 503,
+        merchantAccountId: "default",
+        time: "2026-12-06T00:00:00.000Z",
+        durationMs: 1,
+        forcedStatus: 503,
+        delayMs: 5,
+        requestHeaders: { authorization: "Bearer abc.def.ghi", "x-list": "é", "set-cookie": ["a=1", "b=2"] },
+        cardData: true,
+        requestBody: undefined,
+        response: { headers: { ...response.headers }, contentType: "application/json" },
+        responseBody: "{}"
+      })
+      assert.deepStrictEqual(yield* journal.get(1), record)
+      assert.deepStrictEqual(events, [{ _tag: "request", record }])
     }).pipe(Effect.provide(Journal.layerWith(10))))
 
   it("bodyText decodes a view of a larger buffer by its own bytes only", () => {
