@@ -193,7 +193,7 @@ export interface PageOptions {
 /**
  * `merchantAccounts`: the accounts (`/merchant-accounts`) and their 3-D
  * Secure configurations. These calls name the account in the path; the
- * client's `merchantAccountId` does not apply to them.
+ * client's `merchantAccountId` is not sent with them.
  *
  * @category models
  * @since 0.2.0
@@ -405,9 +405,14 @@ export const make = (options: ClientOptions) =>
       baseUrl: baseUrlOf(options),
       transformClient: transport(options)
     }).pipe(Effect.provide(authorization))
+    // The merchant-accounts calls name the account in their path and declare no merchant header: none is sent.
+    const accounts = yield* HttpApiClient.make(PaymentsApi, {
+      baseUrl: baseUrlOf(options),
+      transformClient: transport({ ...options, merchantAccountId: undefined })
+    }).pipe(Effect.provide(authorization))
     const sessions = client.checkoutSessions
     return CheckoutKitClient.of({
-      merchantAccounts: merchantAccountsClient(payments.merchantAccounts),
+      merchantAccounts: merchantAccountsClient(accounts.merchantAccounts),
       paymentServices: paymentServicesClient(payments.paymentServices),
       buyers: buyersClient(payments.buyers),
       paymentMethods: paymentMethodsClient(payments.paymentMethods),
