@@ -175,7 +175,9 @@ describe("checkout-kit payment-methods", () => {
         [["payment-methods", "create", "--card", number], "--card needs --expiry MM/YY"],
         [["payment-methods", "create", "--session", "x", "--card", number], "--session stores the session's card"],
         [["payment-services", "create", "--definition", "stripe"], "--currency and --country are required"],
-        [["buyers", "list", "--limit", "0"], "--limit takes 1 to 100"]
+        [["buyers", "list", "--limit", "0"], "--limit takes 1 to 100"],
+        // The number typed without its flag: the parser's message names the argument, but only its last four digits.
+        [["payment-methods", "create", number, "--expiry", "12/35"], "Unexpected positional argument: \"····1111\""]
       ] as const
     ) {
       const result = await cli(...args)
