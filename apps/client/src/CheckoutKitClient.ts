@@ -24,7 +24,6 @@
 import { Api } from "@checkout-kit/domain/api/Api"
 import { Authorization } from "@checkout-kit/domain/api/Authorization"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
-import { PaymentsApi } from "@checkout-kit/domain/api/Payments"
 import { ShippingDetailsCreate } from "@checkout-kit/domain/Buyer"
 import {
   type Buyer,
@@ -401,21 +400,18 @@ export const make = (options: ClientOptions) =>
     )
     const client = yield* HttpApiClient.make(Api, { baseUrl: baseUrlOf(options), transformClient: transport(options) })
       .pipe(Effect.provide(authorization))
-    const payments = yield* HttpApiClient.make(PaymentsApi, {
-      baseUrl: baseUrlOf(options),
-      transformClient: transport(options)
-    }).pipe(Effect.provide(authorization))
     // The merchant-accounts calls name the account in their path and declare no merchant header: none is sent.
-    const accounts = yield* HttpApiClient.make(PaymentsApi, {
-      baseUrl: baseUrlOf(options),
-      transformClient: transport({ ...options, merchantAccountId: undefined })
+    const accounts = yield* HttpApiClient.group(Api, {
+      group: "merchantAccounts",
+      httpClient: transport({ ...options, merchantAccountId: undefined })(yield* HttpClient.HttpClient),
+      baseUrl: baseUrlOf(options)
     }).pipe(Effect.provide(authorization))
     const sessions = client.checkoutSessions
     return CheckoutKitClient.of({
-      merchantAccounts: merchantAccountsClient(accounts.merchantAccounts),
-      paymentServices: paymentServicesClient(payments.paymentServices),
-      buyers: buyersClient(payments.buyers),
-      paymentMethods: paymentMethodsClient(payments.paymentMethods),
+      merchantAccounts: merchantAccountsClient(accounts),
+      paymentServices: paymentServicesClient(client.paymentServices),
+      buyers: buyersClient(client.buyers),
+      paymentMethods: paymentMethodsClient(client.paymentMethods),
       create: (body = {}) =>
         Effect.andThen(preflight(CheckoutSessionUpdate, body), call(sessions.create({ payload: body, headers: {} }))),
       get: (id) => call(sessions.get({ params: { session_id: id }, headers: {} })),
@@ -453,18 +449,19 @@ const send = <S extends Schema.Top & { readonly EncodingServices: never }, A>(
 
 const page = (options: PageOptions = {}) => query({ cursor: options.cursor, limit: options.limit })
 
-type PaymentsClient = HttpApiClient.ForApi<typeof PaymentsApi>
+type ApiClient = HttpApiClient.ForApi<typeof Api>
 
-const merchantAccountsClient = (group: PaymentsClient["merchantAccounts"]): MerchantAccountsClient => ({
-  create: (body) => send(MerchantAccountCreate, body, group.createMerchantAccount({ payload: body })),
-  get: (id) => call(group.getMerchantAccount({ params: { merchant_account_id: id } })),
+const merchantAccountsClient = (group: ApiClient["merchantAccounts"]): MerchantAccountsClient => ({
+  create: (body) => send(MerchantAccountCreate, body, group.createMerchantAccount({ headers: {}, payload: body })),
+  get: (id) => call(group.getMerchantAccount({ headers: {}, params: { merchant_account_id: id } })),
   list: (options = {}) =>
-    call(group.listMerchantAccounts({ query: { ...page(options), ...query({ search: options.search }) } })),
+    call(group.listMerchantAccounts({ headers: {}, query: { ...page(options), ...query({ search: options.search }) } })),
   update: (id, body) =>
-    send(MerchantAccountUpdate, body, group.updateMerchantAccount({ params: { merchant_account_id: id }, payload: body })),
+    send(MerchantAccountUpdate, body, group.updateMerchantAccount({ headers: {}, params: { merchant_account_id: id }, payload: body })),
   threeDSConfigurations: {
     list: (merchantAccountId, options = {}) =>
       call(group.listThreeDSConfigurations({
+        headers: {},
         params: { merchant_account_id: merchantAccountId },
         query: query({ currency: options.currency })
       })),
@@ -472,25 +469,27 @@ const merchantAccountsClient = (group: PaymentsClient["merchantAccounts"]): Merc
       send(
         MerchantAccountThreeDSConfigurationCreate,
         body,
-        group.createThreeDSConfiguration({ params: { merchant_account_id: merchantAccountId }, payload: body })
+        group.createThreeDSConfiguration({ headers: {}, params: { merchant_account_id: merchantAccountId }, payload: body })
       ),
     update: (merchantAccountId, id, body) =>
       send(
         MerchantAccountThreeDSConfigurationUpdate,
         body,
         group.updateThreeDSConfiguration({
+          headers: {},
           params: { merchant_account_id: merchantAccountId, three_ds_configuration_id: id },
           payload: body
         })
       ),
     delete: (merchantAccountId, id) =>
       call(group.deleteThreeDSConfiguration({
+        headers: {},
         params: { merchant_account_id: merchantAccountId, three_ds_configuration_id: id }
       }))
   }
 })
 
-const paymentServicesClient = (group: PaymentsClient["paymentServices"]): PaymentServicesClient => ({
+const paymentServicesClient = (group: ApiClient["paymentServices"]): PaymentServicesClient => ({
   create: (body) => send(PaymentServiceCreate, body, group.createPaymentService({ headers: {}, payload: body })),
   get: (id) => call(group.getPaymentService({ params: { payment_service_id: id }, headers: {} })),
   list: (options = {}) =>
@@ -512,12 +511,12 @@ const paymentServicesClient = (group: PaymentsClient["paymentServices"]): Paymen
     ),
   delete: (id) => call(group.deletePaymentService({ params: { payment_service_id: id }, headers: {} })),
   definitions: {
-    list: (options) => call(group.listPaymentServiceDefinitions({ query: page(options) })),
-    get: (id) => call(group.getPaymentServiceDefinition({ params: { payment_service_definition_id: id } }))
+    list: (options) => call(group.listPaymentServiceDefinitions({ headers: {}, query: page(options) })),
+    get: (id) => call(group.getPaymentServiceDefinition({ headers: {}, params: { payment_service_definition_id: id } }))
   }
 })
 
-const buyersClient = (group: PaymentsClient["buyers"]): BuyersClient => ({
+const buyersClient = (group: ApiClient["buyers"]): BuyersClient => ({
   create: (body = {}) => send(BuyerCreate, body, group.addBuyer({ headers: {}, payload: body })),
   get: (id) => call(group.getBuyer({ params: { buyer_id: id }, headers: {} })),
   list: (options = {}) =>
@@ -564,7 +563,7 @@ const buyersClient = (group: PaymentsClient["buyers"]): BuyersClient => ({
   }
 })
 
-const paymentMethodsClient = (group: PaymentsClient["paymentMethods"]): PaymentMethodsClient => ({
+const paymentMethodsClient = (group: ApiClient["paymentMethods"]): PaymentMethodsClient => ({
   create: (body) => send(PaymentMethodCreate, body, group.createPaymentMethod({ headers: {}, payload: body })),
   get: (id) => call(group.getPaymentMethod({ params: { payment_method_id: id }, headers: {} })),
   list: (options = {}) =>

@@ -43,6 +43,7 @@ const newAccount = async () => {
 
 describe("checkout-kit merchant-accounts", () => {
   it("create, get and list, in human and JSON output", async () => {
+    json(await cli("merchant-accounts", "create", "--id", "cli-pay-other-shop", "--display-name", "Another", "--json"))
     const created = await cli("merchant-accounts", "create", "--id", "cli-pay-shop", "--display-name", "The Shop")
     assert.strictEqual(created.code, 0, created.stderr)
     assert.include(created.stdout, "Created merchant account cli-pay-shop")
@@ -86,7 +87,7 @@ describe("checkout-kit buyers", () => {
     const read = await run("buyers", "get", created.id)
     assert.include(read.stdout, `Found buyer ${created.id}`)
     assert.include(read.stdout, "Jane")
-    json(await run("buyers", "create"))
+    json(await run("buyers", "create", "--json"))
     const page = json(await run("buyers", "list", "--limit", "1", "--json"))
     assert.lengthOf(page.items, 1)
     const second = json(await run("buyers", "list", "--limit", "1", "--cursor", page.next_cursor, "--json"))
