@@ -200,7 +200,9 @@ export interface PageOptions {
 export interface MerchantAccountsClient {
   readonly create: (body: MerchantAccountCreate) => Call<MerchantAccount>
   readonly get: (id: string) => Call<MerchantAccount>
-  readonly list: (options?: PageOptions & { readonly search?: string | undefined }) => Call<typeof MerchantAccounts.Type>
+  readonly list: (
+    options?: PageOptions & { readonly search?: string | undefined }
+  ) => Call<typeof MerchantAccounts.Type>
   readonly update: (id: string, body: MerchantAccountUpdate) => Call<MerchantAccount>
   readonly threeDSConfigurations: {
     readonly list: (
@@ -455,9 +457,16 @@ const merchantAccountsClient = (group: ApiClient["merchantAccounts"]): MerchantA
   create: (body) => send(MerchantAccountCreate, body, group.createMerchantAccount({ headers: {}, payload: body })),
   get: (id) => call(group.getMerchantAccount({ headers: {}, params: { merchant_account_id: id } })),
   list: (options = {}) =>
-    call(group.listMerchantAccounts({ headers: {}, query: { ...page(options), ...query({ search: options.search }) } })),
+    call(group.listMerchantAccounts({
+      headers: {},
+      query: { ...page(options), ...query({ search: options.search }) }
+    })),
   update: (id, body) =>
-    send(MerchantAccountUpdate, body, group.updateMerchantAccount({ headers: {}, params: { merchant_account_id: id }, payload: body })),
+    send(
+      MerchantAccountUpdate,
+      body,
+      group.updateMerchantAccount({ headers: {}, params: { merchant_account_id: id }, payload: body })
+    ),
   threeDSConfigurations: {
     list: (merchantAccountId, options = {}) =>
       call(group.listThreeDSConfigurations({
@@ -469,7 +478,11 @@ const merchantAccountsClient = (group: ApiClient["merchantAccounts"]): MerchantA
       send(
         MerchantAccountThreeDSConfigurationCreate,
         body,
-        group.createThreeDSConfiguration({ headers: {}, params: { merchant_account_id: merchantAccountId }, payload: body })
+        group.createThreeDSConfiguration({
+          headers: {},
+          params: { merchant_account_id: merchantAccountId },
+          payload: body
+        })
       ),
     update: (merchantAccountId, id, body) =>
       send(
@@ -524,7 +537,8 @@ const buyersClient = (group: ApiClient["buyers"]): BuyersClient => ({
       headers: {},
       query: { ...page(options), ...query({ search: options.search, external_identifier: options.externalIdentifier }) }
     })),
-  update: (id, body) => send(BuyerUpdate, body, group.updateBuyer({ params: { buyer_id: id }, headers: {}, payload: body })),
+  update: (id, body) =>
+    send(BuyerUpdate, body, group.updateBuyer({ params: { buyer_id: id }, headers: {}, payload: body })),
   delete: (id) => call(group.deleteBuyer({ params: { buyer_id: id }, headers: {} })),
   paymentMethods: (options) =>
     call(group.listBuyerPaymentMethods({

@@ -252,7 +252,10 @@ const buyers = Command.make("buyers").pipe(
   ])
 )
 
-const buyerId = Flag.String("buyer-id").pipe(Flag.withDescription("The buyer the payment method belongs to"), Flag.optional)
+const buyerId = Flag.String("buyer-id").pipe(
+  Flag.withDescription("The buyer the payment method belongs to"),
+  Flag.optional
+)
 
 const paymentMethods = Command.make("payment-methods").pipe(
   Command.withDescription("Store, read, list and delete the merchant account's payment methods"),
@@ -262,7 +265,10 @@ const paymentMethods = Command.make("payment-methods").pipe(
       {
         ...connectionFlags,
         json,
-        card: Flag.Redacted("card").pipe(Flag.withDescription("The card number to store (never printed)"), Flag.optional),
+        card: Flag.Redacted("card").pipe(
+          Flag.withDescription("The card number to store (never printed)"),
+          Flag.optional
+        ),
         expiry: Flag.String("expiry").pipe(Flag.withDescription("The card's expiry, MM/YY"), Flag.optional),
         securityCode: Flag.Redacted("security-code").pipe(
           Flag.withDescription("The card's security code (never printed)"),
@@ -280,7 +286,8 @@ const paymentMethods = Command.make("payment-methods").pipe(
       },
       (input) => Effect.flatMap(payments, (h) => h.paymentMethodCreate(input))
     ).pipe(Command.withDescription(
-      "Store a card (--card --expiry [--security-code]) or a checkout session's card (--session); prints scheme, BIN and last four"
+      "Store a card (--card --expiry [--security-code]) or a checkout session's card (--session); " +
+        "prints scheme, BIN and last four"
     )),
     Command.make(
       "get",

@@ -318,7 +318,9 @@ export const buyerGet = Effect.fnUntraced(function*(input: Input<{ readonly id: 
  * @since 0.2.0
  */
 export const buyerList = Effect.fnUntraced(function*(
-  input: Input<PageFlags & { readonly search: Option.Option<string>; readonly externalIdentifier: Option.Option<string> }>
+  input: Input<
+    PageFlags & { readonly search: Option.Option<string>; readonly externalIdentifier: Option.Option<string> }
+  >
 ) {
   const buyers = yield* withClient(input, (client) =>
     client.buyers.list({
@@ -416,7 +418,9 @@ const paymentMethodWire = (flags: PaymentMethodFlags) => {
   }
   if (Option.isSome(flags.session)) {
     if (Option.isSome(flags.card) || Option.isSome(flags.expiry) || Option.isSome(flags.securityCode)) {
-      return Effect.fail(usage("--session stores the session's card: give it without --card, --expiry, --security-code"))
+      return Effect.fail(
+        usage("--session stores the session's card: give it without --card, --expiry, --security-code")
+      )
     }
     return Effect.succeed({ method: "checkout-session", id: flags.session.value, ...owner })
   }
