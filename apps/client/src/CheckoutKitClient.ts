@@ -11,18 +11,63 @@
  * retried as `Resilience` describes, and fail with the tagged errors of
  * `Errors`.
  *
+ * Besides the checkout sessions (the service's own methods), the payments
+ * resources each have a namespace: `merchantAccounts` (with their 3-D Secure
+ * configurations), `paymentServices` (with the definitions Gr4vy offers),
+ * `buyers` (with their shipping details and stored payment methods) and
+ * `paymentMethods`. Lists take camelCase filters and a page (`cursor`,
+ * `limit`) and answer one page: `items` and the `nextCursor` /
+ * `previousCursor` to ask for the next.
+ *
  * @since 0.1.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
 import { Authorization } from "@checkout-kit/domain/api/Authorization"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
+import { ShippingDetailsCreate } from "@checkout-kit/domain/Buyer"
+import {
+  type Buyer,
+  BuyerCreate,
+  type Buyers,
+  BuyerUpdate,
+  type ShippingDetails,
+  type ShippingDetailsList,
+  ShippingDetailsUpdate
+} from "@checkout-kit/domain/BuyerResource"
 import { type CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
 import * as DomainErrors from "@checkout-kit/domain/Errors"
+import {
+  type MerchantAccount,
+  MerchantAccountCreate,
+  type MerchantAccounts,
+  type MerchantAccountThreeDSConfiguration,
+  MerchantAccountThreeDSConfigurationCreate,
+  type MerchantAccountThreeDSConfigurations,
+  MerchantAccountThreeDSConfigurationUpdate,
+  MerchantAccountUpdate
+} from "@checkout-kit/domain/MerchantAccount"
 import {
   type CheckoutSessionCardDetails,
   CheckoutSessionCardDetailsRequest,
   CheckoutSessionSecureFields
 } from "@checkout-kit/domain/PaymentMethod"
+import {
+  type PaymentMethod,
+  PaymentMethodCreate,
+  type PaymentMethods,
+  type PaymentMethodStatus,
+  type PaymentMethodSummaries,
+  PaymentMethodUpdate
+} from "@checkout-kit/domain/PaymentMethodResource"
+import {
+  type Method,
+  type PaymentService,
+  PaymentServiceCreate,
+  type PaymentServiceDefinition,
+  type PaymentServiceDefinitions,
+  type PaymentServices,
+  PaymentServiceUpdate
+} from "@checkout-kit/domain/PaymentService"
 import { snakeCase } from "@checkout-kit/domain/Primitives"
 import { issueToDetails, parsePointer, toPointer } from "@checkout-kit/domain/Validation"
 import { Context, Effect, Layer, Schema } from "effect"
@@ -130,6 +175,143 @@ export const toClientError = (error: unknown): Effect.Effect<CheckoutKitError> =
 const call = <A>(effect: Effect.Effect<A, unknown>) =>
   Effect.catch(effect, (error) => Effect.flatMap(toClientError(error), Effect.fail))
 
+type Call<A> = Effect.Effect<A, CheckoutKitError>
+
+/**
+ * A page of a list: `cursor` (a page's `nextCursor` or `previousCursor`) and
+ * `limit` (1 to 100, the server's default 20).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface PageOptions {
+  readonly cursor?: string | undefined
+  readonly limit?: number | undefined
+}
+
+/**
+ * `merchantAccounts`: the accounts (`/merchant-accounts`) and their 3-D
+ * Secure configurations. These calls name the account in the path; the
+ * client's `merchantAccountId` is not sent with them.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface MerchantAccountsClient {
+  readonly create: (body: MerchantAccountCreate) => Call<MerchantAccount>
+  readonly get: (id: string) => Call<MerchantAccount>
+  readonly list: (
+    options?: PageOptions & { readonly search?: string | undefined }
+  ) => Call<typeof MerchantAccounts.Type>
+  readonly update: (id: string, body: MerchantAccountUpdate) => Call<MerchantAccount>
+  readonly threeDSConfigurations: {
+    readonly list: (
+      merchantAccountId: string,
+      options?: { readonly currency?: string | undefined }
+    ) => Call<typeof MerchantAccountThreeDSConfigurations.Type>
+    readonly create: (
+      merchantAccountId: string,
+      body: MerchantAccountThreeDSConfigurationCreate
+    ) => Call<MerchantAccountThreeDSConfiguration>
+    readonly update: (
+      merchantAccountId: string,
+      id: string,
+      body: MerchantAccountThreeDSConfigurationUpdate
+    ) => Call<MerchantAccountThreeDSConfiguration>
+    readonly delete: (merchantAccountId: string, id: string) => Call<void>
+  }
+}
+
+/**
+ * `paymentServices`: the merchant account's configured connectors, and the
+ * definitions Gr4vy offers (`definitions`).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface PaymentServicesClient {
+  readonly create: (body: PaymentServiceCreate) => Call<PaymentService>
+  readonly get: (id: string) => Call<PaymentService>
+  readonly list: (
+    options?: PageOptions & { readonly method?: Method | undefined; readonly deleted?: boolean | undefined }
+  ) => Call<typeof PaymentServices.Type>
+  readonly update: (id: string, body: PaymentServiceUpdate) => Call<PaymentService>
+  readonly delete: (id: string) => Call<void>
+  readonly definitions: {
+    readonly list: (options?: PageOptions) => Call<typeof PaymentServiceDefinitions.Type>
+    readonly get: (id: string) => Call<PaymentServiceDefinition>
+  }
+}
+
+/**
+ * The filters of a buyer's stored payment methods: whose (`buyerId` or
+ * `buyerExternalIdentifier`), in what order, for what country and currency.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface BuyerPaymentMethodsOptions {
+  readonly buyerId?: string | undefined
+  readonly buyerExternalIdentifier?: string | undefined
+  readonly sortBy?: "last_used_at" | "usage_count" | "cit_last_used_at" | "cit_usage_count" | undefined
+  readonly orderBy?: "asc" | "desc" | undefined
+  readonly country?: string | undefined
+  readonly currency?: string | undefined
+}
+
+/**
+ * `buyers`: the merchant account's stored buyers, their shipping details
+ * (`shippingDetails`) and their stored payment methods (`paymentMethods`).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface BuyersClient {
+  readonly create: (body?: BuyerCreate) => Call<Buyer>
+  readonly get: (id: string) => Call<Buyer>
+  readonly list: (
+    options?: PageOptions & {
+      readonly search?: string | undefined
+      readonly externalIdentifier?: string | undefined
+    }
+  ) => Call<typeof Buyers.Type>
+  readonly update: (id: string, body: BuyerUpdate) => Call<Buyer>
+  readonly delete: (id: string) => Call<void>
+  readonly paymentMethods: (options: BuyerPaymentMethodsOptions) => Call<typeof PaymentMethodSummaries.Type>
+  readonly shippingDetails: {
+    readonly list: (buyerId: string) => Call<typeof ShippingDetailsList.Type>
+    readonly create: (buyerId: string, body: ShippingDetailsCreate) => Call<ShippingDetails>
+    readonly get: (buyerId: string, id: string) => Call<ShippingDetails>
+    readonly update: (buyerId: string, id: string, body: ShippingDetailsUpdate) => Call<ShippingDetails>
+    readonly delete: (buyerId: string, id: string) => Call<void>
+  }
+}
+
+/**
+ * `paymentMethods`: the merchant account's stored payment methods. `create`
+ * stores a card (`{ method: "card", number, expirationDate, securityCode? }`,
+ * the number and security code `Redacted`), the card of a checkout session
+ * (`{ method: "checkout-session", id }`) or any other form the contract
+ * takes.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface PaymentMethodsClient {
+  readonly create: (body: PaymentMethodCreate) => Call<PaymentMethod>
+  readonly get: (id: string) => Call<PaymentMethod>
+  readonly list: (
+    options?: PageOptions & {
+      readonly buyerId?: string | undefined
+      readonly buyerExternalIdentifier?: string | undefined
+      readonly status?: ReadonlyArray<PaymentMethodStatus> | undefined
+      readonly externalIdentifier?: string | undefined
+    }
+  ) => Call<typeof PaymentMethods.Type>
+  readonly update: (id: string, body: PaymentMethodUpdate) => Call<PaymentMethod>
+  readonly delete: (id: string) => Call<void>
+}
+
 /**
  * @category services
  * @since 0.1.0
@@ -141,6 +323,10 @@ export class CheckoutKitClient extends Context.Service<CheckoutKitClient, {
   readonly delete: (id: string) => Effect.Effect<void, CheckoutKitError>
   readonly updateFields: (id: string, fields: CheckoutSessionSecureFields) => Effect.Effect<void, CheckoutKitError>
   readonly cardDetails: (id: string, bin: string) => Effect.Effect<CheckoutSessionCardDetails, CheckoutKitError>
+  readonly merchantAccounts: MerchantAccountsClient
+  readonly paymentServices: PaymentServicesClient
+  readonly buyers: BuyersClient
+  readonly paymentMethods: PaymentMethodsClient
 }>()("@checkout-kit/client/CheckoutKitClient") {
   /**
    * The client, on `fetch`.
@@ -216,8 +402,18 @@ export const make = (options: ClientOptions) =>
     )
     const client = yield* HttpApiClient.make(Api, { baseUrl: baseUrlOf(options), transformClient: transport(options) })
       .pipe(Effect.provide(authorization))
+    // The merchant-accounts calls name the account in their path and declare no merchant header: none is sent.
+    const accounts = yield* HttpApiClient.group(Api, {
+      group: "merchantAccounts",
+      httpClient: transport({ ...options, merchantAccountId: undefined })(yield* HttpClient.HttpClient),
+      baseUrl: baseUrlOf(options)
+    }).pipe(Effect.provide(authorization))
     const sessions = client.checkoutSessions
     return CheckoutKitClient.of({
+      merchantAccounts: merchantAccountsClient(accounts),
+      paymentServices: paymentServicesClient(client.paymentServices),
+      buyers: buyersClient(client.buyers),
+      paymentMethods: paymentMethodsClient(client.paymentMethods),
       create: (body = {}) =>
         Effect.andThen(preflight(CheckoutSessionUpdate, body), call(sessions.create({ payload: body, headers: {} }))),
       get: (id) => call(sessions.get({ params: { session_id: id }, headers: {} })),
@@ -239,3 +435,169 @@ export const make = (options: ClientOptions) =>
         )
     })
   })
+
+// A query without its absent keys: the contract's query keys are optional, not `undefined`.
+const query = <A extends Record<string, unknown>>(fields: A) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof A]?: Exclude<A[K], undefined>
+  }
+
+// A body checked against its schema, then sent.
+const send = <S extends Schema.Top & { readonly EncodingServices: never }, A>(
+  schema: S,
+  body: S["Type"],
+  request: Effect.Effect<A, unknown>
+) => Effect.andThen(preflight(schema, body), call(request))
+
+const page = (options: PageOptions = {}) => query({ cursor: options.cursor, limit: options.limit })
+
+type ApiClient = HttpApiClient.ForApi<typeof Api>
+
+const merchantAccountsClient = (group: ApiClient["merchantAccounts"]): MerchantAccountsClient => ({
+  create: (body) => send(MerchantAccountCreate, body, group.createMerchantAccount({ headers: {}, payload: body })),
+  get: (id) => call(group.getMerchantAccount({ headers: {}, params: { merchant_account_id: id } })),
+  list: (options = {}) =>
+    call(group.listMerchantAccounts({
+      headers: {},
+      query: { ...page(options), ...query({ search: options.search }) }
+    })),
+  update: (id, body) =>
+    send(
+      MerchantAccountUpdate,
+      body,
+      group.updateMerchantAccount({ headers: {}, params: { merchant_account_id: id }, payload: body })
+    ),
+  threeDSConfigurations: {
+    list: (merchantAccountId, options = {}) =>
+      call(group.listThreeDSConfigurations({
+        headers: {},
+        params: { merchant_account_id: merchantAccountId },
+        query: query({ currency: options.currency })
+      })),
+    create: (merchantAccountId, body) =>
+      send(
+        MerchantAccountThreeDSConfigurationCreate,
+        body,
+        group.createThreeDSConfiguration({
+          headers: {},
+          params: { merchant_account_id: merchantAccountId },
+          payload: body
+        })
+      ),
+    update: (merchantAccountId, id, body) =>
+      send(
+        MerchantAccountThreeDSConfigurationUpdate,
+        body,
+        group.updateThreeDSConfiguration({
+          headers: {},
+          params: { merchant_account_id: merchantAccountId, three_ds_configuration_id: id },
+          payload: body
+        })
+      ),
+    delete: (merchantAccountId, id) =>
+      call(group.deleteThreeDSConfiguration({
+        headers: {},
+        params: { merchant_account_id: merchantAccountId, three_ds_configuration_id: id }
+      }))
+  }
+})
+
+const paymentServicesClient = (group: ApiClient["paymentServices"]): PaymentServicesClient => ({
+  create: (body) => send(PaymentServiceCreate, body, group.createPaymentService({ headers: {}, payload: body })),
+  get: (id) => call(group.getPaymentService({ params: { payment_service_id: id }, headers: {} })),
+  list: (options = {}) =>
+    call(group.listPaymentServices({
+      headers: {},
+      query: {
+        ...page(options),
+        ...query({
+          method: options.method,
+          deleted: options.deleted === undefined ? undefined : options.deleted ? "true" as const : "false" as const
+        })
+      }
+    })),
+  update: (id, body) =>
+    send(
+      PaymentServiceUpdate,
+      body,
+      group.updatePaymentService({ params: { payment_service_id: id }, headers: {}, payload: body })
+    ),
+  delete: (id) => call(group.deletePaymentService({ params: { payment_service_id: id }, headers: {} })),
+  definitions: {
+    list: (options) => call(group.listPaymentServiceDefinitions({ headers: {}, query: page(options) })),
+    get: (id) => call(group.getPaymentServiceDefinition({ headers: {}, params: { payment_service_definition_id: id } }))
+  }
+})
+
+const buyersClient = (group: ApiClient["buyers"]): BuyersClient => ({
+  create: (body = {}) => send(BuyerCreate, body, group.addBuyer({ headers: {}, payload: body })),
+  get: (id) => call(group.getBuyer({ params: { buyer_id: id }, headers: {} })),
+  list: (options = {}) =>
+    call(group.listBuyers({
+      headers: {},
+      query: { ...page(options), ...query({ search: options.search, external_identifier: options.externalIdentifier }) }
+    })),
+  update: (id, body) =>
+    send(BuyerUpdate, body, group.updateBuyer({ params: { buyer_id: id }, headers: {}, payload: body })),
+  delete: (id) => call(group.deleteBuyer({ params: { buyer_id: id }, headers: {} })),
+  paymentMethods: (options) =>
+    call(group.listBuyerPaymentMethods({
+      headers: {},
+      query: query({
+        buyer_id: options.buyerId,
+        buyer_external_identifier: options.buyerExternalIdentifier,
+        sort_by: options.sortBy,
+        order_by: options.orderBy,
+        country: options.country,
+        currency: options.currency
+      })
+    })),
+  shippingDetails: {
+    list: (buyerId) => call(group.listBuyerShippingDetails({ params: { buyer_id: buyerId }, headers: {} })),
+    create: (buyerId, body) =>
+      send(
+        ShippingDetailsCreate,
+        body,
+        group.addBuyerShippingDetails({ params: { buyer_id: buyerId }, headers: {}, payload: body })
+      ),
+    get: (buyerId, id) =>
+      call(group.getBuyerShippingDetails({ params: { buyer_id: buyerId, shipping_details_id: id }, headers: {} })),
+    update: (buyerId, id, body) =>
+      send(
+        ShippingDetailsUpdate,
+        body,
+        group.updateBuyerShippingDetails({
+          params: { buyer_id: buyerId, shipping_details_id: id },
+          headers: {},
+          payload: body
+        })
+      ),
+    delete: (buyerId, id) =>
+      call(group.deleteBuyerShippingDetails({ params: { buyer_id: buyerId, shipping_details_id: id }, headers: {} }))
+  }
+})
+
+const paymentMethodsClient = (group: ApiClient["paymentMethods"]): PaymentMethodsClient => ({
+  create: (body) => send(PaymentMethodCreate, body, group.createPaymentMethod({ headers: {}, payload: body })),
+  get: (id) => call(group.getPaymentMethod({ params: { payment_method_id: id }, headers: {} })),
+  list: (options = {}) =>
+    call(group.listPaymentMethods({
+      headers: {},
+      query: {
+        ...page(options),
+        ...query({
+          buyer_id: options.buyerId,
+          buyer_external_identifier: options.buyerExternalIdentifier,
+          status: options.status,
+          external_identifier: options.externalIdentifier
+        })
+      }
+    })),
+  update: (id, body) =>
+    send(
+      PaymentMethodUpdate,
+      body,
+      group.updatePaymentMethod({ params: { payment_method_id: id }, headers: {}, payload: body })
+    ),
+  delete: (id) => call(group.deletePaymentMethod({ params: { payment_method_id: id }, headers: {} }))
+})

@@ -1,7 +1,8 @@
 /**
  * The `checkout-kit` command line: sessions create / get / update / delete /
- * fields, `token` to mint a bearer token for curl, and `contract` to check a
- * server against the contract.
+ * fields; the payments resources (`merchant-accounts`, `payment-services`,
+ * `buyers`, `payment-methods`); `token` to mint a bearer token for curl, and
+ * `contract` to check a server against the contract.
  *
  * Defaults point at a local mock server: `http://127.0.0.1:4010` and the
  * private key it keeps in `.checkout-mock/private-key.pem`. Flags, then the
@@ -16,6 +17,7 @@ import { Argument, Command, Flag } from "effect/cli"
 
 // What the commands do, loaded when one runs: `--help` and usage errors do not pay for it.
 const handlers = Effect.promise(() => import("./CliCommands.ts"))
+const payments = Effect.promise(() => import("./CliPayments.ts"))
 
 export {
   /**
@@ -107,6 +109,204 @@ const sessions = Command.make("sessions").pipe(
   Command.withSubcommands([create, get, update, remove, fields])
 )
 
+const limit = Flag.Int("limit").pipe(
+  Flag.withDescription("Items per page, 1 to 100 (the server's default 20)"),
+  Flag.filter((n) => n >= 1 && n <= 100, (n) => `--limit takes 1 to 100, not ${n}`),
+  Flag.optional
+)
+const cursor = Flag.String("cursor").pipe(
+  Flag.withDescription("The page to read: the 'next page: --cursor …' of the previous one"),
+  Flag.optional
+)
+const pageFlags = { limit, cursor } as const
+const idOf = (what: string) => Argument.String("id").pipe(Argument.withDescription(`The ${what} id`))
+
+const merchantAccounts = Command.make("merchant-accounts").pipe(
+  Command.withDescription("Create, read and list merchant accounts"),
+  Command.withSubcommands([
+    Command.make(
+      "create",
+      {
+        ...connectionFlags,
+        json,
+        id: Flag.String("id").pipe(Flag.withDescription("The new account's id: letters, digits and dashes")),
+        displayName: Flag.String("display-name").pipe(Flag.withDescription("The account's name"))
+      },
+      (input) => Effect.flatMap(payments, (h) => h.merchantAccountCreate(input))
+    ).pipe(Command.withDescription("Create a merchant account")),
+    Command.make(
+      "get",
+      { ...connectionFlags, json, id: idOf("merchant account") },
+      (input) => Effect.flatMap(payments, (h) => h.merchantAccountGet(input))
+    ).pipe(Command.withDescription("Read a merchant account")),
+    Command.make(
+      "list",
+      {
+        ...connectionFlags,
+        json,
+        ...pageFlags,
+        search: Flag.String("search").pipe(Flag.withDescription("Only the accounts that match"), Flag.optional)
+      },
+      (input) => Effect.flatMap(payments, (h) => h.merchantAccountList(input))
+    ).pipe(Command.withDescription("List merchant accounts, a page at a time"))
+  ])
+)
+
+const paymentServices = Command.make("payment-services").pipe(
+  Command.withDescription("Configure, read, list and delete the merchant account's payment services"),
+  Command.withSubcommands([
+    Command.make(
+      "create",
+      {
+        ...connectionFlags,
+        json,
+        definition: Flag.String("definition").pipe(
+          Flag.withDescription("The payment service definition (default mock-card)"),
+          Flag.withDefault("mock-card")
+        ),
+        displayName: Flag.String("display-name").pipe(
+          Flag.withDescription("The service's name (default: Mock Card for mock-card)"),
+          Flag.optional
+        ),
+        currency: Flag.String("currency").pipe(
+          Flag.withDescription("Accepted currencies, comma-separated (default USD for mock-card)"),
+          Flag.optional
+        ),
+        country: Flag.String("country").pipe(
+          Flag.withDescription("Accepted countries, comma-separated (default US for mock-card)"),
+          Flag.optional
+        ),
+        field: Flag.KeyValuePair("field").pipe(
+          Flag.withDescription("A credential, key=value, repeatable (default merchant_id=test for mock-card)"),
+          Flag.withDefault({})
+        )
+      },
+      (input) => Effect.flatMap(payments, (h) => h.paymentServiceCreate(input))
+    ).pipe(Command.withDescription("Configure a payment service (mock-card with its test defaults unless told)")),
+    Command.make(
+      "get",
+      { ...connectionFlags, json, id: idOf("payment service") },
+      (input) => Effect.flatMap(payments, (h) => h.paymentServiceGet(input))
+    ).pipe(Command.withDescription("Read a payment service")),
+    Command.make(
+      "list",
+      { ...connectionFlags, json, ...pageFlags },
+      (input) => Effect.flatMap(payments, (h) => h.paymentServiceList(input))
+    ).pipe(Command.withDescription("List payment services, a page at a time")),
+    Command.make(
+      "delete",
+      { ...connectionFlags, json, id: idOf("payment service") },
+      (input) => Effect.flatMap(payments, (h) => h.paymentServiceDelete(input))
+    ).pipe(Command.withDescription("Delete a payment service"))
+  ])
+)
+
+const buyerFields = {
+  displayName: Flag.String("display-name").pipe(Flag.withDescription("The buyer's name"), Flag.optional),
+  externalIdentifier: Flag.String("external-identifier").pipe(
+    Flag.withDescription("The merchant's own id of the buyer"),
+    Flag.optional
+  )
+} as const
+
+const buyers = Command.make("buyers").pipe(
+  Command.withDescription("Create, read, list, update and delete the merchant account's buyers"),
+  Command.withSubcommands([
+    Command.make(
+      "create",
+      { ...connectionFlags, json, ...buyerFields },
+      (input) => Effect.flatMap(payments, (h) => h.buyerCreate(input))
+    ).pipe(Command.withDescription("Create a buyer")),
+    Command.make(
+      "get",
+      { ...connectionFlags, json, id: idOf("buyer") },
+      (input) => Effect.flatMap(payments, (h) => h.buyerGet(input))
+    ).pipe(Command.withDescription("Read a buyer")),
+    Command.make(
+      "list",
+      {
+        ...connectionFlags,
+        json,
+        ...pageFlags,
+        search: Flag.String("search").pipe(
+          Flag.withDescription("Only the buyers whose display name or external identifier matches"),
+          Flag.optional
+        ),
+        externalIdentifier: Flag.String("external-identifier").pipe(
+          Flag.withDescription("Only the buyer with this external identifier"),
+          Flag.optional
+        )
+      },
+      (input) => Effect.flatMap(payments, (h) => h.buyerList(input))
+    ).pipe(Command.withDescription("List buyers, a page at a time")),
+    Command.make(
+      "update",
+      { ...connectionFlags, json, id: idOf("buyer"), ...buyerFields },
+      (input) => Effect.flatMap(payments, (h) => h.buyerUpdate(input))
+    ).pipe(Command.withDescription("Change a buyer's display name or external identifier")),
+    Command.make(
+      "delete",
+      { ...connectionFlags, json, id: idOf("buyer") },
+      (input) => Effect.flatMap(payments, (h) => h.buyerDelete(input))
+    ).pipe(Command.withDescription("Delete a buyer"))
+  ])
+)
+
+const buyerId = Flag.String("buyer-id").pipe(
+  Flag.withDescription("The buyer the payment method belongs to"),
+  Flag.optional
+)
+
+const paymentMethods = Command.make("payment-methods").pipe(
+  Command.withDescription("Store, read, list and delete the merchant account's payment methods"),
+  Command.withSubcommands([
+    Command.make(
+      "create",
+      {
+        ...connectionFlags,
+        json,
+        card: Flag.Redacted("card").pipe(
+          Flag.withDescription("The card number to store (never printed)"),
+          Flag.optional
+        ),
+        expiry: Flag.String("expiry").pipe(Flag.withDescription("The card's expiry, MM/YY"), Flag.optional),
+        securityCode: Flag.Redacted("security-code").pipe(
+          Flag.withDescription("The card's security code (never printed)"),
+          Flag.optional
+        ),
+        session: Flag.String("session").pipe(
+          Flag.withDescription("Store the card of this checkout session instead"),
+          Flag.optional
+        ),
+        buyerId,
+        externalIdentifier: Flag.String("external-identifier").pipe(
+          Flag.withDescription("The merchant's own id of the payment method"),
+          Flag.optional
+        )
+      },
+      (input) => Effect.flatMap(payments, (h) => h.paymentMethodCreate(input))
+    ).pipe(Command.withDescription(
+      "Store a card (--card --expiry [--security-code]) or a checkout session's card (--session); " +
+        "prints scheme, BIN and last four"
+    )),
+    Command.make(
+      "get",
+      { ...connectionFlags, json, id: idOf("payment method") },
+      (input) => Effect.flatMap(payments, (h) => h.paymentMethodGet(input))
+    ).pipe(Command.withDescription("Read a stored payment method")),
+    Command.make(
+      "list",
+      { ...connectionFlags, json, ...pageFlags, buyerId },
+      (input) => Effect.flatMap(payments, (h) => h.paymentMethodList(input))
+    ).pipe(Command.withDescription("List stored payment methods (of one buyer with --buyer-id), a page at a time")),
+    Command.make(
+      "delete",
+      { ...connectionFlags, json, id: idOf("payment method") },
+      (input) => Effect.flatMap(payments, (h) => h.paymentMethodDelete(input))
+    ).pipe(Command.withDescription("Delete a stored payment method"))
+  ])
+)
+
 const token = Command.make(
   "token",
   {
@@ -160,7 +360,7 @@ const contract = Command.make(
  * @since 0.1.0
  */
 export const root = Command.make("checkout-kit").pipe(
-  Command.withDescription("Call the Checkout Sessions API and check servers against its contract"),
-  Command.withSubcommands([sessions, token, contract]),
+  Command.withDescription("Call the Checkout Sessions and payments APIs and check servers against the contract"),
+  Command.withSubcommands([sessions, merchantAccounts, paymentServices, buyers, paymentMethods, token, contract]),
   Command.withGlobalFlags([verbose])
 )

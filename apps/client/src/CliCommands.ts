@@ -159,8 +159,15 @@ const toFailure = (baseUrl: string) => (error: CheckoutKitError): CliFailure => 
   return new CliFailure({ message: describeError(error) })
 }
 
-// Runs a call with a client for the connection; a failed call becomes the failure the user reads.
-const withClient = <A>(
+/**
+ * Runs a call with a client for the connection's flags; a failed call becomes
+ * the failure the user reads (the server unreachable, the API's error with its
+ * details).
+ *
+ * @category running
+ * @since 0.2.0
+ */
+export const withClient = <A>(
   connection: Connection,
   f: (client: CheckoutKitClient["Service"]) => Effect.Effect<A, CheckoutKitError | CliFailure>
 ) =>

@@ -8,14 +8,41 @@
  * ```
  *
  * A failed call rejects with one of the tagged errors of `Errors`
- * (`instanceof NotFound`, `error._tag === "BadRequest"`, ...).
+ * (`instanceof NotFound`, `error._tag === "BadRequest"`, ...). The payments
+ * resources have the namespaces of the Effect service (`merchantAccounts`,
+ * `paymentServices`, `buyers`, `paymentMethods`), each call a Promise:
+ *
+ * ```ts
+ * const buyer = await client.buyers.create({ displayName: "Jane" })
+ * const page = await client.buyers.list({ limit: 10 })
+ * ```
  *
  * @since 0.1.0
  */
 import type { CheckoutSession, CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
 import type { CheckoutSessionCardDetails, CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import { Cause, Effect, Exit, ManagedRuntime } from "effect"
-import { CheckoutKitClient, type ClientOptions } from "./CheckoutKitClient.ts"
+import {
+  type BuyersClient,
+  CheckoutKitClient,
+  type ClientOptions,
+  type MerchantAccountsClient,
+  type PaymentMethodsClient,
+  type PaymentServicesClient
+} from "./CheckoutKitClient.ts"
+
+/**
+ * An Effect client's namespace with every call a Promise: the same
+ * arguments, the success value, the tagged error as the rejection.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Promised<A> = {
+  readonly [K in keyof A]: A[K] extends (...args: infer Args) => Effect.Effect<infer R, infer _E, infer _C>
+    ? (...args: Args) => Promise<R>
+    : Promised<A[K]>
+}
 
 /**
  * @category models
@@ -30,6 +57,10 @@ export interface PromiseClient {
     readonly updateFields: (id: string, fields: CheckoutSessionSecureFields) => Promise<void>
     readonly cardDetails: (id: string, bin: string) => Promise<CheckoutSessionCardDetails>
   }
+  readonly merchantAccounts: Promised<MerchantAccountsClient>
+  readonly paymentServices: Promised<PaymentServicesClient>
+  readonly buyers: Promised<BuyersClient>
+  readonly paymentMethods: Promised<PaymentMethodsClient>
   /** Releases the client's resources. */
   readonly close: () => Promise<void>
 }
@@ -54,6 +85,52 @@ export const createClient = (options: ClientOptions): PromiseClient => {
       updateFields: (id, fields) => run((c) => c.updateFields(id, fields)),
       cardDetails: (id, bin) => run((c) => c.cardDetails(id, bin))
     },
+    merchantAccounts: {
+      create: (body) => run((c) => c.merchantAccounts.create(body)),
+      get: (id) => run((c) => c.merchantAccounts.get(id)),
+      list: (filters) => run((c) => c.merchantAccounts.list(filters)),
+      update: (id, body) => run((c) => c.merchantAccounts.update(id, body)),
+      threeDSConfigurations: {
+        list: (account, filters) => run((c) => c.merchantAccounts.threeDSConfigurations.list(account, filters)),
+        create: (account, body) => run((c) => c.merchantAccounts.threeDSConfigurations.create(account, body)),
+        update: (account, id, body) => run((c) => c.merchantAccounts.threeDSConfigurations.update(account, id, body)),
+        delete: (account, id) => run((c) => c.merchantAccounts.threeDSConfigurations.delete(account, id))
+      }
+    },
+    paymentServices: {
+      create: (body) => run((c) => c.paymentServices.create(body)),
+      get: (id) => run((c) => c.paymentServices.get(id)),
+      list: (filters) => run((c) => c.paymentServices.list(filters)),
+      update: (id, body) => run((c) => c.paymentServices.update(id, body)),
+      delete: (id) => run((c) => c.paymentServices.delete(id)),
+      definitions: {
+        list: (filters) => run((c) => c.paymentServices.definitions.list(filters)),
+        get: (id) => run((c) => c.paymentServices.definitions.get(id))
+      }
+    },
+    buyers: {
+      create: (body) => run((c) => c.buyers.create(body)),
+      get: (id) => run((c) => c.buyers.get(id)),
+      list: (filters) => run((c) => c.buyers.list(filters)),
+      update: (id, body) => run((c) => c.buyers.update(id, body)),
+      delete: (id) => run((c) => c.buyers.delete(id)),
+      paymentMethods: (filters) => run((c) => c.buyers.paymentMethods(filters)),
+      shippingDetails: {
+        list: (buyerId) => run((c) => c.buyers.shippingDetails.list(buyerId)),
+        create: (buyerId, body) => run((c) => c.buyers.shippingDetails.create(buyerId, body)),
+        get: (buyerId, id) => run((c) => c.buyers.shippingDetails.get(buyerId, id)),
+        update: (buyerId, id, body) => run((c) => c.buyers.shippingDetails.update(buyerId, id, body)),
+        delete: (buyerId, id) => run((c) => c.buyers.shippingDetails.delete(buyerId, id))
+      }
+    },
+    paymentMethods: {
+      create: (body) => run((c) => c.paymentMethods.create(body)),
+      get: (id) => run((c) => c.paymentMethods.get(id)),
+      list: (filters) => run((c) => c.paymentMethods.list(filters)),
+      update: (id, body) => run((c) => c.paymentMethods.update(id, body)),
+      delete: (id) => run((c) => c.paymentMethods.delete(id))
+    },
     close: () => runtime.dispose()
   }
 }
+

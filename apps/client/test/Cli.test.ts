@@ -4,12 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { makeKeyPair, runBin, startMock } from "./support.ts"
+import { baseEnv, makeKeyFile, runBin, startMock } from "./support.ts"
 
-const merchant = makeKeyPair()
-const dir = mkdtempSync(join(tmpdir(), "checkout-kit-cli-"))
-const keyFile = join(dir, "private-key.pem")
-writeFileSync(keyFile, merchant.privateKeyPem)
+const { merchant, dir, keyFile, remove } = makeKeyFile("checkout-kit-cli-")
 let mock: Awaited<ReturnType<typeof startMock>>
 
 beforeAll(async () => {
@@ -17,13 +14,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await mock.close()
-  rmSync(dir, { recursive: true, force: true })
+  remove()
 })
-
-// The environment without the CLI's own variables: each test says which it sets.
-const baseEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !name.startsWith("CHECKOUT_KIT_") && !name.startsWith("CHECKOUT_MOCK_"))
-)
 
 // Runs the real bin (asynchronously: the mock answers from this process), by default against the mock with the key.
 const run = (
@@ -31,7 +23,7 @@ const run = (
   options: { readonly env?: Record<string, string>; readonly cwd?: string } = {}
 ) =>
   runBin(args, {
-    env: { ...baseEnv, ...(options.env ?? { CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }) },
+    env: { ...baseEnv(), ...(options.env ?? { CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }) },
     cwd: options.cwd ?? dir
   })
 const cli = (...args: Array<string>) => run(args)

@@ -9,7 +9,7 @@ import { createClient, type PromiseClient } from "../src/Promise.ts"
 import * as Jose from "jose"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { makeKeyPair, startMock } from "./support.ts"
+import { makeKeyPair, rejection, startMock } from "./support.ts"
 
 const merchant = makeKeyPair()
 let mock: Awaited<ReturnType<typeof startMock>>
@@ -32,14 +32,6 @@ beforeEach(async () => {
 // A Promise client for one test, with extra options.
 const clientWith = (options: Parameters<typeof createClient>[0]) => createClient(options)
 
-const rejection = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected the call to fail")
-}
 
 describe("the Promise client against the mock server", () => {
   it("creates, reads, updates and deletes a session with signed requests", async () => {

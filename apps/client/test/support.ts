@@ -3,6 +3,9 @@ import { Effect, ManagedRuntime } from "effect"
 import { HttpServer } from "effect/http"
 import { spawn } from "node:child_process"
 import { generateKeyPairSync } from "node:crypto"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 
 /** A merchant key pair (P-521 unless asked for RSA): PEM private key for the client, SPKI PEM public key for the server. */
 export const makeKeyPair = (kind: "P-521" | "RSA" = "P-521") => {
@@ -13,6 +16,31 @@ export const makeKeyPair = (kind: "P-521" | "RSA" = "P-521") => {
     privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString()
   }
+}
+
+/** A merchant key pair with its private key in `private-key.pem` of a fresh temporary directory (`remove` deletes it). */
+export const makeKeyFile = (prefix: string) => {
+  const merchant = makeKeyPair()
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const keyFile = join(dir, "private-key.pem")
+  writeFileSync(keyFile, merchant.privateKeyPem)
+  return { merchant, dir, keyFile, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** The environment without the CLI's own variables (`CHECKOUT_KIT_*`, `CHECKOUT_MOCK_*`): each test says which it sets. */
+export const baseEnv = (): Record<string, string | undefined> =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("CHECKOUT_KIT_") && !name.startsWith("CHECKOUT_MOCK_"))
+  )
+
+/** How a call that must fail failed: its rejection. */
+export const rejection = async (promise: Promise<unknown>) => {
+  try {
+    await promise
+  } catch (e) {
+    return e
+  }
+  throw new Error("expected the call to fail")
 }
 
 /** The real mock server on an ephemeral port, in this process. */

@@ -5,7 +5,9 @@
  * - one help style (`--help`, `--version`, `--verbose`; no wizard or shell
  *   completions);
  * - a usage error (unknown flag, bad value, missing argument) prints one line
- *   naming it and the `--help` to read, on stderr, and exits 2;
+ *   naming it and the `--help` to read, on stderr, and exits 2; a run of 13
+ *   to 19 digits in it (a card number typed where a flag was expected) shows
+ *   only its last four;
  * - a failure the user can fix (`CliFailure`: a missing file, a server that
  *   does not answer, ...) prints its one or two lines on stderr and exits 1;
  * - anything else prints one line and exits 1; its stack trace only with
@@ -94,6 +96,9 @@ export const reasonOf = (error: unknown): string => {
   }
 }
 
+// A card number echoed by the parser (an unexpected argument, a bad value) keeps only its last four digits.
+const maskCardNumbers = (text: string): string => text.replace(/\d{13,19}/g, (digits) => `····${digits.slice(-4)}`)
+
 const presenter = (name: string): CliOutput.Presenter => ({
   present: Effect.fnUntraced(function*(event) {
     const formatter = yield* CliOutput.Formatter
@@ -103,7 +108,9 @@ const presenter = (name: string): CliOutput.Presenter => ({
       case "Version":
         return yield* Console.log(`${name} ${event.version}`)
       case "InvalidInvocation": {
-        const reasons = event.errors.map((error) => error.message.replace(/\s*\n\s*/g, " ")).join("; ")
+        const reasons = maskCardNumbers(
+          event.errors.map((error) => error.message.replace(/\s*\n\s*/g, " ")).join("; ")
+        )
         return yield* Console.error(`${name}: ${reasons}\nsee '${event.commandPath.join(" ")} --help'`)
       }
     }
