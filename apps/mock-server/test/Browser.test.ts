@@ -9,6 +9,8 @@ import { call, startServer, type TestServer } from "./support/server.ts"
 // of the DOM), never on a timer.
 const key = makeKeyPair()
 const adminToken = () => signToken(key.privateKey, key.publicKey)
+// The headers of an admin call.
+const admin = async () => ({ authorization: `Bearer ${await adminToken()}` })
 const embedToken = (sessionId: string) =>
   signToken(key.privateKey, key.publicKey, { scopes: ["embed"], claims: { checkout_session_id: sessionId } })
 
@@ -183,7 +185,6 @@ describe("the inspector at /_mock/ui", () => {
   })
 
   it("shows the stored resources by kind, a row opening to its JSON; a new buyer and a stored card appear live", async () => {
-    const admin = async () => ({ authorization: `Bearer ${await adminToken()}` })
     const first = await call(server.url, "POST", "/buyers", { body: { display_name: "Grace" }, headers: await admin() })
     assert.strictEqual(first.status, 201)
     await page.locator("#tab-resources").click()
