@@ -24,7 +24,7 @@ import { BillingDetails } from "@checkout-kit/domain/Buyer"
 import * as Cards from "@checkout-kit/domain/Cards"
 import { CartItem } from "@checkout-kit/domain/Cart"
 import { avsFor, cvvFor, operationErrors, outcomeForAmount, type SimulatedError } from "@checkout-kit/domain/CardSimulator"
-import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
+import { DuplicateRecord, type ErrorDetail, errorDetailTypes, makeErrorBody } from "@checkout-kit/domain/Errors"
 import type { PaymentMethodCreate } from "@checkout-kit/domain/PaymentMethodResource"
 import type { TransactionCreate } from "@checkout-kit/domain/TransactionCreate"
 import { Context, Effect, Layer, Redacted } from "effect"
@@ -48,7 +48,28 @@ type Wire = Record<string, unknown>
  * @category constants
  * @since 0.4.0
  */
-export const kinds = { transaction: "transaction", capture: "transaction-capture", refund: "refund" } as const
+export const kinds = {
+  transaction: "transaction",
+  capture: "transaction-capture",
+  refund: "refund",
+  idempotencyKey: "idempotency-key"
+} as const
+
+/**
+ * How long a first answer is kept for its `Idempotency-Key`: 24 hours of the
+ * merchant account's clock.
+ *
+ * @category constants
+ * @since 0.4.0
+ */
+export const idempotencyWindowMs = 24 * 60 * 60 * 1000
+
+const concurrentRequest = () =>
+  new DuplicateRecord({
+    ...makeErrorBody(409, "A request with this idempotency key is still being processed"),
+    code: "concurrent_request",
+    resource_id: null
+  }) as ApiError
 
 const iso = (millis: number) => new Date(millis).toISOString()
 
@@ -140,6 +161,16 @@ export interface Operation {
 export class Transactions extends Context.Service<Transactions, {
   /** Authorizes (or captures) a decoded `TransactionCreate`; answers the transaction's wire JSON. */
   readonly create: (merchantAccountId: string, body: TransactionCreate) => Effect.Effect<string, ApiError>
+  /**
+   * `create` under an `Idempotency-Key` (none: `create` itself): the first answer (a transaction, declined or
+   * not) is kept for `idempotencyWindowMs` and answered again, whatever the body; a refusal is not kept; while the
+   * first request runs another with its key is a 409 `concurrent_request`.
+   */
+  readonly createIdempotent: (
+    merchantAccountId: string,
+    key: string | undefined,
+    body: TransactionCreate
+  ) => Effect.Effect<{ readonly status: number; readonly body: string }, ApiError>
   readonly get: (merchantAccountId: string, id: string) => Effect.Effect<string, ApiError>
   readonly list: (merchantAccountId: string, query: TransactionQuery) => Effect.Effect<string, ApiError>
   /** Changes `metadata`, `external_identifier` and `payment_service_transaction_id` of a wire `TransactionUpdate`. */
@@ -374,123 +405,165 @@ export class Transactions extends Context.Service<Transactions, {
         return JSON.stringify(refund)
       })
 
+      const create = Effect.fnUntraced(function*(merchantAccountId: string, body: TransactionCreate) {
+        const card = yield* cardOf(merchantAccountId, body)
+        const buyer = yield* buyerOf(merchantAccountId, body)
+        const now = yield* clock.now(merchantAccountId)
+        const intent = body.intent ?? "authorize"
+        const outcome = outcomeForAmount(body.amount, intent)
+        const succeeded = outcome.intentOutcome === "succeeded"
+        let methodId = card.view.id
+        if (succeeded && body.store === true && card.storable !== undefined && methodId === null) {
+          methodId = (JSON.parse(yield* methods.create(merchantAccountId, card.storable)) as Wire).id as string
+        }
+        const billing = (buyer?.billing_details ?? null) as Wire | null
+        const postalCode = ((billing?.address ?? null) as Wire | null)?.postal_code as string | null | undefined
+        const id = randomUUID()
+        const captured = succeeded && intent === "capture"
+        const transaction: Wire = {
+          type: "transaction",
+          id,
+          reconciliation_id: reconciliationId(),
+          merchant_account_id: merchantAccountId,
+          currency: body.currency,
+          amount: body.amount,
+          status: outcome.status,
+          authorized_amount: succeeded ? body.amount : 0,
+          captured_amount: captured ? body.amount : 0,
+          refunded_amount: 0,
+          settled_currency: null,
+          settled_amount: 0,
+          settled: false,
+          country: body.country ?? null,
+          external_identifier: body.externalIdentifier ?? null,
+          intent,
+          payment_method: {
+            type: "payment-method",
+            method: "card",
+            mode: "card",
+            scheme: card.view.scheme,
+            label: card.view.label,
+            details: { bin: card.view.bin, card_type: card.view.cardType, card_issuer_name: null },
+            expiration_date: card.view.expirationDate,
+            fingerprint: card.view.fingerprint,
+            id: methodId,
+            approval_url: null,
+            country: null,
+            currency: null
+          },
+          method: "card",
+          instrument_type: methodId === null ? "pan" : "card_token",
+          error_code: outcome.errorCode,
+          payment_service: null,
+          pending_review: false,
+          buyer: buyer ?? null,
+          raw_response_code: outcome.rawResponseCode,
+          raw_response_description: outcome.rawResponseDescription,
+          shipping_details: null,
+          checkout_session_id: body.paymentMethod?.method === "checkout-session" ? body.paymentMethod.id : null,
+          gift_card_redemptions: [],
+          gift_card_service: null,
+          created_at: iso(now),
+          updated_at: iso(now),
+          disputed: false,
+          reauthorized_from_transaction_id: null,
+          airline: null,
+          auth_response_code: succeeded ? "00" : null,
+          avs_response_code: avsFor(postalCode),
+          cvv_response_code: cvvFor(card.securityCode),
+          anti_fraud_decision: null,
+          payment_source: body.paymentSource ?? "ecommerce",
+          merchant_initiated: body.merchantInitiated ?? false,
+          is_subsequent_payment: body.isSubsequentPayment ?? false,
+          cart_items: body.cartItems == null ? null : body.cartItems.map(cartWire),
+          statement_descriptor: null,
+          scheme_transaction_id: null,
+          transaction_link_id: null,
+          three_d_secure: null,
+          payment_service_transaction_id: succeeded ? randomUUID() : null,
+          additional_identifiers: {},
+          metadata: body.metadata ?? null,
+          authorized_at: succeeded ? iso(now) : null,
+          captured_at: captured ? iso(now) : null,
+          voided_at: null,
+          canceled_at: null,
+          approval_expires_at: null,
+          buyer_approval_timedout_at: null,
+          intent_outcome: outcome.intentOutcome,
+          multi_tender: false,
+          account_funding_transaction: body.accountFundingTransaction ?? false,
+          recipient: null,
+          merchant_advice_code: null,
+          installment_count: body.installmentCount ?? null,
+          session_token: null,
+          iso_response_code: null
+        }
+        const wire = JSON.stringify(transaction)
+        yield* Effect.orDie(store.insert({
+          merchantAccountId,
+          kind: kinds.transaction,
+          id,
+          createdAt: now,
+          externalIdentifier: body.externalIdentifier ?? undefined,
+          body: wire
+        }))
+        if (captured) {
+          const captureId = randomUUID()
+          yield* Effect.orDie(store.insert({
+            merchantAccountId,
+            kind: kinds.capture,
+            id: captureId,
+            parentId: id,
+            createdAt: now,
+            body: JSON.stringify(captureOf(captureId, transaction, body.amount, true, now, "succeeded", undefined, null))
+          }))
+        }
+        return wire
+      })
+
+      // Claims a key: `undefined` when this request is the first (or the key's answer has expired), else its answer.
+      const claim = Effect.fnUntraced(function*(merchantAccountId: string, key: string, now: number) {
+        while (true) {
+          const inserted = yield* store.insert({
+            merchantAccountId,
+            kind: kinds.idempotencyKey,
+            id: randomUUID(),
+            createdAt: now,
+            uniqueKey: key,
+            body: `{"state":"pending"}`
+          }).pipe(Effect.map((document) => document.id), Effect.catchTag("DocumentConflict", () => Effect.succeed(undefined)))
+          if (inserted !== undefined) return { claimed: inserted }
+          const held = yield* store.getByUniqueKey(merchantAccountId, kinds.idempotencyKey, key)
+          if (held === undefined) continue
+          if (now - held.createdAt >= idempotencyWindowMs) {
+            yield* store.remove(merchantAccountId, kinds.idempotencyKey, held.id)
+            continue
+          }
+          const kept = JSON.parse(held.body) as { state: string; status?: number; body?: string }
+          if (kept.state === "pending") return yield* Effect.fail(concurrentRequest())
+          return { answer: { status: kept.status!, body: kept.body! } }
+        }
+      })
+
       return Transactions.of({
         existing,
         findById: (id) => store.getById(kinds.transaction, id.toLowerCase()),
-        create: Effect.fnUntraced(function*(merchantAccountId, body) {
-          const card = yield* cardOf(merchantAccountId, body)
-          const buyer = yield* buyerOf(merchantAccountId, body)
+        create,
+        createIdempotent: Effect.fnUntraced(function*(merchantAccountId, key, body) {
+          if (key === undefined) return { status: 201, body: yield* create(merchantAccountId, body) }
           const now = yield* clock.now(merchantAccountId)
-          const intent = body.intent ?? "authorize"
-          const outcome = outcomeForAmount(body.amount, intent)
-          const succeeded = outcome.intentOutcome === "succeeded"
-          let methodId = card.view.id
-          if (succeeded && body.store === true && card.storable !== undefined && methodId === null) {
-            methodId = (JSON.parse(yield* methods.create(merchantAccountId, card.storable)) as Wire).id as string
-          }
-          const billing = (buyer?.billing_details ?? null) as Wire | null
-          const postalCode = ((billing?.address ?? null) as Wire | null)?.postal_code as string | null | undefined
-          const id = randomUUID()
-          const captured = succeeded && intent === "capture"
-          const transaction: Wire = {
-            type: "transaction",
-            id,
-            reconciliation_id: reconciliationId(),
-            merchant_account_id: merchantAccountId,
-            currency: body.currency,
-            amount: body.amount,
-            status: outcome.status,
-            authorized_amount: succeeded ? body.amount : 0,
-            captured_amount: captured ? body.amount : 0,
-            refunded_amount: 0,
-            settled_currency: null,
-            settled_amount: 0,
-            settled: false,
-            country: body.country ?? null,
-            external_identifier: body.externalIdentifier ?? null,
-            intent,
-            payment_method: {
-              type: "payment-method",
-              method: "card",
-              mode: "card",
-              scheme: card.view.scheme,
-              label: card.view.label,
-              details: { bin: card.view.bin, card_type: card.view.cardType, card_issuer_name: null },
-              expiration_date: card.view.expirationDate,
-              fingerprint: card.view.fingerprint,
-              id: methodId,
-              approval_url: null,
-              country: null,
-              currency: null
-            },
-            method: "card",
-            instrument_type: methodId === null ? "pan" : "card_token",
-            error_code: outcome.errorCode,
-            payment_service: null,
-            pending_review: false,
-            buyer: buyer ?? null,
-            raw_response_code: outcome.rawResponseCode,
-            raw_response_description: outcome.rawResponseDescription,
-            shipping_details: null,
-            checkout_session_id: body.paymentMethod?.method === "checkout-session" ? body.paymentMethod.id : null,
-            gift_card_redemptions: [],
-            gift_card_service: null,
-            created_at: iso(now),
-            updated_at: iso(now),
-            disputed: false,
-            reauthorized_from_transaction_id: null,
-            airline: null,
-            auth_response_code: succeeded ? "00" : null,
-            avs_response_code: avsFor(postalCode),
-            cvv_response_code: cvvFor(card.securityCode),
-            anti_fraud_decision: null,
-            payment_source: body.paymentSource ?? "ecommerce",
-            merchant_initiated: body.merchantInitiated ?? false,
-            is_subsequent_payment: body.isSubsequentPayment ?? false,
-            cart_items: body.cartItems == null ? null : body.cartItems.map(cartWire),
-            statement_descriptor: null,
-            scheme_transaction_id: null,
-            transaction_link_id: null,
-            three_d_secure: null,
-            payment_service_transaction_id: succeeded ? randomUUID() : null,
-            additional_identifiers: {},
-            metadata: body.metadata ?? null,
-            authorized_at: succeeded ? iso(now) : null,
-            captured_at: captured ? iso(now) : null,
-            voided_at: null,
-            canceled_at: null,
-            approval_expires_at: null,
-            buyer_approval_timedout_at: null,
-            intent_outcome: outcome.intentOutcome,
-            multi_tender: false,
-            account_funding_transaction: body.accountFundingTransaction ?? false,
-            recipient: null,
-            merchant_advice_code: null,
-            installment_count: body.installmentCount ?? null,
-            session_token: null,
-            iso_response_code: null
-          }
-          const wire = JSON.stringify(transaction)
-          yield* Effect.orDie(store.insert({
-            merchantAccountId,
-            kind: kinds.transaction,
-            id,
-            createdAt: now,
-            externalIdentifier: body.externalIdentifier ?? undefined,
-            body: wire
-          }))
-          if (captured) {
-            const captureId = randomUUID()
-            yield* Effect.orDie(store.insert({
-              merchantAccountId,
-              kind: kinds.capture,
-              id: captureId,
-              parentId: id,
-              createdAt: now,
-              body: JSON.stringify(captureOf(captureId, transaction, body.amount, true, now, "succeeded", undefined, null))
-            }))
-          }
-          return wire
+          const claimed = yield* claim(merchantAccountId, key, now)
+          if ("answer" in claimed) return claimed.answer
+          const id = claimed.claimed
+          const wire = yield* create(merchantAccountId, body).pipe(
+            // A refusal is not kept: the key is free again.
+            Effect.onError(() => store.remove(merchantAccountId, kinds.idempotencyKey, id))
+          )
+          yield* store.update(merchantAccountId, kinds.idempotencyKey, id, undefined, (current) =>
+            Effect.succeed({ ...current, body: JSON.stringify({ state: "done", status: 201, body: wire }), updatedAt: now })).pipe(
+              Effect.orDie
+            )
+          return { status: 201, body: wire }
         }),
         get: (merchantAccountId, id) => Effect.map(existing(merchantAccountId, id), (document) => document.body),
         list: Effect.fnUntraced(function*(merchantAccountId, query) {
@@ -551,10 +624,18 @@ export class Transactions extends Context.Service<Transactions, {
           let capture: Wire = {}
           const updated = yield* store.transact(Effect.gen(function*() {
             const current = yield* existing(merchantAccountId, id)
+            // A final capture ends capturing: what it left uncaptured is released.
+            const closed = (yield* withStore(Pages.all({ merchantAccountId, kind: kinds.capture, parentId: current.id })))
+              .some((document) => {
+                const previous = JSON.parse(document.body) as Wire
+                return previous.final === true && previous.status === "succeeded"
+              })
             const done = yield* change(merchantAccountId, current.id, now, (transaction) => {
               const authorized = transaction.authorized_amount as number
               const captured = transaction.captured_amount as number
-              if (transaction.status !== "authorization_succeeded") {
+              const capturable = transaction.status === "authorization_succeeded" ||
+                (transaction.status === "capture_succeeded" && !closed && captured < authorized)
+              if (!capturable) {
                 return Effect.fail(notAllowed(`A transaction that is ${transaction.status} cannot be captured`))
               }
               const remaining = authorized - captured
@@ -573,12 +654,7 @@ export class Transactions extends Context.Service<Transactions, {
               }
               const final = body.final ?? true
               const next = error === undefined
-                ? {
-                  ...transaction,
-                  captured_amount: captured + amount,
-                  status: final || captured + amount === authorized ? "capture_succeeded" : "authorization_succeeded",
-                  captured_at: iso(now)
-                }
+                ? { ...transaction, captured_amount: captured + amount, status: "capture_succeeded", captured_at: iso(now) }
                 : transaction
               capture = captureOf(captureId, next, amount, final, now, operation.status, error, body.externalIdentifier)
               return Effect.succeed(next)

@@ -101,10 +101,10 @@ export const layerNoDeps = HttpApiBuilder.group(
           ),
           Effect.map(json())
         ))
-      .handle("createTransaction", ({ payload, request }) =>
+      .handle("createTransaction", ({ headers, payload, request }) =>
         actingAccount(request).pipe(
-          Effect.flatMap((account) => transactions.create(account, payload)),
-          Effect.map(json(201))
+          Effect.flatMap((account) => transactions.createIdempotent(account, headers["idempotency-key"], payload)),
+          Effect.map((answer) => Responses.json(answer.body, answer.status))
         ))
       .handle("getTransaction", ({ params, request }) =>
         actingAccount(request).pipe(
