@@ -1,20 +1,9 @@
 import { authorizationErrors } from "@checkout-kit/domain/CardSimulator"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Gr4vy } from "@gr4vy/sdk"
-import { Gr4vyError } from "@gr4vy/sdk/models/errors/gr4vyerror.js"
 import type { ServerOptions } from "../../src/Server.ts"
 import { call, type TestServer } from "./server.ts"
-
-// The status an SDK call failed with (the SDK's own error class); fails the test when the call succeeds.
-const statusOf = async (run: () => Promise<unknown>): Promise<number> => {
-  try {
-    await run()
-  } catch (error) {
-    assert.instanceOf(error, Gr4vyError)
-    return (error as Gr4vyError).statusCode
-  }
-  assert.fail("the call succeeded")
-}
+import { statusOf } from "./vaultSdkSuite.ts"
 
 // Test cards (never real ones) and a security code the simulator matches.
 const visa = "4111111111111111"
