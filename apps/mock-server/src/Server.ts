@@ -13,6 +13,7 @@ import { CheckoutSessions, FingerprintSecret } from "./CheckoutSessions.ts"
 import { aroundEveryRequest } from "./Middleware.ts"
 import { MockClock } from "./MockClock.ts"
 import { PaymentMethods } from "./PaymentMethods/PaymentMethods.ts"
+import { PaymentServices } from "./PaymentServices/PaymentServices.ts"
 import { Transactions } from "./Transactions/Transactions.ts"
 import * as NodeServer from "./NodeServer.ts"
 import { routes } from "./Routing.ts"
@@ -115,9 +116,10 @@ export const layerNoDeps = (options: ServerOptions) =>
       disableListenLog: true
     }).pipe(
       // The vault reads the sessions (a card stored from a session) and the buyers (a card's owner).
-      // Transactions read the vault (a stored card, `store: true`), the buyers and the sessions.
+      // Transactions read the vault (a stored card, `store: true`), the buyers, the sessions and the services.
       Layer.provide(
         Transactions.layerNoDeps.pipe(
+          Layer.provide(PaymentServices.layer),
           Layer.provideMerge(PaymentMethods.layerNoDeps),
           Layer.provideMerge(Buyers.layerNoDeps)
         )

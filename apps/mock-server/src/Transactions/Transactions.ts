@@ -37,6 +37,7 @@ import { fingerprint } from "../CardFingerprint.ts"
 import { CheckoutSessions, FingerprintSecret } from "../CheckoutSessions.ts"
 import { MockClock } from "../MockClock.ts"
 import { PaymentMethods } from "../PaymentMethods/PaymentMethods.ts"
+import { PaymentServices } from "../PaymentServices/PaymentServices.ts"
 import { DocumentStore, type StoredDocument } from "../store/DocumentStore.ts"
 import * as Pages from "../store/Pages.ts"
 
@@ -204,6 +205,7 @@ export class Transactions extends Context.Service<Transactions, {
       const buyers = yield* Buyers
       const sessions = yield* CheckoutSessions
       const methods = yield* PaymentMethods
+      const services = yield* PaymentServices
       const secret = yield* FingerprintSecret
       const withStore = Effect.provideService(DocumentStore, store)
       const billingWire = wireOf(BillingDetails)
@@ -408,6 +410,14 @@ export class Transactions extends Context.Service<Transactions, {
       const create = Effect.fnUntraced(function*(merchantAccountId: string, body: TransactionCreate) {
         const card = yield* cardOf(merchantAccountId, body)
         const buyer = yield* buyerOf(merchantAccountId, body)
+        // The service named, else the account's first active card service (none: the account has not set one up).
+        const active = yield* services.active(merchantAccountId)
+        const service = body.paymentServiceId != null
+          ? active.find((s) => s.id === body.paymentServiceId)
+          : active.find((s) => s.method === "card")
+        if (body.paymentServiceId != null && service === undefined) {
+          return yield* Effect.fail(invalid("/payment_service_id", "No active payment service with this id exists"))
+        }
         const now = yield* clock.now(merchantAccountId)
         const intent = body.intent ?? "authorize"
         const outcome = outcomeForAmount(body.amount, intent)
@@ -454,7 +464,13 @@ export class Transactions extends Context.Service<Transactions, {
           method: "card",
           instrument_type: methodId === null ? "pan" : "card_token",
           error_code: outcome.errorCode,
-          payment_service: null,
+          payment_service: service === undefined ? null : {
+            type: "payment-service",
+            id: service.id,
+            payment_service_definition_id: service.paymentServiceDefinitionId,
+            method: service.method,
+            display_name: service.displayName
+          },
           pending_review: false,
           buyer: buyer ?? null,
           raw_response_code: outcome.rawResponseCode,

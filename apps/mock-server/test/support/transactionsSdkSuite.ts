@@ -151,6 +151,40 @@ export const transactionsSdkSuite = (
     })
   })
 
+  describe("the payment service", () => {
+    it("the account's card service processes the transaction; an unknown one named is refused", async () => {
+      const account = "tx-services"
+      const services = sdkFor(account)
+      const plain = await services.transactions.create({ amount: 100, currency: "USD", paymentMethod: cardOf(visa) })
+      assert.isNull(plain.paymentService ?? null)
+      const created = await call(server.url, "POST", "/payment-services", {
+        headers: { "x-gr4vy-merchant-account-id": account },
+        body: {
+          display_name: "Cards",
+          payment_service_definition_id: "mock-card",
+          accepted_currencies: ["USD"],
+          accepted_countries: ["US"],
+          fields: [{ key: "merchant_id", value: "m" }]
+        }
+      })
+      assert.strictEqual(created.status, 201)
+      const processed = await services.transactions.create({ amount: 100, currency: "USD", paymentMethod: cardOf(visa) })
+      assert.strictEqual(processed.paymentService?.id, created.body.id)
+      assert.strictEqual(processed.paymentService?.paymentServiceDefinitionId, "mock-card")
+      assert.strictEqual(
+        await statusOf(() =>
+          services.transactions.create({
+            amount: 100,
+            currency: "USD",
+            paymentServiceId: "00000000-0000-4000-8000-000000000000",
+            paymentMethod: cardOf(visa)
+          })
+        ),
+        400
+      )
+    })
+  })
+
   describe("the life of a transaction", () => {
     it("partial captures then refunds keep authorized ≥ captured ≥ refunded", async () => {
       const transaction = await authorize(5000)
