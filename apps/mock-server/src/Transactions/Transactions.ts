@@ -28,7 +28,7 @@ import { DuplicateRecord, type ErrorDetail, errorDetailTypes, makeErrorBody } fr
 import type { PaymentMethodCreate } from "@checkout-kit/domain/PaymentMethodResource"
 import type { TransactionCreate } from "@checkout-kit/domain/TransactionCreate"
 import { Context, Effect, Layer, Redacted } from "effect"
-import { randomUUID } from "node:crypto"
+import { createHash, randomUUID } from "node:crypto"
 import { ApiError } from "../ApiError.ts"
 import { Buyers, kinds as buyerKinds, reconciliationId } from "../Buyers/Buyers.ts"
 import { wireOf } from "../Buyers/http.ts"
@@ -191,6 +191,8 @@ export class Transactions extends Context.Service<Transactions, {
   /** A refund by its id; with `transactionId`, only one of that transaction. */
   readonly getRefund: (merchantAccountId: string, refundId: string, transactionId?: string) => Effect.Effect<string, ApiError>
   readonly listCaptures: (merchantAccountId: string, id: string) => Effect.Effect<string, ApiError>
+  /** The connector's answers the transaction went through, derived from it and its captures, newest first. */
+  readonly listEvents: (merchantAccountId: string, id: string, limit: number) => Effect.Effect<string, ApiError>
   readonly getCapture: (merchantAccountId: string, id: string, captureId: string) => Effect.Effect<string, ApiError>
   /** The transaction's document (a 404 when the account has none of that id). */
   readonly existing: (merchantAccountId: string, id: string) => Effect.Effect<StoredDocument, ApiError>
@@ -716,6 +718,15 @@ export class Transactions extends Context.Service<Transactions, {
               ? Effect.fail(ApiError.notFound("The refund could not be found"))
               : Effect.succeed(document.body)),
         listCaptures: (merchantAccountId, id) => children(merchantAccountId, kinds.capture, id),
+        listEvents: Effect.fnUntraced(function*(merchantAccountId, id, limit) {
+          const document = yield* existing(merchantAccountId, id)
+          const transaction = JSON.parse(document.body) as Wire
+          const captures = (yield* withStore(Pages.all({ merchantAccountId, kind: kinds.capture, parentId: document.id })))
+            .map((capture) => JSON.parse(capture.body) as Wire)
+            .toReversed()
+          const events = eventsOf(transaction, captures).toReversed().slice(0, limit)
+          return `{"items":${JSON.stringify(events)},"limit":${limit},"next_cursor":null,"previous_cursor":null}`
+        }),
         getCapture: (merchantAccountId, id, captureId) =>
           Effect.flatMap(store.get(merchantAccountId, kinds.capture, captureId.toLowerCase()), (document) =>
             document === undefined || document.parentId !== id.toLowerCase()
@@ -724,6 +735,43 @@ export class Transactions extends Context.Service<Transactions, {
       })
     })
   )
+}
+
+const connector = "payment-connector-response-transaction-"
+
+// A derived event's id: the same every time it is derived (a UUID of the transaction's id, the event and its place).
+const eventId = (transactionId: string, n: number) => {
+  const hex = createHash("sha256").update(`${transactionId}:${n}`).digest("hex")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+// The connector's answers a transaction went through, oldest first: its authorization (and capture, for
+// `intent: capture`), each later capture and its void.
+const eventsOf = (transaction: Wire, captures: ReadonlyArray<Wire>) => {
+  const events: Array<{ name: string; at: unknown; context: Wire }> = []
+  const status = transaction.status as string
+  const authorized = transaction.intent_outcome === "succeeded"
+  const context = { amount: transaction.amount, currency: transaction.currency, error_code: transaction.error_code ?? null }
+  events.push({
+    name: `${connector}${authorized ? "authorization-succeeded" : status === "authorization_declined" ? "declined" : "authorization-failed"}`,
+    at: transaction.created_at,
+    context
+  })
+  for (const capture of captures) {
+    events.push({
+      name: `${connector}capture-${capture.status === "succeeded" ? "succeeded" : capture.status === "declined" ? "declined" : "failed"}`,
+      at: capture.created_at,
+      context: { amount: capture.amount, currency: capture.currency, error_code: capture.error_code ?? null }
+    })
+  }
+  if (transaction.voided_at != null) events.push({ name: `${connector}void-succeeded`, at: transaction.voided_at, context })
+  return events.map((event, n) => ({
+    type: "transaction-event",
+    id: eventId(transaction.id as string, n),
+    name: event.name,
+    created_at: event.at,
+    context: event.context
+  }))
 }
 
 // A capture as `GET /transactions/{id}/captures` shows it.

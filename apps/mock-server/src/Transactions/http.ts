@@ -61,10 +61,10 @@ export const layerNoDeps = HttpApiBuilder.group(
     const updateWire = wireOf(TransactionUpdate)
     const refundAll = StrictDecoder.make(TransactionRefundAllCreate)
     // The transaction must exist (a 404 otherwise) before a list of what the simulator never makes is answered.
-    const emptyFor = (request: Parameters<typeof actingAccount>[0], id: string, body = `{"items":[]}`) =>
+    const emptyFor = (request: Parameters<typeof actingAccount>[0], id: string) =>
       actingAccount(request).pipe(
         Effect.flatMap((account) => transactions.existing(account, id)),
-        Effect.as(Responses.json(body))
+        Effect.as(Responses.json(`{"items":[]}`))
       )
     const missingFor = (request: Parameters<typeof actingAccount>[0], id: string, message: string) =>
       actingAccount(request).pipe(
@@ -196,10 +196,9 @@ export const layerNoDeps = HttpApiBuilder.group(
         ))
       .handle("listTransactionActions", ({ params, request }) => emptyFor(request, params.transaction_id))
       .handle("listTransactionEvents", ({ params, query, request }) =>
-        emptyFor(
-          request,
-          params.transaction_id,
-          `{"items":[],"limit":${query.limit ?? 100},"next_cursor":null,"previous_cursor":null}`
+        actingAccount(request).pipe(
+          Effect.flatMap((account) => transactions.listEvents(account, params.transaction_id, query.limit ?? 100)),
+          Effect.map(json())
         ))
       .handle("listTransactionSettlements", ({ params, request }) => emptyFor(request, params.transaction_id))
       .handle("getTransactionSettlement", ({ params, request }) =>

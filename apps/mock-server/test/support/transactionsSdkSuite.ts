@@ -244,6 +244,13 @@ export const transactionsSdkSuite = (
       )
       assert.strictEqual(await statusOf(() => sdk.transactions.refunds.create({}, transaction.id)), 400)
       assert.strictEqual(await statusOf(() => sdk.transactions.void(transaction.id)), 400)
+      // The events tell the same story, newest first, and are the same when read again.
+      const events = await sdk.transactions.events.list(transaction.id)
+      assert.deepStrictEqual(events.result.items.map((e) => e.name), [
+        "payment-connector-response-transaction-void-succeeded",
+        "payment-connector-response-transaction-authorization-succeeded"
+      ])
+      assert.deepStrictEqual((await sdk.transactions.events.list(transaction.id)).result.items, events.result.items)
     })
 
     it("the simulator's capture and refund amounts fail those operations and change no amount", async () => {
@@ -256,6 +263,12 @@ export const transactionsSdkSuite = (
       assert.strictEqual((failed as { status?: string }).status, "declined")
       assert.strictEqual((await sdk.transactions.get(transaction.id)).capturedAmount, 0)
       await sdk.transactions.capture({ transactionId: transaction.id, transactionCaptureCreate: {} })
+      const events = await sdk.transactions.events.list(transaction.id)
+      assert.deepStrictEqual(events.result.items.map((e) => e.name.replace("payment-connector-response-transaction-", "")), [
+        "capture-succeeded",
+        "capture-declined",
+        "authorization-succeeded"
+      ])
       const refund = await sdk.transactions.refunds.create({ amount: 520003 }, transaction.id)
       assert.strictEqual(refund.status, "failed")
       assert.strictEqual(refund.errorCode, "service_error")
