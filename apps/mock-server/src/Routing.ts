@@ -19,6 +19,7 @@ import { PaymentServices } from "./PaymentServices/PaymentServices.ts"
 import * as PaymentMethodsHttp from "./PaymentMethods/http.ts"
 import type { ServerOptions } from "./ServerOptions.ts"
 import * as SystemHttp from "./System/http.ts"
+import * as TransactionsHttp from "./Transactions/http.ts"
 
 // The table of routes lives in RouteTable.ts (the test controls read it, and they are routed here).
 export {
@@ -44,7 +45,8 @@ export const routes = (options: Pick<ServerOptions, "admin">) => {
     PaymentServicesHttp.layer,
     PaymentOptionsHttp.layer,
     BuyersHttp.layerNoDeps,
-    PaymentMethodsHttp.layerNoDeps
+    PaymentMethodsHttp.layerNoDeps,
+    TransactionsHttp.layerNoDeps
   ).pipe(Layer.provide(Layer.mergeAll(MerchantAccounts.layer, PaymentServices.layer)))
   const groups = Layer.mergeAll(CheckoutSessionsHttp.layerNoDeps, SystemHttp.layer, payments)
   // The served contract, so `/openapi.json` and `/docs` describe the controls exactly where they are served.

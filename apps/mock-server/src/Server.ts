@@ -13,6 +13,8 @@ import { CheckoutSessions, FingerprintSecret } from "./CheckoutSessions.ts"
 import { aroundEveryRequest } from "./Middleware.ts"
 import { MockClock } from "./MockClock.ts"
 import { PaymentMethods } from "./PaymentMethods/PaymentMethods.ts"
+import { PaymentServices } from "./PaymentServices/PaymentServices.ts"
+import { Transactions } from "./Transactions/Transactions.ts"
 import * as NodeServer from "./NodeServer.ts"
 import { routes } from "./Routing.ts"
 import type { AuthOption, ServerOptions, StoreOption } from "./ServerOptions.ts"
@@ -114,7 +116,14 @@ export const layerNoDeps = (options: ServerOptions) =>
       disableListenLog: true
     }).pipe(
       // The vault reads the sessions (a card stored from a session) and the buyers (a card's owner).
-      Layer.provide(PaymentMethods.layerNoDeps.pipe(Layer.provideMerge(Buyers.layerNoDeps))),
+      // Transactions read the vault (a stored card, `store: true`), the buyers, the sessions and the services.
+      Layer.provide(
+        Transactions.layerNoDeps.pipe(
+          Layer.provide(PaymentServices.layer),
+          Layer.provideMerge(PaymentMethods.layerNoDeps),
+          Layer.provideMerge(Buyers.layerNoDeps)
+        )
+      ),
       Layer.provide(CheckoutSessions.layerNoDeps),
       Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
       Layer.provideMerge(purgeLoop)

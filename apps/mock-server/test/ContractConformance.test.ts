@@ -106,6 +106,14 @@ const service = {
 }
 const newService = async (): Promise<string> => (await json("POST", "/payment-services", service)).id
 
+// Transactions on the card simulator: authorized (or captured) with a card posted directly.
+const newTransaction = async (body: Record<string, unknown> = {}): Promise<string> =>
+  (await json("POST", "/transactions", { amount: 1299, currency: "USD", payment_method: card, ...body })).id
+const newCaptured = () => newTransaction({ intent: "capture" })
+const transactionPath = async (suffix = "", body: Record<string, unknown> = {}) =>
+  `/transactions/${await newTransaction(body)}${suffix}`
+const capturedPath = async (suffix = "") => `/transactions/${await newCaptured()}${suffix}`
+
 type Request = () => Promise<Answer>
 
 interface Cases {
@@ -414,6 +422,212 @@ const cases: Record<string, Record<string, Cases>> = {
         return send("DELETE", `/buyers/${buyer}/shipping-details/${shipping}`)
       }],
       invalid: [async () => send("DELETE", `/buyers/${await newBuyer()}/shipping-details/${unknownId}`)]
+    }
+  },
+  transactions: {
+    listTransactions: {
+      valid: [
+        async () => {
+          await newTransaction()
+          return send("GET", "/transactions")
+        },
+        () => send("GET", "/transactions?limit=1&status=authorization_succeeded&status=capture_succeeded&amount_gte=1"),
+        () => send("GET", "/transactions?currency=USD&has_refunds=false&payment_method_scheme=visa&search=nothing")
+      ],
+      invalid: [
+        () => send("GET", "/transactions?status=lost"),
+        () => send("GET", "/transactions?cursor=garbage"),
+        () => send("GET", "/transactions?amount_eq=-1")
+      ]
+    },
+    createTransaction: {
+      valid: [
+        () => send("POST", "/transactions", { body: { amount: 1299, currency: "USD", payment_method: card } }),
+        () => send("POST", "/transactions", { body: { amount: 200011, currency: "USD", payment_method: card } }),
+        async () => {
+          const session = await newSession()
+          await send("PUT", `/checkout/sessions/${session}/fields`, { body: { payment_method: card } })
+          return send("POST", "/transactions", {
+            body: { amount: 500, currency: "EUR", intent: "capture", payment_method: { method: "checkout-session", id: session } }
+          })
+        },
+        async () =>
+          send("POST", "/transactions", {
+            body: { amount: 1, currency: "USD", payment_method: { method: "id", id: await newMethod(), security_code: "333" } }
+          }),
+        () =>
+          send("POST", "/transactions", {
+            body: { amount: 1299, currency: "USD", store: true, payment_method: card },
+            headers: { "idempotency-key": `key-${Math.random()}` }
+          })
+      ],
+      invalid: [
+        () => send("POST", "/transactions", { body: { amount: 1299, currency: "USD" } }),
+        () => send("POST", "/transactions", { body: { amount: 1299, currency: "USD", payment_method: { ...card, number: "4111111111111112" } } }),
+        async () =>
+          send("POST", "/transactions", {
+            body: { amount: 1299, currency: "USD", payment_method: { method: "checkout-session", id: await newSession() } }
+          }),
+        () => send("POST", "/transactions", { body: { amount: 1299, currency: "USD", payment_method: { method: "id", id: unknownId } } }),
+        () => send("POST", "/transactions", { body: { amount: -1, currency: "USD", payment_method: card } }),
+        () =>
+          send("POST", "/transactions", {
+            body: { amount: 1, currency: "USD", payment_method: card },
+            headers: { "idempotency-key": "" }
+          })
+      ]
+    },
+    getTransaction: {
+      valid: [async () => send("GET", await transactionPath())],
+      invalid: [() => send("GET", `/transactions/${unknownId}`)]
+    },
+    updateTransaction: {
+      valid: [async () => send("PUT", await transactionPath(), { body: { metadata: { a: "b" }, external_identifier: "x" } })],
+      invalid: [
+        () => send("PUT", `/transactions/${unknownId}`, { body: {} }),
+        async () => send("PUT", await transactionPath(), { body: { amount: 1 } }),
+        async () => send("PUT", await transactionPath(), { body: { metadata: 1 } })
+      ]
+    },
+    captureTransaction: {
+      valid: [
+        async () => send("POST", await transactionPath("/capture"), { body: {} }),
+        async () =>
+          send("POST", await transactionPath("/capture"), {
+            body: { amount: 100, final: false },
+            headers: { prefer: "resource=transaction-capture" }
+          })
+      ],
+      invalid: [
+        async () => send("POST", await transactionPath("/capture"), { body: { amount: 5000 } }),
+        async () => send("POST", await capturedPath("/capture"), { body: {} }),
+        () => send("POST", `/transactions/${unknownId}/capture`, { body: {} })
+      ]
+    },
+    voidTransaction: {
+      valid: [
+        async () => send("POST", await transactionPath("/void")),
+        async () => send("POST", await transactionPath("/void"), { headers: { prefer: "resource=transaction-void" } })
+      ],
+      invalid: [async () => send("POST", await capturedPath("/void")), () => send("POST", `/transactions/${unknownId}/void`)]
+    },
+    cancelTransaction: {
+      valid: [],
+      invalid: [async () => send("POST", await transactionPath("/cancel")), () => send("POST", `/transactions/${unknownId}/cancel`)]
+    },
+    syncTransaction: {
+      valid: [async () => send("POST", await transactionPath("/sync"))],
+      invalid: [() => send("POST", `/transactions/${unknownId}/sync`)]
+    },
+    incrementTransactionAuthorization: {
+      valid: [],
+      invalid: [
+        async () => send("POST", await transactionPath("/authorization/increment"), { body: { amount: 100 } }),
+        async () => send("POST", await transactionPath("/authorization/increment"), { body: {} })
+      ]
+    },
+    listTransactionRefunds: {
+      valid: [
+        async () => {
+          const path = await capturedPath("/refunds")
+          await send("POST", path, { body: { amount: 100 } })
+          return send("GET", path)
+        }
+      ],
+      invalid: [() => send("GET", `/transactions/${unknownId}/refunds`)]
+    },
+    createTransactionRefund: {
+      valid: [
+        async () => send("POST", await capturedPath("/refunds"), { body: { amount: 100, reason: "partial" } }),
+        async () => send("POST", await capturedPath("/refunds"), { body: {} })
+      ],
+      invalid: [
+        async () => send("POST", await capturedPath("/refunds"), { body: { amount: 1300 } }),
+        async () => send("POST", await transactionPath("/refunds"), { body: {} }),
+        async () => send("POST", await capturedPath("/refunds"), { body: { amount: "all" } })
+      ]
+    },
+    getTransactionRefund: {
+      valid: [
+        async () => {
+          const path = await capturedPath("/refunds")
+          const { id } = JSON.parse((await send("POST", path, { body: {} })).text)
+          return send("GET", `${path}/${id}`)
+        }
+      ],
+      invalid: [async () => send("GET", await capturedPath(`/refunds/${unknownId}`))]
+    },
+    createFullTransactionRefund: {
+      valid: [
+        async () => send("POST", await capturedPath("/refunds/all")),
+        async () => send("POST", await capturedPath("/refunds/all"), { body: { reason: "whole" } })
+      ],
+      invalid: [
+        async () => send("POST", await transactionPath("/refunds/all")),
+        async () => send("POST", await capturedPath("/refunds/all"), { body: { reason: 1 } })
+      ]
+    },
+    getRefund: {
+      valid: [
+        async () => {
+          const { id } = JSON.parse((await send("POST", await capturedPath("/refunds"), { body: {} })).text)
+          return send("GET", `/refunds/${id}`)
+        }
+      ],
+      invalid: [() => send("GET", `/refunds/${unknownId}`)]
+    },
+    listTransactionCaptures: {
+      valid: [async () => send("GET", await capturedPath("/captures"))],
+      invalid: [() => send("GET", `/transactions/${unknownId}/captures`)]
+    },
+    getTransactionCapture: {
+      valid: [
+        async () => {
+          const path = await capturedPath("/captures")
+          const { items } = JSON.parse((await send("GET", path)).text)
+          return send("GET", `${path}/${items[0].id}`)
+        }
+      ],
+      invalid: [async () => send("GET", await capturedPath(`/captures/${unknownId}`))]
+    },
+    listTransactionActions: {
+      valid: [async () => send("GET", await transactionPath("/actions"))],
+      invalid: [() => send("GET", `/transactions/${unknownId}/actions`)]
+    },
+    listTransactionEvents: {
+      valid: [async () => send("GET", await transactionPath("/events?limit=10"))],
+      invalid: [async () => send("GET", await transactionPath("/events?limit=0"))]
+    },
+    listTransactionSettlements: {
+      valid: [async () => send("GET", await capturedPath("/settlements"))],
+      invalid: [() => send("GET", `/transactions/${unknownId}/settlements`)]
+    },
+    getTransactionSettlement: {
+      valid: [],
+      invalid: [async () => send("GET", await capturedPath(`/settlements/${unknownId}`))]
+    },
+    listTransactionRefundSettlements: {
+      valid: [async () => send("GET", await capturedPath("/refund-settlements"))],
+      invalid: [() => send("GET", `/transactions/${unknownId}/refund-settlements`)]
+    },
+    getTransactionRefundSettlement: {
+      valid: [],
+      invalid: [async () => send("GET", await capturedPath(`/refund-settlements/${unknownId}`))]
+    },
+    listTransactionChargebacks: {
+      valid: [async () => send("GET", await capturedPath("/chargebacks"))],
+      invalid: [() => send("GET", `/transactions/${unknownId}/chargebacks`)]
+    },
+    listTransactionChargebackReversals: {
+      valid: [async () => send("GET", await capturedPath("/chargeback-reversals"))],
+      invalid: [() => send("GET", `/transactions/${unknownId}/chargeback-reversals`)]
+    },
+    updateSession: {
+      valid: [],
+      invalid: [
+        async () => send("POST", await transactionPath("/session"), { body: {} }),
+        () => send("POST", `/transactions/${unknownId}/session`, { body: {} })
+      ]
     }
   },
   paymentMethods: {
@@ -771,6 +985,6 @@ describe("Prefer in the contract", () => {
         }
       }
     }
-    assert.strictEqual(endpoints, 7 + 20 + 11 + 14)
+    assert.strictEqual(endpoints, 7 + 20 + 11 + 14 + 25)
   })
 })

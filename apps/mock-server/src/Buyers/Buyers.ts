@@ -52,8 +52,13 @@ const assign = (target: Wire, body: Wire, fields: ReadonlyArray<string>) => {
 
 const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
-// A short reference for reconciliation: 22 base62 characters of a fresh UUID's bytes.
-const reconciliationId = () => {
+/**
+ * A short reference for reconciliation: 22 base62 characters of a fresh UUID's bytes.
+ *
+ * @category ids
+ * @since 0.4.0
+ */
+export const reconciliationId = (): string => {
   let n = BigInt(`0x${randomUUID().replaceAll("-", "")}`)
   let text = ""
   while (n > 0n) {

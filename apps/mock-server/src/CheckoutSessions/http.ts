@@ -164,8 +164,13 @@ export const actingAccount = (request: HttpServerRequest.HttpServerRequest) =>
       ? Effect.as(captureAccount(account), account)
       : Effect.succeed(account))
 
-// Every failure becomes its error response; anything else is a defect (500).
-const respond = <E>(effect: Effect.Effect<HttpServerResponse.HttpServerResponse, E>) =>
+/**
+ * Every failure becomes its error response; anything else is a defect (500).
+ *
+ * @category responses
+ * @since 0.4.0
+ */
+export const respond = <E>(effect: Effect.Effect<HttpServerResponse.HttpServerResponse, E>) =>
   Effect.catch(effect, (e) => (Responses.isApiError(e) ? Effect.succeed(Responses.fromApiError(e)) : Effect.die(e)))
 
 /**

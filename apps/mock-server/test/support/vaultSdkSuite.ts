@@ -7,7 +7,7 @@ import { makeKeyPair } from "./keys.ts"
 import type { TestServer } from "./server.ts"
 
 // The status an SDK call failed with (the SDK's own error class); fails the test when the call succeeds.
-const statusOf = async (call: () => Promise<unknown>): Promise<number> => {
+export const statusOf = async (call: () => Promise<unknown>): Promise<number> => {
   try {
     await call()
   } catch (error) {

@@ -14,11 +14,12 @@ import { PaymentOptionsGroup } from "./PaymentOptions.ts"
 import { PaymentServicesGroup } from "./PaymentServices.ts"
 import { PaymentMethodsGroup } from "./PaymentMethods.ts"
 import { SystemGroup } from "./System.ts"
+import { TransactionsGroup } from "./Transactions.ts"
 
 /**
  * The API without the mock's test controls: what a server whose `/_mock/*`
  * controls are off serves and documents — checkout sessions, stored buyers
- * (with their shipping details) and the payment-method vault.
+ * (with their shipping details), the payment-method vault and transactions.
  *
  * @category api
  * @since 0.2.0
@@ -31,6 +32,7 @@ export class ApiWithoutControls extends HttpApi.make("checkout-sessions")
   .add(PaymentOptionsGroup)
   .add(BuyersGroup)
   .add(PaymentMethodsGroup)
+  .add(TransactionsGroup)
   .annotateMerge(OpenApi.annotations({
     title: "Gr4vy Checkout Sessions (Checkout Kit)",
     version: "1.0.0",

@@ -2,8 +2,7 @@
  * The payments resources as an Effect `HttpApi` of their own: merchant
  * accounts, payment services, buyers, stored payment methods, and
  * transactions with their refunds, captures and reports. A group joins `Api`
- * (`ApiWithoutControls`) once the mock serves it: all but `TransactionsGroup`
- * have.
+ * (`ApiWithoutControls`) once the mock serves it: all of them have.
  *
  * @since 0.2.0
  */

@@ -47,6 +47,7 @@ import {
 import { TransactionCreate } from "../TransactionCreate.ts"
 import { TransactionActions, TransactionEvents } from "../TransactionEvent.ts"
 import { Authorization } from "./Authorization.ts"
+import { preferHeaders } from "./CheckoutSessions.ts"
 import { accountHeaders, IdParam } from "./Params.ts"
 
 /**
@@ -79,7 +80,11 @@ const idempotentHeaders = { ...accountHeaders, [idempotencyKeyHeader]: Schema.op
 const preferringHeaders = {
   ...idempotentHeaders,
   [preferHeader]: Schema.optionalKey(
-    Schema.String.annotate({ description: "The preferred resource type in the response, as `resource=transaction`." })
+    Schema.String.annotate({
+      description: "The preferred resource type in the response, as `resource=transaction`. " +
+        "Mock server only: `code=NNN` (a 4xx or 5xx status) answers that error in the API's error shape without " +
+        "running the call; `delay=MS` answers after MS milliseconds (at most 30000)."
+    })
   )
 }
 
@@ -388,6 +393,7 @@ export class TransactionsGroup extends HttpApiGroup.make("transactions")
     // The client SDK's session: called from the buyer's device with the session `token`, not a bearer token.
     HttpApiEndpoint.post("updateSession", "/transactions/:transaction_id/session", {
       params: transaction,
+      headers: preferHeaders,
       query: { token: optional(Schema.String) },
       payload: Schema.NullOr(UpdateTransactionSessionRequest),
       success: UpdateTransactionSessionResponse,
