@@ -158,7 +158,13 @@ describe("Stateful.httpSystem: the client's transport", () => {
 })
 
 // How a proxy sends a request on to the mock: the answer's status and text.
-type Forward = (method: string, path: string, headers: IncomingHttpHeaders, body: string) => Promise<{ status: number; text: string }>
+type Forward = (
+  method: string,
+  path: string,
+  headers: IncomingHttpHeaders,
+  body: string,
+  account?: string
+) => Promise<{ status: number; text: string }>
 
 interface Bug {
   /** Rewrites a request before it reaches the mock, or answers it in the mock's place. */
@@ -168,18 +174,21 @@ interface Bug {
     body: any,
     forward: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>,
     account: string
-  ) => Promise<{ body?: unknown; answer?: { status: number; json: unknown } } | undefined>
+  ) => Promise<{ body?: unknown; answer?: { status: number; json: unknown }; account?: string } | undefined>
   /** Sees every answer. */
   readonly answer?: (method: string, path: string, status: number, json: any, account: string) => void
 }
 
-// Sends a request on to the mock.
-const toMock: Forward = async (method, path, headers, body) => {
+// Sends a request on to the mock (in another merchant account than the request's when `account` says so).
+const toMock: Forward = async (method, path, headers, body, account?: string) => {
   const response = await fetch(`${memory.url}${path}`, {
     method,
-    headers: Object.fromEntries(
-      Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
-    ) as Record<string, string>,
+    headers: {
+      ...Object.fromEntries(
+        Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
+      ) as Record<string, string>,
+      ...(account === undefined ? {} : { "x-gr4vy-merchant-account-id": account })
+    },
     ...(body === "" ? {} : { body })
   })
   return { status: response.status, text: await response.text() }
@@ -206,7 +215,7 @@ const buggyServer = async (bug: Bug) => {
       answer = JSON.stringify(changed.answer.json)
     } else {
       if (changed?.body !== undefined) text = JSON.stringify(changed.body)
-      const forwarded = await toMock(method, path, request.headers, text)
+      const forwarded = await toMock(method, path, request.headers, text, changed?.account)
       status = forwarded.status
       answer = forwarded.text
     }
@@ -294,13 +303,58 @@ const expiresInIgnored = (): Bug => ({
   }
 })
 
+const buyerPath = /^\/buyers\/([^/?]+)$/
+const methodPath = /^\/payment-methods\/([^/?]+)$/
+
+// Pages after the first lose their first item: a list that skips an item between pages.
+const listSkips = (): Bug => ({
+  request: async (method, path, _body, forward) => {
+    if (method !== "GET" || !/^\/(buyers|payment-methods)\?.*cursor=/.test(path)) return undefined
+    const page = await forward(method, path)
+    return page.status === 200 ? { answer: { status: 200, json: { ...page.json, items: page.json.items.slice(1) } } } : undefined
+  }
+})
+
+// An update of a buyer clears the display name it does not name.
+const unnamedDropped = (): Bug => ({
+  request: async (method, path, body) =>
+    method === "PUT" && buyerPath.test(path) && typeof body === "object" && body !== null && !("display_name" in body)
+      ? { body: { ...body, display_name: null } }
+      : undefined
+})
+
+// A buyer is read in the account the request names with "-other" taken off: visible to another account.
+const buyerVisibleElsewhere = (): Bug => ({
+  request: async (method, path, _body, _forward, account) =>
+    method === "GET" && buyerPath.test(path) && account.endsWith("-other") ? { account: account.slice(0, -"-other".length) } : undefined
+})
+
+// A stored card's delete answers 204 and deletes nothing.
+const deleteKeeps = (): Bug => ({
+  request: async (method, path) => method === "DELETE" && methodPath.test(path) ? { answer: { status: 204, json: undefined } } : undefined
+})
+
+// A stored card's answer echoes the number it was stored with.
+const numberEchoed = (): Bug => ({
+  request: async (method, path, body, forward) => {
+    if (method !== "POST" || path !== "/payment-methods") return undefined
+    const stored = await forward(method, path, body)
+    return stored.status === 201 ? { answer: { status: 201, json: { ...stored.json, number: body.number } } } : undefined
+  }
+})
+
 describe("planted bugs: each caught within the default runs, shrunk to at most 6 commands", () => {
   const bugs = [
     ["a stale read once after an update", staleReadOnce, /get #\d+: (the session differs|expires_at moved)/],
     ["null dropped from update bodies", nullDropped, /update #\d+ .*null.*: the session differs/],
     ["a deleted session readable once more", deletedReadableOnce, /get #\d+: expected status 404, got 200/],
     ["metadata merged", metadataMerged, /update #\d+ .*metadata.*: the session differs at \/metadata/],
-    ["expires_in ignored on update", expiresInIgnored, /expires_at is not now \+ expires_in/]
+    ["expires_in ignored on update", expiresInIgnored, /expires_at is not now \+ expires_in/],
+    ["a list that skips an item between pages", listSkips, /^list .*: the list skips /],
+    ["a buyer update that clears a field it does not name", unnamedDropped, /differs at \/display_name/],
+    ["a buyer visible to another merchant account", buyerVisibleElsewhere, /GET buyer #\d+ under another merchant account: expected status 404, got 200/],
+    ["a stored card's delete that deletes nothing", deleteKeeps, /method #\d+: expected status 404, got 20[04]|the list shows/],
+    ["a card number echoed in an answer", numberEchoed, /^store card .*: the answer shows the card number ending \d{4}$/]
   ] as const
   it.each(bugs)("%s", async (_, bug, message) => {
     const server = await buggyServer(bug())
@@ -315,6 +369,8 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
       for (const step of steps) {
         assert.hasAllKeys(step.request, step.request.body === undefined ? ["method", "path"] : ["method", "path", "body"])
       }
+      // No card number in the report: bodies sent and answers shown keep the last four only.
+      assert.notMatch(JSON.stringify(report.counterexample), /\d{13,19}/)
       // The replay runs exactly the counterexample again.
       const replayed = await Stateful.check({
         baseUrl: server.url,
