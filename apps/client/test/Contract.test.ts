@@ -60,6 +60,9 @@ const brokenServer = async (breakIt: (method: string, exchange: any) => { status
   }
 }
 
+// A card number: 13 to 19 digits on their own (a phone number's follow a "+").
+const cardNumber = /(?<![+\d])\d{13,19}(?!\d)/
+
 const cli = (...args: Array<string>) => runBin(args, { env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile } })
 
 describe("the contract runner", () => {
@@ -273,7 +276,7 @@ describe("the contract runner", () => {
       const found = report.mismatches.filter((m) => m.check === check)
       assert.isAbove(found.length, 0, Contract.summary(report))
       assert.match(found[0].message, message)
-      assert.notMatch(JSON.stringify(report.mismatches), /\d{13,19}/)
+      assert.notMatch(JSON.stringify(report.mismatches), cardNumber)
     } finally {
       await server.close()
     }
