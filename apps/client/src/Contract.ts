@@ -425,7 +425,7 @@ const paymentChecks = (
     Effect.forEach(bodies, (body, index) => outcome(name, index, body, () => run(body, index)), { concurrency })
   return Effect.gen(function*() {
     const [buyersName, cardsName, invalidBuyersName, invalidCardsName, unknownName, listsName] = paymentCheckNames
-    const buyerBodies = sample(fc.tuple(wireOf(BuyerCreate), Commands.partialOf(wireOf(BuyerUpdate) as never, Model.buyerFields)))
+    const buyerBodies = sample(fc.tuple(wireOf(BuyerCreate), Commands.partialOf(wireOf(BuyerUpdate) as fc.Arbitrary<Record<string, unknown>>, Model.buyerFields)))
     const buyers = yield* each(buyersName, buyerBodies, ([create, update], index) =>
       runOperations(system, tagOf(index), [
         () => ({ _tag: "CreateBuyer", body: create as Record<string, unknown> }),

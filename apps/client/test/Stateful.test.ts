@@ -332,9 +332,13 @@ const buyerVisibleElsewhere = (): Bug => ({
     method === "GET" && buyerPath.test(path) && account.endsWith("-other") ? { account: account.slice(0, -"-other".length) } : undefined
 })
 
-// A stored card's delete answers 204 and deletes nothing.
+// A stored card's delete answers 204 and deletes nothing (an unknown one is still a 404).
 const deleteKeeps = (): Bug => ({
-  request: async (method, path) => method === "DELETE" && methodPath.test(path) ? { answer: { status: 204, json: undefined } } : undefined
+  request: async (method, path, _body, forward) => {
+    if (method !== "DELETE" || !methodPath.test(path)) return undefined
+    const found = await forward("GET", path)
+    return found.status === 200 ? { answer: { status: 204, json: undefined } } : undefined
+  }
 })
 
 // A stored card's answer echoes the number it was stored with.
