@@ -421,11 +421,16 @@ const paymentChecks = (
       ),
       Effect.ensuring(progress)
     )
-  const each = <A>(name: string, bodies: ReadonlyArray<A>, run: (body: A, index: number) => ReturnType<typeof runOperations>) =>
+  const each = <A>(
+    name: string,
+    bodies: ReadonlyArray<A>,
+    run: (body: A, index: number) => ReturnType<typeof runOperations>
+  ) =>
     Effect.forEach(bodies, (body, index) => outcome(name, index, body, () => run(body, index)), { concurrency })
   return Effect.gen(function*() {
     const [buyersName, cardsName, invalidBuyersName, invalidCardsName, unknownName, listsName] = paymentCheckNames
-    const buyerBodies = sample(fc.tuple(wireOf(BuyerCreate), Commands.partialOf(wireOf(BuyerUpdate) as fc.Arbitrary<Record<string, unknown>>, Model.buyerFields)))
+    const updates = Commands.partialOf(wireOf(BuyerUpdate) as fc.Arbitrary<Record<string, unknown>>, Model.buyerFields)
+    const buyerBodies = sample(fc.tuple(wireOf(BuyerCreate), updates))
     const buyers = yield* each(buyersName, buyerBodies, ([create, update], index) =>
       runOperations(system, tagOf(index), [
         () => ({ _tag: "CreateBuyer", body: create as Record<string, unknown> }),
@@ -448,11 +453,16 @@ const paymentChecks = (
         () => ({ _tag: "GetMethod", method: 0 }),
         () => ({ _tag: "DeleteBuyer", buyer: 0 })
       ]))
-    const invalidOf = (target: "buyer-create" | "method-create", schema: typeof BuyerCreate | typeof CardPaymentMethodCreate) =>
+    const invalidOf = (
+      target: "buyer-create" | "method-create",
+      schema: typeof BuyerCreate | typeof CardPaymentMethodCreate
+    ) =>
       sample(invalidBodies(schema).filter((m) => m.value !== undefined)).map((m) => ({ ...m, target }))
     const rejected = (name: string, mutations: ReturnType<typeof invalidOf>) =>
       each(name, mutations, (m) =>
-        runOperations(system, "", [() => ({ _tag: "InvalidResource", target: m.target, index: 0, body: m.value, pointer: m.pointer })]))
+        runOperations(system, "", [
+          () => ({ _tag: "InvalidResource", target: m.target, index: 0, body: m.value, pointer: m.pointer })
+        ]))
     const invalidBuyers = yield* rejected(invalidBuyersName, invalidOf("buyer-create", BuyerCreate))
     const invalidCards = yield* rejected(invalidCardsName, invalidOf("method-create", CardPaymentMethodCreate))
     const calls = (["buyer", "payment-method"] as const).flatMap((kind) =>

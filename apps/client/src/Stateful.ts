@@ -236,7 +236,13 @@ export const checksScopes = async (system: Commands.System): Promise<boolean> =>
  * @since 0.3.0
  */
 export const servesPayments = async (system: Commands.System): Promise<boolean> => {
-  const answer = await system.send({ method: "GET", path: "/buyers?limit=1", body: undefined, account: "own", token: { _tag: "Default" } })
+  const answer = await system.send({
+    method: "GET",
+    path: "/buyers?limit=1",
+    body: undefined,
+    account: "own",
+    token: { _tag: "Default" }
+  })
   return answer.status !== 404
 }
 
