@@ -39,46 +39,31 @@
  * picks sections.
  */
 import * as Token from "@checkout-kit/domain/Token"
-import autocannon from "autocannon"
-import { type ChildProcess, execFileSync, spawn } from "node:child_process"
+import { execFileSync, spawn } from "node:child_process"
 import { createPrivateKey } from "node:crypto"
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { availableParallelism, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { startPostgres, type TestPostgres } from "@checkout-kit/test-postgres"
-import { fullSeedBody } from "../test/support/seeds.ts"
+import {
+  alternating,
+  connections,
+  cpuMs,
+  load,
+  measure,
+  median,
+  perRequest,
+  type Result,
+  rounds,
+  seconds,
+  warmUp
+} from "./rounds.ts"
+import { startBare, startMock as startCheckoutMock, startPostgresOrSkip, type Target, waitForLine } from "./servers.ts"
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 4)
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
-const warmUp = 1
 const postStore = process.env.BENCH_POST_STORE ?? "empty"
 if (postStore !== "empty" && postStore !== "grow") throw new Error(`BENCH_POST_STORE: empty or grow, not ${postStore}`)
-const connections = 50
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-const fullBody = JSON.stringify(fullSeedBody())
-
-interface Target {
-  readonly name: string
-  readonly url: string
-  readonly getPath: string
-  readonly pid: number | undefined
-  readonly stop: () => void
-  /** Empties the server's store (keeping the GET session); the stateless servers have none. */
-  readonly emptyStore?: () => Promise<void>
-}
-
-// Linux: CPU time of a process (user + system, ms) and this process's voluntary context switches (the load
-// generator going to sleep while it waits for answers). Elsewhere undefined, and the columns print "—".
-const cpuMs = (pid: number | undefined): number | undefined => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100)
-  } catch {
-    return undefined
-  }
-}
 // Linux: the machine's CPU time, busy and in all (jiffies, every core), from /proc/stat.
 const machineCpu = (): { readonly busy: number; readonly total: number } | undefined => {
   try {
@@ -97,100 +82,28 @@ const busyFraction = (
   before === undefined || after === undefined || after.total === before.total
     ? undefined
     : (after.busy - before.busy) / (after.total - before.total)
-const sleeps = (): number | undefined => {
-  try {
-    return Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))![1])
-  } catch {
-    return undefined
-  }
-}
-
-const waitForLine = (child: ChildProcess, pattern: RegExp) =>
-  new Promise<RegExpExecArray>((resolve, reject) => {
-    let out = ""
-    const onData = (chunk: Buffer) => {
-      out += chunk
-      const match = pattern.exec(out)
-      if (match) {
-        child.stdout!.off("data", onData)
-        child.stderr!.off("data", onData)
-        resolve(match)
-      }
-    }
-    child.stdout!.on("data", onData)
-    child.stderr!.on("data", onData)
-    child.once("exit", (code) => reject(new Error(`exited (${code}) before it was ready:\n${out}`)))
-  })
-
 const dataDir = mkdtempSync(join(tmpdir(), "checkout-mock-bench-"))
 
+// The mock of this working tree; with `--auth on`, the bench signs its tokens with the data directory's key.
 const startMock = async (
   auth: "off" | "on" = "off",
   store = "memory",
   name = auth === "off" ? "checkout-kit mock" : "checkout-kit mock, auth on"
 ): Promise<Target & { token?: (scopes: Array<string>) => Promise<string> }> => {
-  const child = spawn(
-    process.execPath,
-    [here("../src/bin.ts"), "--port", "0", "--quiet", "--store", store, "--auth", auth, "--data-dir", dataDir],
-    { stdio: "pipe" }
-  )
-  const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
-  const signer = auth === "on"
-    ? await Token.makeSigner(createPrivateKey(readFileSync(join(dataDir, "private-key.pem"))))
-    : undefined
-  const token = signer === undefined
-    ? undefined
-    : (scopes: Array<string>) => signer.sign({ scopes, issuer: "checkout-mock-bench", expiresIn: "10m" })
-  const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${await token(["*.write"])}` }
-  const create = async () => {
-    const created = (await fetch(`${url}/checkout/sessions`, { method: "POST", body: fullBody, headers }).then((r) =>
-      r.json()
-    )) as { id: string }
-    return `/checkout/sessions/${created.id}`
-  }
-  let getPath = await create()
-  return {
+  if (auth === "off") return startCheckoutMock({ name, store, dataDir })
+  let signer: Token.Signer | undefined
+  const token = (scopes: Array<string>) => signer!.sign({ scopes, issuer: "checkout-mock-bench", expiresIn: "10m" })
+  const target = await startCheckoutMock({
     name,
-    url,
-    get getPath() {
-      return getPath
-    },
-    pid: child.pid,
-    stop: () => child.kill(),
-    emptyStore: async () => {
-      const reset = await fetch(`${url}/_mock/reset`, { method: "POST", headers })
-      if (!reset.ok) throw new Error(`POST /_mock/reset answered ${reset.status}`)
-      getPath = await create()
-    },
-    ...(token === undefined ? {} : { token })
-  }
-}
-
-// The ceiling: the same bytes from plain node:http, no routing, no validation — the session JSON the mock
-// answers a GET with.
-const startBare = async (session: string): Promise<Target> => {
-  const script = `
-    const http = require("node:http")
-    const session = ${JSON.stringify(session)}
-    const server = http.createServer((req, res) => {
-      const chunks = []
-      req.on("data", (c) => chunks.push(c))
-      req.on("end", () => {
-        res.writeHead(req.method === "POST" ? 201 : 200, { "content-type": "application/json" })
-        res.end(session)
-      })
-    })
-    server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:" + server.address().port))
-  `
-  const child = spawn(process.execPath, ["-e", script], { stdio: "pipe" })
-  const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/)
-  return {
-    name: "bare node:http",
-    url,
-    getPath: "/checkout/sessions/3c90c3cc-0d44-4b50-8888-8dd25736052a",
-    pid: child.pid,
-    stop: () => child.kill()
-  }
+    store,
+    dataDir,
+    auth,
+    headers: async (dir) => {
+      signer = await Token.makeSigner(createPrivateKey(readFileSync(join(dir, "private-key.pem"))))
+      return { authorization: `Bearer ${await token(["*.write"])}` }
+    }
+  })
+  return Object.assign(target, { token })
 }
 
 const prismDir = here("../../../node_modules/.cache/prism")
@@ -222,78 +135,6 @@ const startPrism = async (): Promise<Target | undefined> => {
   }
 }
 
-interface Result {
-  readonly rps: number
-  readonly p50: number
-  readonly p99: number
-  readonly errors: number
-  readonly total: number
-  /** Answers with a 2xx status. */
-  readonly ok: number
-  /** Server CPU time per request, µs (Linux). */
-  readonly cpuUs?: number | undefined
-  /** Times the load generator slept waiting for answers, per request (Linux). */
-  readonly sleeps?: number | undefined
-}
-
-// One load, with the server's CPU time and the load generator's sleeps around it.
-const measure = async (pid: number | undefined, run: () => Promise<Result>): Promise<Result> => {
-  const cpu0 = cpuMs(pid)
-  const sleeps0 = sleeps()
-  const result = await run()
-  const cpu1 = cpuMs(pid)
-  const sleeps1 = sleeps()
-  const requests = result.total
-  return {
-    ...result,
-    cpuUs: cpu0 === undefined || cpu1 === undefined ? undefined : ((cpu1 - cpu0) * 1000) / requests,
-    sleeps: sleeps0 === undefined || sleeps1 === undefined ? undefined : (sleeps1 - sleeps0) / requests
-  }
-}
-
-const load = (
-  url: string,
-  method: "GET" | "POST",
-  path: string,
-  options: { readonly authorization?: string; readonly tokens?: ReadonlyArray<string>; readonly seconds?: number } = {}
-) =>
-  new Promise<Result>((resolve, reject) => {
-    let next = 0
-    autocannon(
-      {
-        url: `${url}${path}`,
-        method,
-        connections,
-        headers: { "content-type": "application/json", authorization: options.authorization ?? "Bearer bench" },
-        ...(method === "POST" ? { body: fullBody } : {}),
-        // Fresh tokens: each request carries one never seen before, so each costs a verification.
-        ...(options.tokens === undefined
-          ? { duration: options.seconds ?? seconds }
-          : {
-            amount: options.tokens.length,
-            requests: [{
-              setupRequest: (request: any) => ({
-                ...request,
-                headers: { ...request.headers, authorization: `Bearer ${options.tokens![next++]}` }
-              })
-            }]
-          })
-      },
-      (error, result) => {
-        if (error) return reject(error)
-        const bad = result.non2xx + result.errors + result.timeouts
-        resolve({
-          rps: result.requests.average,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          errors: bad,
-          total: result.requests.total,
-          ok: result["2xx"]
-        })
-      }
-    )
-  })
-
 // Memory: a separate process fills its memory store directly, with the server's heap settings (tuned) or, as
 // the baseline, with V8's defaults.
 const fill = (tuned: boolean) => {
@@ -311,9 +152,10 @@ const fill = (tuned: boolean) => {
 }
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`.padStart(7)
 
-const pathFor = (target: Target, method: "GET" | "POST") => method === "GET" ? target.getPath : "/checkout/sessions"
+// The median, when every figure is known.
+const known = (xs: Array<number | undefined>) => xs.every((x) => x !== undefined) ? median(xs) : undefined
 
-const median = (xs: ReadonlyArray<number>) => xs.toSorted((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+const pathFor = (target: Target, method: "GET" | "POST") => method === "GET" ? target.getPath : "/checkout/sessions"
 
 const http = async () => {
   const mock = await startMock()
@@ -336,7 +178,7 @@ const http = async () => {
       // Each server's cell right beside the bare one's, the order of the two alternating from round to round, so
       // a round's ratio compares loads a few seconds apart and a drift of the machine's speed cancels out.
       const [bareTarget, mockTarget, ...others] = targets
-      const order = r % 2 === 0 ? [bareTarget, mockTarget, ...others] : [mockTarget, bareTarget, ...others]
+      const order = [...alternating([bareTarget, mockTarget], r), ...others]
       for (const method of ["GET", "POST"] as const) {
         for (const target of order) {
           const key = `${target.name}|${method}`
@@ -365,7 +207,6 @@ const http = async () => {
   )
   const cell = (name: string, method: string) => {
     const list = samples.get(`${name}|${method}`)!
-    const known = (xs: Array<number | undefined>) => xs.every((x) => x !== undefined) ? median(xs) : undefined
     return {
       rps: median(list.map((x) => x.rps)),
       p50: median(list.map((x) => x.p50)),
@@ -514,21 +355,17 @@ a 1 MB invalid body (${body.length.toLocaleString("en-US")} bytes of empty cart 
   console.log(`${median(stalls) < 100 ? "met    " : "MISSED "} /health < 100 ms during a 1 MB invalid body`)
 }
 
-// CPU µs per request between two readings of CPU ms.
-const perRequest = (before: number | undefined, after: number | undefined, requests: number) =>
-  before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests
-
+// The CPU time of processes together (ms), when every one is known.
+const cpuOf = (pids: ReadonlyArray<number | undefined>) => {
+  const each = pids.map(cpuMs)
+  return each.every((x) => x !== undefined) ? each.reduce((a, b) => a + b, 0) : undefined
+}
 // PostgreSQL: one replica against the memory store, and two replicas on one database driven together (each with
 // its own load generator's connections), on a throwaway cluster (Debian's postgresql binaries; PostgreSQL's
 // default durability settings but for fsync, as the test clusters). Rounds interleaved, medians.
 const postgres = async () => {
-  let pg: TestPostgres
-  try {
-    pg = await startPostgres()
-  } catch (e) {
-    console.log(`\npostgres: skipped (${(e as Error).message.split("\n")[0]})`)
-    return
-  }
+  const pg = await startPostgresOrSkip()
+  if (pg === undefined) return
   const url = await pg.createDatabase("bench")
   const targets: Array<Target> = []
   try {
@@ -550,10 +387,6 @@ const postgres = async () => {
     const samples = new Map<string, Array<Sample>>()
     const add = (cell: Cell, method: string, sample: Sample) =>
       samples.set(`${cell}|${method}`, [...(samples.get(`${cell}|${method}`) ?? []), sample])
-    const cpuOf = (pids: ReadonlyArray<number | undefined>) => {
-      const each = pids.map(cpuMs)
-      return each.every((x) => x !== undefined) ? each.reduce((a, b) => a + b, 0) : undefined
-    }
     const run = async (cell: Cell, method: "GET" | "POST", options: { readonly seconds?: number } = {}): Promise<Sample> => {
       if (method === "POST") {
         // From an empty store each time (one replica's reset empties the shared database).

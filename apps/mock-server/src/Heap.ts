@@ -1,21 +1,27 @@
 /**
  * The V8 heap settings of the server process: a young generation (the space
- * where new objects are born) kept at 32–64 MB instead of V8's 128 MB.
+ * where new objects are born) kept at 16–32 MB instead of V8's 128 MB.
  *
- * Under a steady request load V8 grows the young generation to its maximum
- * (128 MB of new space on Node 24 here, about 116 MB of it resident) and keeps
- * it. The mock server's young objects are request-scoped (a parsed body, an
- * encoded answer) and die within a request, so a quarter to a half of that
- * holds them as well: a server holding 100,000 sessions is about 50 MB smaller
- * (`bench/memory.ts`), at no cost in throughput (`bench/http.ts`).
+ * Why: a collection of the young generation (a scavenge) stops the server
+ * for as long as it takes to copy what survives, and under a POST load a
+ * fixed share of what is allocated survives (each stored session, the
+ * journal's last entries), so the pause grows with the young generation.
+ * With V8's 128 MB a scavenge under POST load paused the server 31–35 ms
+ * (median, a loaded 2-core machine), at 64 MB 12–26 ms, at 16 MB 4 ms:
+ * every request in flight waits that long, which is what the p99 latency
+ * measures. The collections are more frequent, the copying per request the
+ * same (`BENCHMARKS.md`, 2026-12-07). A server holding 100,000 sessions is
+ * also smaller (`bench/memory.ts`).
  *
  * V8 reads the young generation's maximum only when the process starts, so
  * the size is steered through the factor V8 grows it by, after every garbage
- * collection (`growthFactorFor`): ×2 below the target, ×1 from there. The
- * executable starts at 64 MB (V8 grew it while loading the modules) and stays
- * there; when V8 shrinks it (an idle spell, a heap snapshot), it grows back by
- * doubling to the target, 32 MB. (A fixed factor of 1 would leave it at the
- * shrunk 1–2 MB for good, and a server scavenging 800 times a second.)
+ * collection (`growthFactorFor`): ×2 below the target, ×1 from there. `tune`
+ * starts at ×1: the executable calls it before its modules load (`bin.ts`),
+ * a burst of allocation during which no collection is reported, and which
+ * would otherwise grow the young generation to V8's maximum for good. It then
+ * grows by doubling to the target under load, and grows back the same way
+ * when V8 shrinks it (an idle spell, a heap snapshot). (A factor of 1 for
+ * good would leave it at 1–2 MB, and a server scavenging 800 times a second.)
  *
  * The steering is not a hard bound: Node reports collections on a later turn
  * of the event loop. A server turns its loop for every request, and V8 grows
@@ -24,15 +30,12 @@
  * (no turn between collections) can take it on to V8's maximum, where it stays
  * until V8 next shrinks it.
  *
- * Why it is on in the executable: without it 100,000 sessions grow the
- * server's RSS by 397–412 MB, at or past the 400 MB target; with it 337–349 MB, at
- * no measured cost in throughput (`BENCHMARKS.md`). It is applied only by the
- * `checkout-mock-server` executable (`main.ts`), never by `Server.layer`: a
- * program embedding the server keeps its own V8 settings. The flag it sets,
- * `--semi-space-growth-factor`, is read by V8 at each growth of the young
- * generation, so setting it at run time takes effect (`test/Heap.test.ts`
- * checks the sizes in child processes). `CHECKOUT_MOCK_TUNE_HEAP=false` leaves
- * V8's defaults.
+ * It is applied only by the `checkout-mock-server` executable (`bin.ts`),
+ * never by `Server.layer`: a program embedding the server keeps its own V8
+ * settings. The flag it sets, `--semi-space-growth-factor`, is read by V8 at
+ * each growth of the young generation, so setting it at run time takes effect
+ * (`test/Heap.test.ts` checks the sizes in child processes).
+ * `CHECKOUT_MOCK_TUNE_HEAP=false` leaves V8's defaults.
  *
  * @since 0.2.0
  */
@@ -45,7 +48,7 @@ import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8"
  * @category constants
  * @since 0.2.0
  */
-export const youngGenerationTarget = 32 * 1024 * 1024
+export const youngGenerationTarget = 16 * 1024 * 1024
 
 const mb = (bytes: number) => bytes / 1024 / 1024
 
@@ -87,15 +90,18 @@ const steer = () => {
 }
 
 /**
- * Steers this process's young generation from now on (see above). Call it
- * first thing; calling it again changes nothing.
+ * Steers this process's young generation from now on (see above): no growth
+ * until a collection is reported, then `growthFactorFor` its size after each.
+ * Call it first thing, before a program's modules load; calling it again
+ * changes nothing.
  *
  * @category heap
  * @since 0.2.0
  */
 export const tune = (): void => {
-  steer()
   if (observer !== undefined) return
+  factor = 1
+  setFlagsFromString("--semi-space-growth-factor=1")
   observer = new PerformanceObserver(steer)
   observer.observe({ entryTypes: ["gc"] })
 }

@@ -13,9 +13,6 @@ import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
 import { Command } from "effect/cli"
 import * as Cli from "./Cli.ts"
-import * as Heap from "./Heap.ts"
-
-Heap.tuneFromEnv(process.env)
 
 // What the commands do, loaded when one runs: `--help` and usage errors do not load the server.
 const root = Cli.command({

@@ -48,6 +48,23 @@ const youngGeneration = async (tuned: boolean): Promise<Sizes> => {
   return result
 }
 
+// A process that allocates much and keeps it, with no turn of the event loop (as the executable's modules
+// loading), so no collection is reported to the steering until it ends: V8 grows the young generation past twice
+// the target meanwhile, unless it is held. Answers its size after the burst.
+const afterBurst = async (steered: boolean): Promise<number> => {
+  const script = `
+    const Heap = await import(${JSON.stringify(heapModule)})
+    if (${steered}) Heap.tune()
+    const kept = []
+    for (let i = 0; i < 300000; i++) kept.push({ i, text: "x".repeat(100) + i })
+    console.log(JSON.stringify({ kept: kept.length, size: Heap.youngGenerationSize() }))
+  `
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })
+  const result = JSON.parse(stdout) as { kept: number; size: number }
+  assert.strictEqual(result.kept, 300_000)
+  return result.size
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 describe("Heap.tune", () => {
@@ -70,5 +87,13 @@ describe("Heap.tune", () => {
     assert.isBelow(tuned.shrunk, tuned.loaded, "the heap snapshot did not shrink the young generation")
     // A fixed growth factor of 1 would keep it at the shrunk size (1–2 MB) from then on.
     assert.isAbove(tuned.reloaded, 8 * 1024 * 1024, `it stayed at ${mb(tuned.reloaded)} after shrinking`)
+  })
+
+  it("keeps the young generation from growing during a burst of allocation right after it is called", async () => {
+    const bound = 2 * youngGenerationTarget
+    const untuned = await afterBurst(false)
+    assert.isAbove(untuned, bound, `V8's default young generation stayed at ${mb(untuned)} through the burst`)
+    const held = await afterBurst(true)
+    assert.isAtMost(held, bound, `the young generation grew to ${mb(held)} during the burst`)
   })
 })
