@@ -13,15 +13,18 @@
 import * as Cards from "@checkout-kit/domain/Cards"
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
-import { type ErrorDetail, errorDetailTypes } from "@checkout-kit/domain/Errors"
+import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { CheckoutSessionCardDetailsRequest, CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import { Context, Effect, Layer, Redacted, SchemaAST } from "effect"
 import { randomUUID } from "node:crypto"
 import { ApiError } from "./ApiError.ts"
+import { cardProblems } from "./CardChecks.ts"
 import { fingerprint } from "./CardFingerprint.ts"
 import { MockClock } from "./MockClock.ts"
+import { sessionView } from "./PaymentMethods/StoredCard.ts"
 import { SessionStore, type StoredSession } from "./SessionStore.ts"
+import { DocumentStore } from "./store/DocumentStore.ts"
 
 const updateWire = SchemaAST.toEncoded(CheckoutSessionUpdate.ast) as SchemaAST.Objects
 
@@ -87,6 +90,7 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
       const store = yield* SessionStore
       const clock = yield* MockClock
       const secret = yield* FingerprintSecret
+      const documents = yield* DocumentStore
       const updateBody = StrictDecoder.make(CheckoutSessionUpdate)
       const sessionBody = StrictDecoder.make(CheckoutSession)
       const secureFields = StrictDecoder.make(CheckoutSessionSecureFields)
@@ -198,24 +202,8 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
           const found = yield* Effect.result(ownerOf(merchantAccountId, id))
           if (number !== undefined && "number" in method) {
             // API-SEMANTICS.md § Secure fields: a number failing Luhn, a card expired by the mock's clock.
-            const invalid: Array<ErrorDetail> = []
-            if (!Cards.isLuhnValid(number)) {
-              invalid.push({
-                location: "body",
-                pointer: "/payment_method/number",
-                message: "The card number fails the Luhn check",
-                type: errorDetailTypes.luhn
-              })
-            }
             const now = yield* clock.now(found._tag === "Success" ? found.success : merchantAccountId ?? "default")
-            if (Cards.hasExpired(method.expirationDate, now)) {
-              invalid.push({
-                location: "body",
-                pointer: "/payment_method/expiration_date",
-                message: "The card has expired",
-                type: errorDetailTypes.cardExpired
-              })
-            }
+            const invalid = cardProblems(number, method.expirationDate, now, "/payment_method")
             if (invalid.length > 0) return yield* Effect.fail(ApiError.invalid(invalid))
           }
           // The body is checked before the session's absence is reported, as on every call.
@@ -233,7 +221,17 @@ export class CheckoutSessions extends Context.Service<CheckoutSessions, {
               fingerprint: fingerprint(secret, number)
             }
           } else if ("id" in method) {
-            paymentMethod = { type: "payment-method", method: "card", id: method.id }
+            // A stored card of the session's merchant account, shown as the vault keeps it (PaymentMethods/StoredCard.ts).
+            const stored = yield* sessionView(owner, method.id).pipe(Effect.provideService(DocumentStore, documents))
+            if (stored === undefined) {
+              return yield* Effect.fail(ApiError.invalid([{
+                location: "body",
+                pointer: "/payment_method/id",
+                message: "No stored payment method with this id exists for the merchant account",
+                type: errorDetailTypes.value
+              }]))
+            }
+            paymentMethod = stored
           } else {
             paymentMethod = { type: "payment-method", method: "card" }
           }

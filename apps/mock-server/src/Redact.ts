@@ -49,19 +49,35 @@ export const maskCardNumbersIn = (text: string): string =>
     return luhn(digits) ? maskCardNumber(digits) : match
   })
 
-const secretKeys = new Set(["security_code", "cvv", "cvc"])
+// Removed wherever they are: security codes, and a merchant account's private and secret keys.
+const secretKeys = new Set([
+  "security_code",
+  "cvv",
+  "cvc",
+  "account_updater_response_decryption_key",
+  "loon_secret_key"
+])
+
+// Lists of a payment service's credentials (`[{ key, value }]`): their values are withheld.
+const credentialLists = new Set(["fields", "reporting_fields"])
+
+const withheldCredential = (item: unknown): unknown =>
+  typeof item === "object" && item !== null && "value" in item ? { ...item, value: "[redacted]" } : redactJson(item)
 
 /**
- * A parsed JSON body with security codes removed (any `security_code`, at any
- * depth), the `number` of a payment method reduced to BIN and last four, and
- * any other card-number-like string masked.
+ * A parsed JSON body with security codes and a merchant account's secret
+ * keys removed (at any depth), the values of a payment service's credentials
+ * (`fields`, `reporting_fields`) withheld, the `number` of a payment method
+ * reduced to BIN and last four, and any other card-number-like string masked.
  *
  * @category redaction
  * @since 0.2.0
  */
 export const redactJson = (value: unknown, key?: string): unknown => {
   if (typeof value === "string") return key === "number" ? maskCardNumber(value) : maskCardNumbersIn(value)
-  if (Array.isArray(value)) return value.map((item) => redactJson(item))
+  if (Array.isArray(value)) {
+    return value.map((item) => (key !== undefined && credentialLists.has(key) ? withheldCredential(item) : redactJson(item)))
+  }
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value)) {

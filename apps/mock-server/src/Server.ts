@@ -8,9 +8,11 @@
 import { Duration, Effect, Layer, Schedule } from "effect"
 import { HttpRouter } from "effect/http"
 import * as Authorization from "./Authorization.ts"
+import { Buyers } from "./Buyers/Buyers.ts"
 import { CheckoutSessions, FingerprintSecret } from "./CheckoutSessions.ts"
 import { aroundEveryRequest } from "./Middleware.ts"
 import { MockClock } from "./MockClock.ts"
+import { PaymentMethods } from "./PaymentMethods/PaymentMethods.ts"
 import * as NodeServer from "./NodeServer.ts"
 import { routes } from "./Routing.ts"
 import type { AuthOption, ServerOptions, StoreOption } from "./ServerOptions.ts"
@@ -111,6 +113,8 @@ export const layerNoDeps = (options: ServerOptions) =>
       disableLogger: true,
       disableListenLog: true
     }).pipe(
+      // The vault reads the sessions (a card stored from a session) and the buyers (a card's owner).
+      Layer.provide(PaymentMethods.layerNoDeps.pipe(Layer.provideMerge(Buyers.layerNoDeps))),
       Layer.provide(CheckoutSessions.layerNoDeps),
       Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
       Layer.provideMerge(purgeLoop)

@@ -45,3 +45,11 @@ export * as PgDocuments from "./store/PgDocuments.ts"
  * @since 0.2.0
  */
 export * as SqliteDocuments from "./store/SqliteDocuments.ts"
+/**
+ * @since 0.3.0
+ */
+export * as Buyers from "./Buyers/Buyers.ts"
+/**
+ * @since 0.3.0
+ */
+export * as PaymentMethods from "./PaymentMethods/PaymentMethods.ts"

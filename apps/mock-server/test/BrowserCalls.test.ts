@@ -77,15 +77,27 @@ for (const [storeName, store] of stores) {
       assert.notInclude(JSON.stringify(session), "4111111111111111")
     })
 
-    it("the SDK suite's putCheckoutSessionStoredMethod: an id the mock never saw is attached as given", async () => {
+    it("the SDK suite's putCheckoutSessionStoredMethod: a card stored in the session's account, by id, no token", async () => {
       const { account, id } = await newSession()
-      const stored = randomUUID()
-      const response = await putFields(id, { method: "id", id: stored, security_code: "123" })
+      const stored = await call(server.url, "POST", "/payment-methods", {
+        body: card,
+        headers: headersOf(account, await adminToken())
+      })
+      assert.strictEqual(stored.status, 201)
+      const response = await putFields(id, { method: "id", id: stored.body.id, security_code: "123" })
       assert.strictEqual(response.status, 204, await response.text())
       const session = (await read(account, id)).body
       assert.deepStrictEqual(specErrors("CheckoutSession", session), [])
-      assert.deepStrictEqual(session.payment_method, { type: "payment-method", method: "card", id: stored })
+      assert.strictEqual(session.payment_method.id, stored.body.id)
+      assert.strictEqual(session.payment_method.label, "1111")
       assert.notInclude(JSON.stringify(session), "security_code")
+      // An id the session's merchant account never stored names nothing: 400 at its pointer.
+      const unknown = await putFields(id, { method: "id", id: randomUUID(), security_code: "123" })
+      assert.strictEqual(unknown.status, 400)
+      const refusal = (await unknown.json()) as { details: Array<{ pointer: string }> }
+      assert.deepStrictEqual(refusal.details.map((d) => d.pointer), [
+        "/payment_method/id"
+      ])
     })
 
     it("card details with no token", async () => {

@@ -12,6 +12,7 @@ import { MockClock } from "../src/MockClock.ts"
 import * as PgStore from "../src/PgStore.ts"
 import { SessionStore } from "../src/SessionStore.ts"
 import * as SqliteStore from "../src/SqliteStore.ts"
+import { DocumentStore } from "../src/store/DocumentStore.ts"
 import { StoreHealth } from "../src/StoreHealth.ts"
 
 // The sessions service in-process over each of the three stores, under the TestClock: time is an input, pinned
@@ -71,7 +72,12 @@ const testCard = { method: "card", number: "4111111111111111", expiration_date: 
 for (const [storeName, store] of stores) {
   describe(`CheckoutSessions on the ${storeName} store`, () => {
     layer(
-      CheckoutSessions.layerNoDeps.pipe(Layer.provideMerge(store), Layer.provide(Layer.succeed(FingerprintSecret, secret))),
+      CheckoutSessions.layerNoDeps.pipe(
+        Layer.provideMerge(store),
+        // Secure fields read stored cards from the vault's documents; these tests name none.
+        Layer.provide(DocumentStore.layerMemory),
+        Layer.provide(Layer.succeed(FingerprintSecret, secret))
+      ),
       { timeout: "60 seconds", excludeTestServices: true }
     )((it) => {
       it.effect("create answers the session, expiring expires_in seconds from now; get answers it as stored", () =>

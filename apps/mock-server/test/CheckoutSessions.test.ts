@@ -4,12 +4,13 @@ import { TestClock } from "effect/testing"
 import { CheckoutSessions, FingerprintSecret } from "../src/CheckoutSessions.ts"
 import { MockClock } from "../src/MockClock.ts"
 import { SessionStore } from "../src/SessionStore.ts"
+import { DocumentStore } from "../src/store/DocumentStore.ts"
 
 // The sessions service in-process, on the memory store, under the TestClock: time is an input (it starts at the
 // epoch and moves only when a test says so), so expiries are asserted exactly, in any year, however slow the machine.
 // The HTTP suite (coreSuite) covers the same calls' routing, status codes and bodies over the wire.
 const layer = CheckoutSessions.layerNoDeps.pipe(
-  Layer.provideMerge(Layer.mergeAll(MockClock.layer, SessionStore.layerMemory)),
+  Layer.provideMerge(Layer.mergeAll(MockClock.layer, SessionStore.layerMemory, DocumentStore.layerMemory)),
   Layer.provide(Layer.succeed(FingerprintSecret, "test-secret"))
 )
 

@@ -152,18 +152,36 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
     assert.notInclude(JSON.stringify(response.body), "41111111111111119999")
   })
 
-  it("a stored payment method id and a click-to-pay reference", async () => {
+  it("a stored payment method by id shows the stored card; an id the account has not stored is a 400", async () => {
     const id = await newSession()
-    const pmId = "ef9496d8-53a5-4aad-8ca2-00eb68334389"
-    assert.strictEqual(
-      (await api("PUT", `/checkout/sessions/${id}/fields`, { body: { payment_method: { method: "id", id: pmId } } })).status,
-      204
-    )
-    assert.deepStrictEqual((await api("GET", `/checkout/sessions/${id}`)).body.payment_method, {
+    const stored = (await api("POST", "/payment-methods", {
+      body: { method: "card", number: "5555555555554444", expiration_date: farFuture }
+    })).body
+    const fields = (pmId: string, sessionId = id) =>
+      api("PUT", `/checkout/sessions/${sessionId}/fields`, {
+        body: { payment_method: { method: "id", id: pmId, security_code: "321" } }
+      })
+    assert.strictEqual((await fields(stored.id)).status, 204)
+    const session = (await api("GET", `/checkout/sessions/${id}`)).body
+    assert.deepStrictEqual(session.payment_method, {
       type: "payment-method",
       method: "card",
-      id: pmId
+      id: stored.id,
+      scheme: "mastercard",
+      label: "4444",
+      details: { bin: "555555", card_type: stored.details.card_type },
+      fingerprint: stored.fingerprint
     })
+    assert.notInclude(JSON.stringify(session), "321")
+
+    for (const unknown of ["ef9496d8-53a5-4aad-8ca2-00eb68334389", stored.id]) {
+      // Unknown anywhere, or stored by another merchant account than the session's.
+      const sessionId = unknown === stored.id ? await newSession({ "x-gr4vy-merchant-account-id": "other" }) : id
+      const refused = await fields(unknown, sessionId)
+      assert.strictEqual(refused.status, 400)
+      assert.deepStrictEqual(refused.body.details.map((d: { pointer: string }) => d.pointer), ["/payment_method/id"])
+    }
+
     const clickToPay = { merchant_transaction_id: "m", src_correlation_id: "c", src_dpa_id: "d" }
     assert.strictEqual(
       (await api("PUT", `/checkout/sessions/${id}/fields`, { body: { payment_method: clickToPay } })).status,

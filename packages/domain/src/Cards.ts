@@ -158,3 +158,13 @@ export const hasExpired = (expirationDate: string, now: number): boolean => {
   const year = 2000 + Number(expirationDate.slice(3, 5))
   return now >= Date.UTC(year, month, 1)
 }
+
+/**
+ * The well-known test BINs (`411111`, `555555`, `378282`, ...): card numbers
+ * under them are test cards, for fixtures and examples that must never hold a
+ * real card number.
+ *
+ * @category card types
+ * @since 0.2.0
+ */
+export const testBins: ReadonlyArray<string> = Object.keys(knownTypes)

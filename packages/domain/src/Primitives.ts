@@ -270,3 +270,13 @@ export const CalendarDate = Schema.String.check(
  * @since 0.1.0
  */
 export type CalendarDate = typeof CalendarDate.Type
+
+/**
+ * A type as itself: lets an interface extend the type of a schema
+ * (`interface XSchema extends Identity<typeof XSchema> {}`), so declarations
+ * name a large schema instead of spelling it out wherever it is used.
+ *
+ * @category utils
+ * @since 0.2.0
+ */
+export type Identity<A> = A

@@ -103,6 +103,14 @@ const compileConverter = (ast: SchemaAST.AST): Convert | undefined => {
   }
   switch (ast._tag) {
     case "Objects": {
+      const item = recordValue(ast)
+      if (item !== undefined) {
+        // A record's values convert as its value schema says (a payment service's merchant profiles by scheme).
+        const convert = compileConverter(item)
+        return convert === undefined
+          ? undefined
+          : (wire) => Object.fromEntries(Object.entries(wire).map(([key, value]) => [key, convert(value)]))
+      }
       const properties = propertiesOf(ast).map((p) => ({ ...p, convert: compileConverter(p.type) }))
       if (wireKeysOf(ast) === undefined && properties.every((p) => p.convert === undefined)) return undefined
       return (wire) => {

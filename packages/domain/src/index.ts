@@ -19,6 +19,10 @@ export * as Buyer from "./Buyer.ts"
  */
 export * as BuyerResource from "./BuyerResource.ts"
 /**
+ * @since 0.2.0
+ */
+export * as CardSimulator from "./CardSimulator.ts"
+/**
  * @since 0.1.0
  */
 export * as Cart from "./Cart.ts"
@@ -34,6 +38,10 @@ export * as CheckoutSession from "./CheckoutSession.ts"
  * @since 0.2.0
  */
 export * as Collection from "./Collection.ts"
+/**
+ * @since 0.2.0
+ */
+export * as ConnectionOptions from "./ConnectionOptions.ts"
 /**
  * @since 0.2.0
  */
@@ -55,6 +63,10 @@ export * as PaymentMethod from "./PaymentMethod.ts"
  */
 export * as PaymentMethodResource from "./PaymentMethodResource.ts"
 /**
+ * @since 0.3.0
+ */
+export * as PaymentOption from "./PaymentOption.ts"
+/**
  * @since 0.2.0
  */
 export * as PaymentService from "./PaymentService.ts"
@@ -65,4 +77,28 @@ export * as Primitives from "./Primitives.ts"
 /**
  * @since 0.2.0
  */
+export * as Refund from "./Refund.ts"
+/**
+ * @since 0.2.0
+ */
+export * as Settlement from "./Settlement.ts"
+/**
+ * @since 0.2.0
+ */
 export * as Token from "./Token.ts"
+/**
+ * @since 0.2.0
+ */
+export * as Transaction from "./Transaction.ts"
+/**
+ * @since 0.2.0
+ */
+export * as TransactionCapture from "./TransactionCapture.ts"
+/**
+ * @since 0.2.0
+ */
+export * as TransactionCreate from "./TransactionCreate.ts"
+/**
+ * @since 0.2.0
+ */
+export * as TransactionEvent from "./TransactionEvent.ts"

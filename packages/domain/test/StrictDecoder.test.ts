@@ -3,6 +3,7 @@ import { DateTime, Redacted, Schema } from "effect"
 import { CheckoutSession, CheckoutSessionUpdate } from "../src/CheckoutSession.ts"
 import { models, modelNames } from "../src/Models.ts"
 import { CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
+import { PaymentServiceCreate } from "../src/PaymentService.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
 import { fullSeedSession, seedExamples } from "@checkout-kit/test-seeds"
 
@@ -66,6 +67,35 @@ describe("StrictDecoder", () => {
       const slow = reference(CheckoutSession, variant)
       assert.strictEqual(fast._tag, slow._tag, JSON.stringify(variant).slice(0, 200))
       if (fast._tag === "Success" && slow._tag === "Success") assert.deepStrictEqual(fast.success, slow.value)
+    }
+  })
+
+  it("converts a record's values: a payment service's merchant profiles, keyed by scheme, come out camelCase", () => {
+    const body = {
+      display_name: "Mock Card",
+      payment_service_definition_id: "mock-card",
+      fields: [{ key: "merchant_id", value: "test" }],
+      accepted_currencies: ["USD"],
+      accepted_countries: ["US"],
+      merchant_profile: {
+        visa: {
+          merchant_acquirer_bin: "411111",
+          merchant_acquirer_id: "12345678",
+          merchant_name: "Acme Store",
+          merchant_country_code: "840",
+          merchant_category_code: "5411",
+          merchant_url: "https://example.com"
+        },
+        amex: null
+      }
+    }
+    const result = StrictDecoder.make(PaymentServiceCreate).decode(body)
+    const expected = reference(PaymentServiceCreate, body)
+    assert.strictEqual(result._tag, "Success")
+    assert.strictEqual(expected._tag, "Success")
+    if (result._tag === "Success" && expected._tag === "Success") {
+      assert.deepStrictEqual(result.success, expected.value)
+      assert.strictEqual(result.success.merchantProfile?.visa?.merchantCategoryCode, "5411")
     }
   })
 

@@ -150,9 +150,15 @@ const requireBody = (body: unknown) =>
     )
     : Effect.succeed(body)
 
-// The merchant account a session call acts on (the header's, else the bound key's, else `default`), kept for the
-// journal and the log where the header does not name it.
-const actingAccount = (request: HttpServerRequest.HttpServerRequest) =>
+/**
+ * The merchant account a call acts on (the header's, else the bound key's,
+ * else `default`), kept for the journal and the log where the header does not
+ * name it.
+ *
+ * @category requests
+ * @since 0.3.0
+ */
+export const actingAccount = (request: HttpServerRequest.HttpServerRequest) =>
   Effect.flatMap(accountOf(request), (account) =>
     namedAccount(request) === undefined && account !== "default"
       ? Effect.as(captureAccount(account), account)

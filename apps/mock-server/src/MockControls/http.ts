@@ -3,7 +3,8 @@
  * move a merchant account's clock (the account the request names in
  * `x-gr4vy-merchant-account-id`, `default` without it), read the request
  * journal (as a list, one request in full, or live as server-sent events),
- * list the stored sessions, reset all state, and the inspector page. Served
+ * list the stored sessions, reset all state (sessions, the payment resources'
+ * documents, journal, clocks), and the inspector page. Served
  * only where the test controls are on (`Server.routes`).
  *
  * Every control is implemented with `handle`: the contract's schemas decode
@@ -26,6 +27,7 @@ import { maxAdvanceSeconds, MockClock } from "../MockClock.ts"
 import * as Responses from "../Responses.ts"
 import { operationOf, routeTable } from "../RouteTable.ts"
 import { parseCursor, SessionStore } from "../SessionStore.ts"
+import { DocumentStore } from "../store/DocumentStore.ts"
 
 /**
  * The body of `POST /_mock/clock` (the contract's schema).
@@ -60,6 +62,7 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
   Effect.gen(function*() {
     const clock = yield* MockClock
     const store = yield* SessionStore
+    const documents = yield* DocumentStore
     const journal = yield* Journal
     const routes = routeTable(true)
     const operation = (method: string, path: string) => operationOf(routes, method, path)
@@ -194,6 +197,8 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
       .handle("reset", () =>
         Effect.gen(function*() {
           yield* store.clear
+          // The payment resources (merchant accounts, services, buyers, the vault) go with the sessions.
+          yield* documents.clear
           yield* journal.clear
           yield* clock.reset
           return { reset: true as const }

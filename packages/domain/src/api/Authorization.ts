@@ -64,6 +64,9 @@ export const endpointScopes: Readonly<Record<string, ReadonlyArray<string>>> = {
   deletePaymentService: write("payment-services"),
   verifyPaymentServiceCredentials: write("payment-services"),
   createPaymentServiceSession: write("transactions"),
+  // Payment options for a cart and the card schemes Gr4vy knows (not in the vendored spec).
+  listPaymentOptions: read("payment-options"),
+  listCardSchemeDefinitions: read("card-scheme-definitions"),
   // Buyers and their shipping details; a buyer's payment methods are read with the payment-methods scope.
   listBuyers: read("buyers"),
   addBuyer: write("buyers"),
@@ -90,5 +93,31 @@ export const endpointScopes: Readonly<Record<string, ReadonlyArray<string>>> = {
   createNetworkTokenCryptogram: read("payment-methods"),
   suspendNetworkToken: write("payment-methods"),
   resumeNetworkToken: write("payment-methods"),
-  deleteNetworkToken: write("payment-methods")
+  deleteNetworkToken: write("payment-methods"),
+  // Transactions and what hangs off them; creating one also takes an embed token, a full refund also refunds the
+  // gift cards (`gift-cards.write`); a sync is a read, per the spec. `updateSession` needs no token.
+  listTransactions: read("transactions"),
+  createTransaction: write("transactions", "embed"),
+  getTransaction: read("transactions"),
+  updateTransaction: write("transactions"),
+  captureTransaction: write("transactions"),
+  voidTransaction: write("transactions"),
+  cancelTransaction: write("transactions"),
+  syncTransaction: read("transactions"),
+  incrementTransactionAuthorization: write("transactions"),
+  listTransactionRefunds: read("transactions"),
+  createTransactionRefund: write("transactions"),
+  getTransactionRefund: read("transactions"),
+  createFullTransactionRefund: write("transactions", "gift-cards.write"),
+  getRefund: read("transactions"),
+  listTransactionCaptures: read("transactions"),
+  getTransactionCapture: read("transactions"),
+  listTransactionActions: read("transactions"),
+  listTransactionEvents: read("transactions"),
+  listTransactionSettlements: read("transactions"),
+  getTransactionSettlement: read("transactions"),
+  listTransactionRefundSettlements: read("transactions"),
+  getTransactionRefundSettlement: read("transactions"),
+  listTransactionChargebacks: read("transactions"),
+  listTransactionChargebackReversals: read("transactions")
 }

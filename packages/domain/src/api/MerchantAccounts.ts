@@ -21,6 +21,7 @@ import {
 } from "../MerchantAccount.ts"
 import { CurrencyCode } from "../Primitives.ts"
 import { Authorization } from "./Authorization.ts"
+import { preferHeaders } from "./CheckoutSessions.ts"
 import { IdParam } from "./Params.ts"
 
 const account = { merchant_account_id: IdParam("The ID of the merchant account.") }
@@ -41,6 +42,7 @@ const configuration = {
 export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
   .add(
     HttpApiEndpoint.get("listMerchantAccounts", "/merchant-accounts", {
+      headers: preferHeaders,
       query: {
         ...PageQuery,
         search: Schema.optionalKey(Schema.String.annotate({ description: "The search term to filter accounts by." }))
@@ -49,16 +51,19 @@ export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "List all merchant accounts" })),
     HttpApiEndpoint.post("createMerchantAccount", "/merchant-accounts", {
+      headers: preferHeaders,
       payload: MerchantAccountCreate,
       success: MerchantAccount.pipe(HttpApiSchema.status(201)),
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Create a merchant account" })),
     HttpApiEndpoint.get("getMerchantAccount", "/merchant-accounts/:merchant_account_id", {
+      headers: preferHeaders,
       params: account,
       success: MerchantAccount,
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Get a merchant account" })),
     HttpApiEndpoint.put("updateMerchantAccount", "/merchant-accounts/:merchant_account_id", {
+      headers: preferHeaders,
       params: account,
       payload: MerchantAccountUpdate,
       success: MerchantAccount,
@@ -68,6 +73,7 @@ export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
       "listThreeDSConfigurations",
       "/merchant-accounts/:merchant_account_id/three-ds-configurations",
       {
+      headers: preferHeaders,
         params: account,
         query: { currency: Schema.optionalKey(CurrencyCode) },
         success: MerchantAccountThreeDSConfigurations,
@@ -78,6 +84,7 @@ export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
       "createThreeDSConfiguration",
       "/merchant-accounts/:merchant_account_id/three-ds-configurations",
       {
+      headers: preferHeaders,
         params: account,
         payload: MerchantAccountThreeDSConfigurationCreate,
         success: MerchantAccountThreeDSConfiguration.pipe(HttpApiSchema.status(201)),
@@ -88,6 +95,7 @@ export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
       "updateThreeDSConfiguration",
       "/merchant-accounts/:merchant_account_id/three-ds-configurations/:three_ds_configuration_id",
       {
+      headers: preferHeaders,
         params: configuration,
         payload: MerchantAccountThreeDSConfigurationUpdate,
         success: MerchantAccountThreeDSConfiguration,
@@ -97,7 +105,7 @@ export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
     HttpApiEndpoint.delete(
       "deleteThreeDSConfiguration",
       "/merchant-accounts/:merchant_account_id/three-ds-configurations/:three_ds_configuration_id",
-      { params: configuration, success: HttpApiSchema.NoContent, error: ApiErrors }
+      { params: configuration, headers: preferHeaders, success: HttpApiSchema.NoContent, error: ApiErrors }
     ).annotateMerge(OpenApi.annotations({ summary: "Delete a 3DS configuration" }))
   )
   .middleware(Authorization)

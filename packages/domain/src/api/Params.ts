@@ -5,11 +5,12 @@
  * @since 0.2.0
  */
 import { Schema } from "effect"
-import { merchantAccountHeader } from "./CheckoutSessions.ts"
+import { merchantAccountHeader, preferHeaders } from "./CheckoutSessions.ts"
 
 /**
  * The optional `x-gr4vy-merchant-account-id` header of an endpoint that acts
- * in one merchant account (`default` without it).
+ * in one merchant account (`default` without it), and the mock's `prefer`
+ * header every API endpoint declares.
  *
  * @category headers
  * @since 0.2.0
@@ -17,7 +18,8 @@ import { merchantAccountHeader } from "./CheckoutSessions.ts"
 export const accountHeaders = {
   [merchantAccountHeader]: Schema.optionalKey(
     Schema.String.annotate({ description: "The ID of the merchant account to use for this request." })
-  )
+  ),
+  ...preferHeaders
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   VerifyCredentials
 } from "../PaymentService.ts"
 import { Authorization } from "./Authorization.ts"
+import { preferHeaders } from "./CheckoutSessions.ts"
 import { accountHeaders, IdParam } from "./Params.ts"
 
 const definition = { payment_service_definition_id: IdParam("The ID of the payment service definition.") }
@@ -42,11 +43,13 @@ const service = { payment_service_id: IdParam("The ID of the payment service.", 
 export class PaymentServicesGroup extends HttpApiGroup.make("paymentServices")
   .add(
     HttpApiEndpoint.get("listPaymentServiceDefinitions", "/payment-service-definitions", {
+      headers: preferHeaders,
       query: PageQuery,
       success: PaymentServiceDefinitions,
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "List payment service definitions" })),
     HttpApiEndpoint.get("getPaymentServiceDefinition", "/payment-service-definitions/:payment_service_definition_id", {
+      headers: preferHeaders,
       params: definition,
       success: PaymentServiceDefinition,
       error: ApiErrors
@@ -54,7 +57,13 @@ export class PaymentServicesGroup extends HttpApiGroup.make("paymentServices")
     HttpApiEndpoint.post(
       "createPaymentServiceDefinitionSession",
       "/payment-service-definitions/:payment_service_definition_id/sessions",
-      { params: definition, payload: CreateSessionRequest, success: CreateSession, error: ApiErrors }
+      {
+        params: definition,
+        headers: preferHeaders,
+        payload: CreateSessionRequest,
+        success: CreateSession,
+        error: ApiErrors
+      }
     ).annotateMerge(OpenApi.annotations({ summary: "Create a session for a payment service definition" })),
     HttpApiEndpoint.get("listPaymentServices", "/payment-services", {
       headers: accountHeaders,

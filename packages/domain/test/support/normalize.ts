@@ -85,6 +85,9 @@ export const normalize = (schema: any): any => {
     }
   }
   if (out.anyOf === undefined) delete out.anyOf
+  // An object with `properties: {}` and nothing required names no property: the same as naming none.
+  if (out.type === "object" && out.properties !== undefined && Object.keys(out.properties).length === 0 &&
+    out.required === undefined) delete out.properties
   if (out.type === "object" && out.required === undefined && out.properties !== undefined) out.required = []
   return out
 }
