@@ -85,6 +85,8 @@ export interface CheckOptions {
    * route (`GET /buyers` answers 404). @since 0.3.0
    */
   readonly payments?: boolean | undefined
+  /** The checkout sessions' commands; default on. @since 0.3.0 */
+  readonly sessions?: boolean | undefined
   /** The `replay` string of a failed report: runs exactly its counterexample again. */
   readonly replay?: string | undefined
   /** The day card expiries are generated after (`YYYY-MM-DD`); default today (UTC). Part of `replay`. */
@@ -271,7 +273,13 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
     httpSystem({ baseUrl: options.baseUrl!, privateKey: options.privateKey, merchantAccountId, retry: options.retry })
   const auth = options.auth ?? (await checksScopes(system))
   const payments = options.payments ?? (await servesPayments(system))
-  const commands = Commands.all({ auth, clock, payments, referenceDate: new Date(`${referenceDay}T00:00:00Z`) })
+  const commands = Commands.all({
+    auth,
+    clock,
+    payments,
+    sessions: options.sessions,
+    referenceDate: new Date(`${referenceDay}T00:00:00Z`)
+  })
 
   let sequences = 0
   let commandCount = 0
