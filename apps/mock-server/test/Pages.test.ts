@@ -21,12 +21,13 @@ const seed = Effect.gen(function*() {
 const keep = (document: StoredDocument) => (JSON.parse(document.body) as { i: number }).i % 3 === 0
 const expected = Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 3 === 0).toReversed().map((i) => `doc-${String(i).padStart(2, "0")}`)
 
+const ids = (page: { items: ReadonlyArray<StoredDocument> }) => page.items.map((d) => d.id)
+
 describe("narrowed pages", () => {
   for (const [limit, scanSize] of [[2, 3], [3, 5], [5, 2], [20, 100]] as const) {
     it.effect(`limit ${limit}, scans of ${scanSize}: forwards then back, every match once, in order`, () =>
       Effect.gen(function*() {
         yield* seed
-        const ids = (page: { items: ReadonlyArray<StoredDocument> }) => page.items.map((d) => d.id)
         let page = yield* Pages.page({ ...query, limit }, keep, scanSize)
         assert.isUndefined(page.previousCursor)
         const forwards = ids(page)
