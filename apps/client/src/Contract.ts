@@ -7,7 +7,15 @@
  * - invalid bodies (one constraint broken) are rejected with 400 and a
  *   `details[]` entry whose pointer is the broken field;
  * - unknown session ids answer 404;
- * - expired sessions answer 404, when the server offers `/_mock/clock`.
+ * - expired sessions answer 404, when the server offers `/_mock/clock`;
+ * - the payments resources, where the server serves them (`GET /buyers` is
+ *   not a 404): valid buyer and stored-card bodies are created (201), read,
+ *   updated and deleted with the declared statuses, every answer holds to its
+ *   declared schema (`Buyer`, `PaymentMethod`) and to the reference model
+ *   (`@checkout-kit/fixtures/Model`), another merchant account reads a 404,
+ *   no answer shows a card number; invalid bodies get 400 with the broken
+ *   field's pointer; unknown ids answer 404; a list walked page by page with
+ *   `limit` neither repeats nor skips a buyer.
  *
  * A run leaves the server as it was: against the mock (a server that offers
  * `/_mock/clock`) it runs in a merchant account of its own unless one is
@@ -26,16 +34,22 @@
  * @since 0.1.0
  */
 import { Api } from "@checkout-kit/domain/api/Api"
+import { Buyer, BuyerCreate, BuyerUpdate } from "@checkout-kit/domain/BuyerResource"
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
-import { Effect, Schema } from "effect"
+import { CardPaymentMethodCreate, PaymentMethod } from "@checkout-kit/domain/PaymentMethodResource"
+import { Effect, Exit, Schema } from "effect"
 import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
 import * as fc from "fast-check"
-import { firstDifference } from "@checkout-kit/fixtures/Model"
+import * as Commands from "@checkout-kit/fixtures/Commands"
+import { wire as wireOf } from "@checkout-kit/fixtures/Derive"
+import { invalid as invalidBodies } from "@checkout-kit/fixtures/Invalid"
+import * as Model from "@checkout-kit/fixtures/Model"
 import { randomUUID } from "node:crypto"
 import * as CheckoutKitClient from "./CheckoutKitClient.ts"
 import type { CheckoutKitError } from "./Errors.ts"
 import * as MockControls from "./MockControls.ts"
+import * as Stateful from "./Stateful.ts"
 
 /**
  * A valid body and a broken one, as the fixtures package generates them.
@@ -63,6 +77,11 @@ export interface ContractOptions {
   readonly onProgress?: ((done: number, total: number) => void) | undefined
   /** Parallel requests; default 8. */
   readonly concurrency?: number | undefined
+  /**
+   * Bodies per check of the payments resources (valid and invalid buyers and stored cards); default `runs`, at
+   * most 50. @since 0.3.0
+   */
+  readonly paymentRuns?: number | undefined
 }
 
 /**
@@ -158,30 +177,34 @@ export const runEffect = (options: ContractOptions) =>
     const sessions = yield* CheckoutKitClient.make(clientOptions)
     const http = yield* CheckoutKitClient.httpClient(clientOptions)
     const controls = yield* MockControls.make(http)
+    const system = Stateful.httpSystem(clientOptions)
     // The account's clock as the run found it: set back at the end, however the run ends.
     const clockBefore = isMock ? yield* controls.clock : undefined
     return yield* Effect.ensuring(
-      checks({ options, base, merchantAccountId, sessions, http, controls }),
+      checks({ options, base, merchantAccountId, sessions, http, controls, system }),
       clockBefore === undefined ? Effect.void : Effect.ignore(controls.setClockOffset(clockBefore.offset_seconds))
     )
   })
 
 const checks = (
-  { base, controls, http, merchantAccountId, options, sessions }: {
+  { base, controls, http, merchantAccountId, options, sessions, system }: {
     readonly options: ContractOptions
     readonly base: string
     readonly merchantAccountId: string | undefined
     readonly sessions: CheckoutKitClient.CheckoutKitClient["Service"]
     readonly http: HttpClient.HttpClient
     readonly controls: MockControls.MockControls
+    readonly system: Commands.System
   }
 ) =>
   Effect.gen(function*() {
     const seed = options.seed
     const valid = fc.sample(options.generators.valid, { numRuns: options.runs, seed })
     const invalid = fc.sample(options.generators.invalid, { numRuns: options.runs, seed })
-    // One step per check of the report: each body, each unknown-id call, the expiry.
-    const total = valid.length + invalid.length + 3 + 1
+    const payments = yield* Effect.promise(() => Stateful.servesPayments(system))
+    const paymentRuns = payments ? options.paymentRuns ?? Math.min(options.runs, 50) : 0
+    // One step per check of the report: each body, each unknown-id call, the expiry, the payments' checks.
+    const total = valid.length + invalid.length + 3 + 1 + (payments ? 4 * paymentRuns + 6 + 1 : 0)
     let done = 0
     const progress = Effect.sync(() => options.onProgress?.(++done, total))
     const concurrency = options.concurrency ?? 8
@@ -204,7 +227,7 @@ const checks = (
         const expected = expectedFields(body as Record<string, unknown>)
         const actual = Object.fromEntries(sessionFields.filter((k) => wire[k] !== undefined).map((k) => [k, wire[k]]))
         yield* Effect.ignore(sessions.delete(created.id))
-        const difference = firstDifference(expected, actual)
+        const difference = Model.firstDifference(expected, actual)
         return difference === undefined ? undefined : mismatch({ message: `read back differs at ${difference}`, expected, actual })
       }).pipe(
         Effect.catch((error) =>
@@ -270,6 +293,10 @@ const checks = (
         Effect.ensuring(progress)
       ))
 
+    const paymentResults = payments
+      ? yield* paymentChecks({ system, seed, runs: paymentRuns, concurrency, progress })
+      : paymentCheckNames.map((name) => tally(name, [], "the server does not serve /buyers"))
+
     // Expiry, where the server lets the runner move its clock.
     const expiryName = "expired sessions answer 404"
     const offersClock = yield* controls.advanceClock(0)
@@ -296,6 +323,7 @@ const checks = (
       tally(validName, validOutcomes),
       tally(invalidName, invalidOutcomes),
       tally(unknownName, unknownOutcomes),
+      ...paymentResults,
       tally(expiryName, expiryOutcomes, offersClock ? undefined : "the server offers no /_mock/clock")
     ]
     const report: ContractReport = {
@@ -308,6 +336,161 @@ const checks = (
     }
     return report
   })
+
+const paymentCheckNames = [
+  "valid buyers are created, read, updated and deleted",
+  "valid cards are stored, read, updated and deleted",
+  "invalid buyer bodies are rejected with the pointer",
+  "invalid card bodies are rejected with the pointer",
+  "unknown buyer and payment method ids answer 404",
+  "lists walked page by page neither repeat nor skip"
+] as const
+
+// A body of a check (a card, a pair of bodies, a mutation) as a report may show it: no card number.
+const redactAll = (body: unknown): unknown =>
+  Array.isArray(body)
+    ? body.map(redactAll)
+    : typeof body === "object" && body !== null && "value" in body && "pointer" in body
+    ? { ...body, value: Commands.redact(body.value) }
+    : Commands.redact(body)
+
+const buyerAnswer = Schema.decodeUnknownExit(Buyer)
+const methodAnswer = Schema.decodeUnknownExit(PaymentMethod)
+
+// Whether an answer holds to the resource's declared schema.
+const holds = (kind: Model.ResourceKind, body: unknown) =>
+  kind === "buyer" ? Exit.isSuccess(buyerAnswer(body)) : Exit.isSuccess(methodAnswer(body))
+
+/**
+ * Runs operations of the reference model one request at a time (a list: one
+ * walk), each answer checked against the model and, for a resource, against
+ * its declared schema; and no answer may show a card number the run sent.
+ * Answers the first mismatch, or `undefined`.
+ *
+ * @category checks
+ * @since 0.3.0
+ */
+export const runOperations = async (
+  system: Commands.System,
+  tag: string,
+  operations: ReadonlyArray<(state: Model.State) => Model.Operation>
+): Promise<Pick<Mismatch, "message" | "expected" | "actual"> | undefined> => {
+  let state: Model.State = { ...Model.initial, tag }
+  const secrets: Array<string> = []
+  for (const make of operations) {
+    const operation = make(state)
+    const expected = Model.expect(state, operation)
+    const request = Commands.requestOf(state, operation)!
+    const number = (request.body as { number?: unknown } | undefined)?.number
+    if (typeof number === "string") secrets.push(number)
+    const actual = expected.listing === undefined
+      ? await system.send(request)
+      : await Commands.walk(system, request, expected.listing)
+    const said = `${Commands.describe(operation)}: ${request.method} ${request.path}`
+    const shown = secrets.find((n) => JSON.stringify(actual.body ?? null).includes(n))
+    if (shown !== undefined) return { message: `${said}: the answer shows the card number ending ${shown.slice(-4)}` }
+    const mismatch = Model.compare(expected, actual)
+    if (mismatch !== undefined) return { message: `${said}: ${mismatch}`, expected: Model.describe(expected), actual }
+    const kind = expected.resource?.kind
+    if (kind !== undefined && !holds(kind, actual.body)) {
+      return { message: `${said}: the answer does not hold to the ${kind} schema`, actual }
+    }
+    state = Model.next(state, operation, actual)
+  }
+  return undefined
+}
+
+// The checks of the payments resources, each an outcome per body (or per call), in `paymentCheckNames`' order.
+const paymentChecks = (
+  { concurrency, progress, runs, seed, system }: {
+    readonly system: Commands.System
+    readonly seed: number
+    readonly runs: number
+    readonly concurrency: number
+    readonly progress: Effect.Effect<void>
+  }
+) => {
+  const sample = <A>(arbitrary: fc.Arbitrary<A>) => fc.sample(arbitrary, { numRuns: runs, seed })
+  // Every run's external identifiers are its own: a buyer's must be unique in the account.
+  const tagOf = (index: number) => `c${seed}-${index}-${randomUUID().slice(0, 8)}`
+  const outcome = (name: string, index: number, body: unknown, run: () => ReturnType<typeof runOperations>) =>
+    Effect.tryPromise(run).pipe(
+      Effect.catch((error) => Effect.succeed({ message: `the run failed: ${String(error.cause)}` })),
+      Effect.map((found): Mismatch | undefined =>
+        found === undefined ? undefined : { check: name, seed, index, body: redactAll(body), ...found }
+      ),
+      Effect.ensuring(progress)
+    )
+  const each = <A>(
+    name: string,
+    bodies: ReadonlyArray<A>,
+    run: (body: A, index: number) => ReturnType<typeof runOperations>
+  ) =>
+    Effect.forEach(bodies, (body, index) => outcome(name, index, body, () => run(body, index)), { concurrency })
+  return Effect.gen(function*() {
+    const [buyersName, cardsName, invalidBuyersName, invalidCardsName, unknownName, listsName] = paymentCheckNames
+    const updates = Commands.partialOf(wireOf(BuyerUpdate) as fc.Arbitrary<Record<string, unknown>>, Model.buyerFields)
+    const buyerBodies = sample(fc.tuple(wireOf(BuyerCreate), updates))
+    const buyers = yield* each(buyersName, buyerBodies, ([create, update], index) =>
+      runOperations(system, tagOf(index), [
+        () => ({ _tag: "CreateBuyer", body: create as Record<string, unknown> }),
+        () => ({ _tag: "GetBuyer", buyer: 0 }),
+        () => ({ _tag: "ResourceElsewhere", kind: "buyer", index: 0, method: "GET" }),
+        () => ({ _tag: "UpdateBuyer", buyer: 0, body: update }),
+        () => ({ _tag: "DeleteBuyer", buyer: 0 }),
+        () => ({ _tag: "GetBuyer", buyer: 0 })
+      ]))
+    const cardBodies = sample(fc.tuple(Commands.storeCardBody(), Commands.methodUpdateBody()))
+    const cards = yield* each(cardsName, cardBodies, ([card, update], index) =>
+      runOperations(system, tagOf(index), [
+        // The buyer's answer tells the server's time: whether the card has expired.
+        () => ({ _tag: "CreateBuyer", body: {} }),
+        () => ({ _tag: "StoreCard", body: card, owner: { buyer: 0, by: "id" } }),
+        () => ({ _tag: "GetMethod", method: 0 }),
+        () => ({ _tag: "ResourceElsewhere", kind: "payment-method", index: 0, method: "GET" }),
+        () => ({ _tag: "UpdateMethod", method: 0, body: update }),
+        () => ({ _tag: "DeleteMethod", method: 0 }),
+        () => ({ _tag: "GetMethod", method: 0 }),
+        () => ({ _tag: "DeleteBuyer", buyer: 0 })
+      ]))
+    const invalidOf = (
+      target: "buyer-create" | "method-create",
+      schema: typeof BuyerCreate | typeof CardPaymentMethodCreate
+    ) =>
+      sample(invalidBodies(schema).filter((m) => m.value !== undefined)).map((m) => ({ ...m, target }))
+    const rejected = (name: string, mutations: ReturnType<typeof invalidOf>) =>
+      each(name, mutations, (m) =>
+        runOperations(system, "", [
+          () => ({ _tag: "InvalidResource", target: m.target, index: 0, body: m.value, pointer: m.pointer })
+        ]))
+    const invalidBuyers = yield* rejected(invalidBuyersName, invalidOf("buyer-create", BuyerCreate))
+    const invalidCards = yield* rejected(invalidCardsName, invalidOf("method-create", CardPaymentMethodCreate))
+    const calls = (["buyer", "payment-method"] as const).flatMap((kind) =>
+      (["GET", "PUT", "DELETE"] as const).map((method) => ({ kind, method }))
+    )
+    const unknown = yield* each(unknownName, calls, ({ kind, method }) =>
+      runOperations(system, "", [() => ({ _tag: "UnknownResource", kind, id: randomUUID(), method })]))
+    // Five buyers, walked two by two, then under another account; then deleted.
+    const five = Array.from({ length: 5 }, () => () => ({ _tag: "CreateBuyer", body: {} }) as const)
+    const remove = Array.from({ length: 5 }, (_, buyer) => () => ({ _tag: "DeleteBuyer", buyer }) as const)
+    const lists = yield* each(listsName, [undefined], (_, index) =>
+      runOperations(system, tagOf(index), [
+        ...five,
+        () => ({ _tag: "List", kind: "buyer", limit: 2 }),
+        () => ({ _tag: "List", kind: "buyer", limit: 2, otherAccount: true }),
+        ...remove,
+        () => ({ _tag: "List", kind: "buyer", limit: 2 })
+      ]))
+    return [
+      tally(buyersName, buyers),
+      tally(cardsName, cards),
+      tally(invalidBuyersName, invalidBuyers),
+      tally(invalidCardsName, invalidCards),
+      tally(unknownName, unknown),
+      tally(listsName, lists)
+    ]
+  })
+}
 
 /**
  * Runs every check against `options.server`, on `fetch`.

@@ -2,15 +2,19 @@
  * The stateful contract runner: sequences of operations — create, get,
  * update with partial bodies and `null`s, delete, secure fields, card
  * details, calls under another merchant account or with a token pinned to
- * another session, invalid bodies, clock moves (opt-in) — sent to a server
- * and checked, answer by answer, against the reference model of the
- * Checkout Sessions API (`@checkout-kit/fixtures/Model`, commands from
+ * another session, invalid bodies, clock moves (opt-in); and of the payments
+ * resources, buyers and stored cards: create, read, update, delete, lists
+ * walked page by page, another account's — sent to a server and checked,
+ * answer by answer, against the reference model of the API
+ * (`@checkout-kit/fixtures/Model`, commands from
  * `@checkout-kit/fixtures/Commands`).
  *
  * It finds what one request at a time cannot: a stale read after an update,
  * a field sent as `null` that is kept, a deleted session that is still
  * readable, `metadata` merged instead of replaced, `expires_in` ignored on
- * update. On a mismatch fast-check shrinks the sequence to a minimal one,
+ * update, a list that repeats or skips an item between pages, a buyer
+ * another account can read, a card number in an answer. On a mismatch
+ * fast-check shrinks the sequence to a minimal one,
  * and the report lists its steps — command, request, expected and actual
  * answer — with the seed and the replay path that run it again.
  *
@@ -76,6 +80,13 @@ export interface CheckOptions {
   readonly auth?: boolean | undefined
   /** Clock moves (`POST /_mock/clock`): default off; they move the server's clock for its other users too. */
   readonly clock?: boolean | undefined
+  /**
+   * The payments resources' commands (buyers, stored cards). Default: on unless the server has no `/buyers`
+   * route (`GET /buyers` answers 404). @since 0.3.0
+   */
+  readonly payments?: boolean | undefined
+  /** The checkout sessions' commands; default on. @since 0.3.0 */
+  readonly sessions?: boolean | undefined
   /** The `replay` string of a failed report: runs exactly its counterexample again. */
   readonly replay?: string | undefined
   /** The day card expiries are generated after (`YYYY-MM-DD`); default today (UTC). Part of `replay`. */
@@ -96,6 +107,8 @@ export interface StatefulReport {
   readonly maxCommands: number
   readonly clock: boolean
   readonly auth: boolean
+  /** Whether the payments resources were checked. @since 0.3.0 */
+  readonly payments: boolean
   readonly passed: boolean
   /** Sequences and commands run, shrinking included. */
   readonly sequences: number
@@ -217,6 +230,24 @@ export const checksScopes = async (system: Commands.System): Promise<boolean> =>
   return answer.status === 403
 }
 
+/**
+ * Whether a system serves the payments resources: `GET /buyers` answers
+ * anything but a 404 (a server without the route).
+ *
+ * @category runner
+ * @since 0.3.0
+ */
+export const servesPayments = async (system: Commands.System): Promise<boolean> => {
+  const answer = await system.send({
+    method: "GET",
+    path: "/buyers?limit=1",
+    body: undefined,
+    account: "own",
+    token: { _tag: "Default" }
+  })
+  return answer.status !== 404
+}
+
 const today = () => new Date().toISOString().slice(0, 10)
 
 /**
@@ -241,7 +272,14 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   const system = options.system ??
     httpSystem({ baseUrl: options.baseUrl!, privateKey: options.privateKey, merchantAccountId, retry: options.retry })
   const auth = options.auth ?? (await checksScopes(system))
-  const commands = Commands.all({ auth, clock, referenceDate: new Date(`${referenceDay}T00:00:00Z`) })
+  const payments = options.payments ?? (await servesPayments(system))
+  const commands = Commands.all({
+    auth,
+    clock,
+    payments,
+    sessions: options.sessions,
+    referenceDate: new Date(`${referenceDay}T00:00:00Z`)
+  })
 
   let sequences = 0
   let commandCount = 0
@@ -277,6 +315,7 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
     maxCommands,
     clock,
     auth,
+    payments,
     sequences,
     commands: commandCount,
     durationMs
@@ -310,7 +349,7 @@ export const summary = (report: StatefulReport): string => {
   const lines = [
     `stateful contract of ${report.server} (seed ${report.seed}, ${report.runs} runs, up to ${report.maxCommands} commands${
       report.merchantAccountId === undefined ? "" : `, merchant account ${report.merchantAccountId}`
-    }${report.clock ? ", clock moves" : ""})`,
+    }${report.clock ? ", clock moves" : ""}${report.payments ? "" : ", no payments resources"})`,
     `${report.sequences} sequences, ${report.commands} commands in ${(report.durationMs / 1000).toFixed(1)} s`,
     ""
   ]

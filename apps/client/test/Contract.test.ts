@@ -25,20 +25,26 @@ afterAll(async () => {
 })
 
 // A server that breaks the contract: a proxy to the mock that changes its answers.
-const brokenServer = async (breakIt: (method: string, body: any) => { status: number; body: any } | undefined) => {
+const brokenServer = async (breakIt: (method: string, exchange: any) => { status: number; body: any } | undefined) => {
   const server: Server = createServer(async (request, response) => {
     const chunks: Array<Buffer> = []
     for await (const chunk of request) chunks.push(chunk as Buffer)
     const text = Buffer.concat(chunks).toString("utf8")
+    const account = request.headers["x-gr4vy-merchant-account-id"] as string | undefined
     const forwarded = await fetch(`${mock.url}${request.url}`, {
       method: request.method!,
-      headers: { ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), "content-type": "application/json" },
+      headers: {
+        ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+        ...(account === undefined ? {} : { "x-gr4vy-merchant-account-id": account }),
+        "content-type": "application/json"
+      },
       ...(text === "" ? {} : { body: text })
     })
     const answer = await forwarded.text()
     const parsed = answer === "" ? undefined : JSON.parse(answer)
     const broken = breakIt(request.method!, {
       path: request.url!,
+      account,
       request: text === "" ? undefined : JSON.parse(text),
       status: forwarded.status,
       response: parsed
@@ -53,6 +59,9 @@ const brokenServer = async (breakIt: (method: string, body: any) => { status: nu
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }
+
+// A card number: 13 to 19 digits on their own (a phone number's follow a "+").
+const cardNumber = /(?<![+\d])\d{13,19}(?!\d)/
 
 const cli = (...args: Array<string>) => runBin(args, { env: { ...process.env, CHECKOUT_KIT_PRIVATE_KEY: keyFile } })
 
@@ -70,7 +79,8 @@ describe("the contract runner", () => {
     assert.deepStrictEqual(report.mismatches, [])
     // The bar's total is the number of checks asked for, and it ends there.
     const checks = report.checks.reduce((sum, check) => sum + check.passed + check.failed, 0)
-    assert.strictEqual(checks, 1004)
+    // The payments resources' checks: 50 bodies each (at most 50 by default), six unknown-id calls, one walk.
+    assert.strictEqual(checks, 1004 + 4 * 50 + 6 + 1)
     assert.deepStrictEqual(steps.at(-1), [checks, checks])
     assert.lengthOf(steps, checks)
     assert.isTrue(steps.every(([, total]) => total === checks))
@@ -78,6 +88,12 @@ describe("the contract runner", () => {
       ["valid bodies are accepted and read back", 500, 0],
       ["invalid bodies are rejected with the pointer", 500, 0],
       ["unknown session ids answer 404", 3, 0],
+      ["valid buyers are created, read, updated and deleted", 50, 0],
+      ["valid cards are stored, read, updated and deleted", 50, 0],
+      ["invalid buyer bodies are rejected with the pointer", 50, 0],
+      ["invalid card bodies are rejected with the pointer", 50, 0],
+      ["unknown buyer and payment method ids answer 404", 6, 0],
+      ["lists walked page by page neither repeat nor skip", 1, 0],
       ["expired sessions answer 404", 1, 0]
     ])
   })
@@ -167,8 +183,12 @@ describe("the contract runner", () => {
       const body = (await (await fetch(`${mock.url}/_mock/requests`)).json()) as { items: Array<{ merchant_account_id: string; path: string }> }
       const runs = body.items.filter((entry) => entry.merchant_account_id === account)
       assert.isAbove(runs.length, 40)
+      // Besides the reads under another account the isolation checks make (the run's account with `-other`).
+      assert.isAbove(body.items.filter((entry) => entry.merchant_account_id === `${account}-other`).length, 0)
       assert.deepStrictEqual(
-        body.items.filter((entry) => entry.merchant_account_id !== account).map((entry) => entry.merchant_account_id).toSorted(),
+        body.items
+          .filter((entry) => entry.merchant_account_id !== account && entry.merchant_account_id !== `${account}-other`)
+          .map((entry) => entry.merchant_account_id).toSorted(),
         ["default", "default", "shop", "shop"]
       )
     } finally {
@@ -197,6 +217,69 @@ describe("the contract runner", () => {
     assert.strictEqual(report.merchantAccountId, "qa")
     const clock = await fetch(`${mock.url}/_mock/clock`, { headers: { "x-gr4vy-merchant-account-id": "qa" } })
     assert.strictEqual(((await clock.json()) as { offset_seconds: number }).offset_seconds, 120)
+  })
+
+  const buyerAt = /^\/buyers\/[^/?]+$/
+  const paymentBugs = [
+    [
+      "a buyer another merchant account can read",
+      (method: string, exchange: any) =>
+        method === "GET" && buyerAt.test(exchange.path) && exchange.account?.endsWith("-other")
+          ? { status: 200, body: { type: "buyer", id: exchange.path.split("/")[2] } }
+          : undefined,
+      "valid buyers are created, read, updated and deleted",
+      /GET buyer #0 under another merchant account: GET \/buyers\/.*: expected status 404, got 200/
+    ],
+    [
+      "a buyer update that drops a field it does not name",
+      (method: string, exchange: any) => {
+        if (method !== "PUT" || !buyerAt.test(exchange.path) || exchange.status !== 200) return undefined
+        const { display_name: _, ...rest } = exchange.response
+        return { status: 200, body: rest }
+      },
+      "valid buyers are created, read, updated and deleted",
+      /update buyer #0 .*: the buyer differs at \/display_name/
+    ],
+    [
+      "a stored card's answer that shows its number",
+      (method: string, exchange: any) =>
+        method === "POST" && exchange.path === "/payment-methods" && exchange.status === 201
+          ? { status: 201, body: { ...exchange.response, number: exchange.request.number } }
+          : undefined,
+      "valid cards are stored, read, updated and deleted",
+      /store card .*: the answer shows the card number ending \d{4}$/
+    ],
+    [
+      "a list that skips an item between pages",
+      (method: string, exchange: any) =>
+        method === "GET" && /^\/buyers\?.*cursor=/.test(exchange.path) && exchange.status === 200
+          ? { status: 200, body: { ...exchange.response, items: exchange.response.items.slice(1) } }
+          : undefined,
+      "lists walked page by page neither repeat nor skip",
+      /list buyers by 2: GET \/buyers\?limit=2: the list skips /
+    ],
+    [
+      "a server that stores an invalid stored-card body",
+      (method: string, exchange: any) =>
+        method === "POST" && exchange.path === "/payment-methods" && exchange.status === 400
+          ? { status: 201, body: { type: "payment-method", id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" } }
+          : undefined,
+      "invalid card bodies are rejected with the pointer",
+      /invalid method-create broken at .*: expected status 400, got 201/
+    ]
+  ] as const
+
+  it.each(paymentBugs)("finds %s in the payments resources, naming the check", async (_, breakIt, check, message) => {
+    const server = await brokenServer(breakIt)
+    try {
+      const report = await Contract.run({ server: server.url, runs: 10, seed: 21, privateKey: merchant.privateKeyPem, generators })
+      const found = report.mismatches.filter((m) => m.check === check)
+      assert.isAbove(found.length, 0, Contract.summary(report))
+      assert.match(found[0].message, message)
+      assert.notMatch(JSON.stringify(report.mismatches), cardNumber)
+    } finally {
+      await server.close()
+    }
   })
 
   it("the CLI exits 0 against the mock and prints the summary", async () => {

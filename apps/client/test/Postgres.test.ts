@@ -22,7 +22,7 @@ afterAll(async () => {
 })
 
 describe("the runners against a mock on PostgreSQL", () => {
-  it("the contract runner: 200 valid and 200 invalid bodies, unknown and expired sessions", async () => {
+  it("the contract runner: 200 valid and 200 invalid bodies, unknown and expired sessions, the payments resources", async () => {
     const report = await Contract.run({
       server: mock.url,
       runs: 200,
@@ -35,6 +35,12 @@ describe("the runners against a mock on PostgreSQL", () => {
       ["valid bodies are accepted and read back", 200, 0],
       ["invalid bodies are rejected with the pointer", 200, 0],
       ["unknown session ids answer 404", 3, 0],
+      ["valid buyers are created, read, updated and deleted", 50, 0],
+      ["valid cards are stored, read, updated and deleted", 50, 0],
+      ["invalid buyer bodies are rejected with the pointer", 50, 0],
+      ["invalid card bodies are rejected with the pointer", 50, 0],
+      ["unknown buyer and payment method ids answer 404", 6, 0],
+      ["lists walked page by page neither repeat nor skip", 1, 0],
       ["expired sessions answer 404", 1, 0]
     ])
   })
@@ -49,5 +55,6 @@ describe("the runners against a mock on PostgreSQL", () => {
     })
     assert.isTrue(report.passed, Stateful.summary(report))
     assert.strictEqual(report.sequences, 100)
+    assert.isTrue(report.payments)
   })
 })

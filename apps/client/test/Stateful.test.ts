@@ -12,6 +12,8 @@ const dir = mkdtempSync(join(tmpdir(), "checkout-kit-stateful-"))
 const keyFile = join(dir, "private-key.pem")
 // Card expiries are generated after this day: the same sequences in any year (the model judges expired cards).
 const referenceDay = "2026-12-01"
+// A card number: 13 to 19 digits on their own (a phone number's follow a "+").
+const cardNumber = /(?<![+\d])\d{13,19}(?!\d)/
 writeFileSync(keyFile, merchant.privateKeyPem)
 let memory: Awaited<ReturnType<typeof startMock>>
 let sqlite: Awaited<ReturnType<typeof startMock>>
@@ -35,6 +37,7 @@ describe("Stateful.check against the mock", () => {
     assert.strictEqual(report.sequences, 200)
     assert.isAbove(report.commands, 200 * 5)
     assert.strictEqual(report.merchantAccountId, "contract-7")
+    assert.isTrue(report.payments)
   })
 })
 
@@ -158,7 +161,13 @@ describe("Stateful.httpSystem: the client's transport", () => {
 })
 
 // How a proxy sends a request on to the mock: the answer's status and text.
-type Forward = (method: string, path: string, headers: IncomingHttpHeaders, body: string) => Promise<{ status: number; text: string }>
+type Forward = (
+  method: string,
+  path: string,
+  headers: IncomingHttpHeaders,
+  body: string,
+  account?: string
+) => Promise<{ status: number; text: string }>
 
 interface Bug {
   /** Rewrites a request before it reaches the mock, or answers it in the mock's place. */
@@ -168,18 +177,21 @@ interface Bug {
     body: any,
     forward: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>,
     account: string
-  ) => Promise<{ body?: unknown; answer?: { status: number; json: unknown } } | undefined>
+  ) => Promise<{ body?: unknown; answer?: { status: number; json: unknown }; account?: string } | undefined>
   /** Sees every answer. */
   readonly answer?: (method: string, path: string, status: number, json: any, account: string) => void
 }
 
-// Sends a request on to the mock.
-const toMock: Forward = async (method, path, headers, body) => {
+// Sends a request on to the mock (in another merchant account than the request's when `account` says so).
+const toMock: Forward = async (method, path, headers, body, account?: string) => {
   const response = await fetch(`${memory.url}${path}`, {
     method,
-    headers: Object.fromEntries(
-      Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
-    ) as Record<string, string>,
+    headers: {
+      ...Object.fromEntries(
+        Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
+      ) as Record<string, string>,
+      ...(account === undefined ? {} : { "x-gr4vy-merchant-account-id": account })
+    },
     ...(body === "" ? {} : { body })
   })
   return { status: response.status, text: await response.text() }
@@ -206,7 +218,7 @@ const buggyServer = async (bug: Bug) => {
       answer = JSON.stringify(changed.answer.json)
     } else {
       if (changed?.body !== undefined) text = JSON.stringify(changed.body)
-      const forwarded = await toMock(method, path, request.headers, text)
+      const forwarded = await toMock(method, path, request.headers, text, changed?.account)
       status = forwarded.status
       answer = forwarded.text
     }
@@ -294,18 +306,86 @@ const expiresInIgnored = (): Bug => ({
   }
 })
 
+const buyerPath = /^\/buyers\/([^/?]+)$/
+const methodPath = /^\/payment-methods\/([^/?]+)$/
+
+// Pages after the first lose their first item: a list that skips an item between pages.
+const listSkips = (): Bug => ({
+  request: async (method, path, _body, forward) => {
+    if (method !== "GET" || !/^\/(buyers|payment-methods)\?.*cursor=/.test(path)) return undefined
+    const page = await forward(method, path)
+    return page.status === 200 ? { answer: { status: 200, json: { ...page.json, items: page.json.items.slice(1) } } } : undefined
+  }
+})
+
+// An update of a buyer clears the display name it does not name.
+const unnamedDropped = (): Bug => ({
+  request: async (method, path, body) =>
+    method === "PUT" && buyerPath.test(path) && typeof body === "object" && body !== null && !("display_name" in body)
+      ? { body: { ...body, display_name: null } }
+      : undefined
+})
+
+// A buyer is read in the account the request names with "-other" taken off: visible to another account.
+const buyerVisibleElsewhere = (): Bug => ({
+  request: async (method, path, _body, _forward, account) =>
+    method === "GET" && buyerPath.test(path) && account.endsWith("-other") ? { account: account.slice(0, -"-other".length) } : undefined
+})
+
+// A stored card's delete answers 204 and deletes nothing (an unknown one is still a 404).
+const deleteKeeps = (): Bug => ({
+  request: async (method, path, _body, forward) => {
+    if (method !== "DELETE" || !methodPath.test(path)) return undefined
+    const found = await forward("GET", path)
+    return found.status === 200 ? { answer: { status: 204, json: undefined } } : undefined
+  }
+})
+
+// A stored card's answer echoes the number it was stored with.
+const numberEchoed = (): Bug => ({
+  request: async (method, path, body, forward) => {
+    if (method !== "POST" || path !== "/payment-methods") return undefined
+    const stored = await forward(method, path, body)
+    return stored.status === 201 ? { answer: { status: 201, json: { ...stored.json, number: body.number } } } : undefined
+  }
+})
+
 describe("planted bugs: each caught within the default runs, shrunk to at most 6 commands", () => {
+  // Each with the commands of its resources: the sessions' bugs without the payments commands, and the other way.
+  const sessions = { payments: false } as const
+  const payments = { sessions: false } as const
   const bugs = [
-    ["a stale read once after an update", staleReadOnce, /get #\d+: (the session differs|expires_at moved)/],
-    ["null dropped from update bodies", nullDropped, /update #\d+ .*null.*: the session differs/],
-    ["a deleted session readable once more", deletedReadableOnce, /get #\d+: expected status 404, got 200/],
-    ["metadata merged", metadataMerged, /update #\d+ .*metadata.*: the session differs at \/metadata/],
-    ["expires_in ignored on update", expiresInIgnored, /expires_at is not now \+ expires_in/]
+    ["a stale read once after an update", staleReadOnce, /get #\d+: (the session differs|expires_at moved)/, sessions],
+    ["null dropped from update bodies", nullDropped, /update #\d+ .*null.*: the session differs/, sessions],
+    ["a deleted session readable once more", deletedReadableOnce, /get #\d+: expected status 404, got 200/, sessions],
+    ["metadata merged", metadataMerged, /update #\d+ .*metadata.*: the session differs at \/metadata/, sessions],
+    ["expires_in ignored on update", expiresInIgnored, /expires_at is not now \+ expires_in/, sessions],
+    ["a list that skips an item between pages", listSkips, /^list .*: the list skips /, payments],
+    ["a buyer update that clears a field it does not name", unnamedDropped, /differs at \/display_name/, payments],
+    [
+      "a buyer visible to another merchant account",
+      buyerVisibleElsewhere,
+      /GET buyer #\d+ under another merchant account: expected status 404, got 200/,
+      payments
+    ],
+    [
+      "a stored card's delete that deletes nothing",
+      deleteKeeps,
+      /method #\d+.*: expected status 404, got 20[04]|the list shows/,
+      payments
+    ],
+    ["a card number echoed in an answer", numberEchoed, /^store card .*: the answer shows the card number ending \d{4}$/, payments]
   ] as const
-  it.each(bugs)("%s", async (_, bug, message) => {
+  it.each(bugs)("%s", async (_, bug, message, resources) => {
     const server = await buggyServer(bug())
     try {
-      const report = await Stateful.check({ baseUrl: server.url, privateKey: merchant.privateKeyPem, seed: 16, referenceDay })
+      const report = await Stateful.check({
+        baseUrl: server.url,
+        privateKey: merchant.privateKeyPem,
+        seed: 16,
+        referenceDay,
+        ...resources
+      })
       assert.isFalse(report.passed)
       assert.match(report.message!, message)
       const steps = report.counterexample!
@@ -315,12 +395,15 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
       for (const step of steps) {
         assert.hasAllKeys(step.request, step.request.body === undefined ? ["method", "path"] : ["method", "path", "body"])
       }
+      // No card number in the report: bodies sent and answers shown keep the last four only.
+      assert.notMatch(JSON.stringify(report.counterexample), cardNumber)
       // The replay runs exactly the counterexample again.
       const replayed = await Stateful.check({
         baseUrl: server.url,
         privateKey: merchant.privateKeyPem,
         seed: 16,
-        replay: report.replay
+        replay: report.replay,
+        ...resources
       })
       assert.isFalse(replayed.passed)
       assert.deepStrictEqual(replayed.counterexample!.map((s) => s.command), steps.map((s) => s.command))
@@ -346,7 +429,14 @@ describe("checkout-kit contract --stateful", () => {
   })
 
   it("exits 1 on a bug with the shrunk steps, the JSON counterexample, and a replay that runs it again", async () => {
-    const server = await buggyServer(metadataMerged())
+    // A server of the sessions only (the payments routes answer 404): the runner leaves their commands out.
+    const merged = metadataMerged()
+    const server = await buggyServer({
+      request: async (method, path, body, forward, account) =>
+        /^\/(buyers|payment-methods)/.test(path)
+          ? { answer: { status: 404, json: { type: "error", code: "not_found", status: 404, message: "no route" } } }
+          : merged.request!(method, path, body, forward, account)
+    })
     try {
       const reportFile = join(dir, "fail.json")
       const out = await cli("contract", "--stateful", "--server", server.url, "--seed", "16", "--report", reportFile)
@@ -354,6 +444,7 @@ describe("checkout-kit contract --stateful", () => {
       assert.match(out.stdout, /mismatch: update #\d+ .*: the session differs at \/metadata/)
       assert.match(out.stdout, /shrunk to \d commands?:/)
       const report = JSON.parse(readFileSync(reportFile, "utf8"))
+      assert.isFalse(report.payments)
       assert.isAtMost(report.counterexample.length, 6)
       for (const step of report.counterexample) {
         assert.includeMembers(Object.keys(step), ["command", "request", "expected", "actual"])

@@ -30,6 +30,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+// What each store answered, by resource and status ("/buyers 201"): the payments commands ran and succeeded too.
+const answered = new Map<string, number>()
+
 // A System over fetch: the mock, with tokens signed by the domain's signer, in the account `model`.
 const system = (url: string): Commands.System => {
   const signer = Token.makeSigner(createPrivateKey(merchant.privateKeyPem))
@@ -64,13 +67,16 @@ const system = (url: string): Commands.System => {
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) })
       })
       const text = await response.text()
+      const key = `${/^\/[a-z-]+/.exec(request.path)?.[0]} ${response.status}`
+      answered.set(key, (answered.get(key) ?? 0) + 1)
       return { status: response.status, body: text === "" ? undefined : JSON.parse(text) }
     }
   }
 }
 
 describe.each(["memory", "sqlite"] as const)("the %s store agrees with the reference model", (store) => {
-  it("over 100 sequences of up to 20 operations", async () => {
+  it("over 100 sequences of up to 20 operations, sessions and payments resources", async () => {
+    answered.clear()
     const real = Commands.real(system(servers[store]!.url))
     let failure: ReadonlyArray<Commands.Step> | undefined
     const details = await fc.check(
@@ -86,5 +92,8 @@ describe.each(["memory", "sqlite"] as const)("the %s store agrees with the refer
       { numRuns: 100, seed: 16 }
     )
     assert.isFalse(details.failed, JSON.stringify(failure, null, 2))
+    for (const key of ["/checkout 201", "/buyers 201", "/buyers 200", "/payment-methods 201", "/payment-methods 200"]) {
+      assert.isAbove(answered.get(key) ?? 0, 0, key)
+    }
   })
 })

@@ -7,7 +7,7 @@
  * @since 0.2.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { ShippingDetailsCreate } from "../Buyer.ts"
 import {
   Buyer,
@@ -129,5 +129,7 @@ export class BuyersGroup extends HttpApiGroup.make("buyers")
     }).annotateMerge(OpenApi.annotations({ summary: "Delete a buyer's shipping details" }))
   )
   .middleware(Authorization)
+  // Bodies are decoded strictly (as StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
   .annotateMerge(OpenApi.annotations({ title: "Buyers" }))
 {}

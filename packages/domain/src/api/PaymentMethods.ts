@@ -7,7 +7,7 @@
  * @since 0.2.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
 import { PageQuery } from "../Collection.ts"
 import { ApiErrors } from "../Errors.ts"
 import {
@@ -153,5 +153,7 @@ export class PaymentMethodsGroup extends HttpApiGroup.make("paymentMethods")
     ).annotateMerge(OpenApi.annotations({ summary: "Delete network token" }))
   )
   .middleware(Authorization)
+  // Bodies are decoded strictly (as StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
   .annotateMerge(OpenApi.annotations({ title: "Payment methods" }))
 {}
