@@ -186,6 +186,20 @@ export const paymentResourcesSuite = (start: (options: Partial<ServerOptions>) =
       assert.strictEqual((await api("PUT", `/merchant-accounts/${newId()}`, { body: { display_name: "X" } })).status, 404)
     })
 
+    it("an unknown key in a body is a 400 naming it, and nothing is created", async () => {
+      const id = newId()
+      const account = await api("POST", "/merchant-accounts", { body: { id, display_name: "A", display_colour: "red" } })
+      assert.strictEqual(account.status, 400)
+      assert.deepStrictEqual(account.body.details.map((d: any) => d.pointer), ["/display_colour"])
+      assert.strictEqual((await api("GET", `/merchant-accounts/${id}`)).status, 404)
+      const service = await api("POST", "/payment-services", { account: newId(), body: simulator({ colour: "red" }) })
+      assert.strictEqual(service.status, 400)
+      assert.deepStrictEqual(service.body.details.map((d: any) => d.pointer), ["/colour"])
+      const options = await api("POST", "/payment-options", { body: { currency: "USD", colour: "red" } })
+      assert.strictEqual(options.status, 400)
+      assert.deepStrictEqual(options.body.details.map((d: any) => d.pointer), ["/colour"])
+    })
+
     it("3-D Secure configurations of an unknown account, or unknown ones, are 404", async () => {
       const missing = newId()
       assert.strictEqual((await api("GET", `/merchant-accounts/${missing}/three-ds-configurations`)).status, 404)

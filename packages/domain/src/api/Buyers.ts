@@ -8,6 +8,7 @@
  */
 import { Schema } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { ShippingDetailsCreate } from "../Buyer.ts"
 import {
   Buyer,
@@ -129,7 +130,7 @@ export class BuyersGroup extends HttpApiGroup.make("buyers")
     }).annotateMerge(OpenApi.annotations({ summary: "Delete a buyer's shipping details" }))
   )
   .middleware(Authorization)
-  // Bodies are decoded strictly (as StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
-  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({ title: "Buyers" }))
 {}

@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { CheckoutSession, CheckoutSessionUpdate } from "../CheckoutSession.ts"
 import { ApiErrors } from "../Errors.ts"
 import { Authorization } from "./Authorization.ts"
@@ -113,7 +114,7 @@ export class CheckoutSessionsGroup extends HttpApiGroup.make("checkoutSessions")
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Get checkout session card details" }))
   )
-  // Bodies are decoded strictly (as StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
-  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({ title: "Checkout sessions" }))
 {}

@@ -6,7 +6,8 @@
  * @since 0.2.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { PageQuery } from "../Collection.ts"
 import { ApiErrors } from "../Errors.ts"
 import {
@@ -109,5 +110,7 @@ export class MerchantAccountsGroup extends HttpApiGroup.make("merchantAccounts")
     ).annotateMerge(OpenApi.annotations({ summary: "Delete a 3DS configuration" }))
   )
   .middleware(Authorization)
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({ title: "Merchant accounts" }))
 {}

@@ -11,6 +11,7 @@
  */
 import { Schema, SchemaTransformation } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { CheckoutSession } from "../CheckoutSession.ts"
 import { BadRequest, NotFound } from "../Errors.ts"
 import { DateTimeUtc } from "../Primitives.ts"
@@ -308,8 +309,8 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
       summary: "The inspector: a page showing the mock's requests, sessions and payment resources live"
     }))
   )
-  // Bodies are decoded strictly, as StrictDecoder's `strictOptions`: unknown keys refused, every invalid field reported.
-  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({
     title: "Mock test controls",
     description: "The mock server's test controls; no part of Gr4vy's API. Served only where they are on."

@@ -8,6 +8,7 @@
  */
 import { Schema } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { PageQuery } from "../Collection.ts"
 import { ApiErrors } from "../Errors.ts"
 import {
@@ -153,7 +154,7 @@ export class PaymentMethodsGroup extends HttpApiGroup.make("paymentMethods")
     ).annotateMerge(OpenApi.annotations({ summary: "Delete network token" }))
   )
   .middleware(Authorization)
-  // Bodies are decoded strictly (as StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
-  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({ title: "Payment methods" }))
 {}

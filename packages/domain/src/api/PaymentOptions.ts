@@ -6,7 +6,8 @@
  *
  * @since 0.3.0
  */
-import { HttpApiEndpoint, HttpApiGroup, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { ApiErrors } from "../Errors.ts"
 import { CardSchemeDefinitions, PaymentOptionRequest, PaymentOptions } from "../PaymentOption.ts"
 import { Authorization } from "./Authorization.ts"
@@ -33,5 +34,7 @@ export class PaymentOptionsGroup extends HttpApiGroup.make("paymentOptions")
     }).annotateMerge(OpenApi.annotations({ summary: "List card scheme definitions" }))
   )
   .middleware(Authorization)
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({ title: "Payment options" }))
 {}

@@ -8,7 +8,8 @@
  * @since 0.2.0
  */
 import { Schema } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { PageQuery } from "../Collection.ts"
 import { ApiErrors } from "../Errors.ts"
 import {
@@ -117,5 +118,7 @@ export class PaymentServicesGroup extends HttpApiGroup.make("paymentServices")
     }).annotateMerge(OpenApi.annotations({ summary: "Create a session for a payment service" }))
   )
   .middleware(Authorization)
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({ title: "Payment services" }))
 {}

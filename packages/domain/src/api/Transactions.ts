@@ -11,7 +11,8 @@
  * @since 0.2.0
  */
 import { Schema, SchemaGetter } from "effect"
-import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema, OpenApi } from "effect/http-api"
+import { strictOptions } from "../StrictDecoder.ts"
 import { Cursor, LimitParam } from "../Collection.ts"
 import { ApiErrors } from "../Errors.ts"
 import { Method } from "../PaymentService.ts"
@@ -400,5 +401,7 @@ export class TransactionsGroup extends HttpApiGroup.make("transactions")
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "Get or update session" }))
   )
+  // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
+  .annotate(HttpApi.PayloadParseOptions, strictOptions)
   .annotateMerge(OpenApi.annotations({ title: "Transactions" }))
 {}
