@@ -370,6 +370,16 @@ const cases: Record<string, Record<string, Cases>> = {
       }],
       invalid: [() => send("GET", "/buyers/payment-methods"), () => send("GET", "/buyers/payment-methods?buyer_id=x")]
     },
+    listBuyerGiftCards: {
+      valid: [
+        async () => send("GET", `/buyers/gift-cards?buyer_id=${await newBuyer()}`),
+        () => send("GET", "/buyers/gift-cards")
+      ],
+      invalid: [
+        () => send("GET", "/buyers/gift-cards?buyer_id=x"),
+        () => send("GET", "/buyers/gift-cards?order_by=sideways")
+      ]
+    },
     getBuyer: {
       valid: [async () => send("GET", `/buyers/${await newBuyer()}`)],
       invalid: [() => send("GET", `/buyers/${unknownId}`)]
@@ -985,6 +995,6 @@ describe("Prefer in the contract", () => {
         }
       }
     }
-    assert.strictEqual(endpoints, 7 + 20 + 11 + 14 + 25)
+    assert.strictEqual(endpoints, 7 + 20 + 12 + 14 + 25)
   })
 })

@@ -233,6 +233,21 @@ for (const [storeName, storeOf] of stores) {
       assert.strictEqual(unnamed.status, 400)
     })
 
+    it("a buyer's gift cards are an empty list (no gift card service), never the buyer lookup of /buyers/:buyer_id", async () => {
+      const merchant = { "x-gr4vy-merchant-account-id": `gift-cards-${storeName}` }
+      const buyer = await newBuyer({ external_identifier: "gift-holder" }, merchant)
+      for (
+        const query of [`buyer_id=${buyer.id}`, "buyer_external_identifier=gift-holder", `buyer_id=${unknownId}`, ""]
+      ) {
+        const listed = await api("GET", `/buyers/gift-cards?${query}&order_by=asc`, { headers: merchant })
+        assert.strictEqual(listed.status, 200, query)
+        assert.deepStrictEqual(listed.body, { items: [] }, query)
+      }
+      const malformed = await api("GET", "/buyers/gift-cards?buyer_id=x", { headers: merchant })
+      assert.strictEqual(malformed.status, 400)
+      assert.deepStrictEqual(pointers(malformed.body), ["/buyer_id"])
+    })
+
     it("a checkout session's card becomes a stored card; a session without one, unknown or another's is a 400 at /id", async () => {
       const session = (await api("POST", "/checkout/sessions", { body: {} })).body.id
       const fromEmpty = await api("POST", "/payment-methods", { body: { method: "checkout-session", id: session } })
@@ -335,6 +350,8 @@ describe("buyers and the vault behind the token's scopes", () => {
     assert.strictEqual(await as(["*.read"], "GET", "/payment-methods"), 200)
     assert.strictEqual(await as(["embed"], "GET", `/buyers/payment-methods?buyer_id=${unknownId}`), 200)
     assert.strictEqual(await as(["embed"], "GET", "/buyers"), 403)
+    assert.strictEqual(await as(["buyers.read"], "GET", `/buyers/gift-cards?buyer_id=${unknownId}`), 403)
+    assert.strictEqual(await as(["gift-cards.read"], "GET", `/buyers/gift-cards?buyer_id=${unknownId}`), 200)
   })
 
   it("a key bound to a merchant account acts on it without the header, and the journal names it", async () => {

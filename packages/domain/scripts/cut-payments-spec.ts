@@ -31,8 +31,8 @@ const resources = [
   "refunds"
 ]
 
-// Paths under a kept resource that belong to another one (a buyer's gift cards are the gift cards' resource).
-const excluded = ["/buyers/gift-cards"]
+// Paths under a kept resource that belong to another one (none at present: a buyer's gift cards are kept).
+const excluded: ReadonlyArray<string> = []
 
 // Whether a path belongs to a kept resource. `/payment-methods/{id}/...` and `/buyers/{id}/...` come with theirs.
 const kept = (path: string) => resources.includes(path.split("/")[1]!) && !excluded.includes(path)

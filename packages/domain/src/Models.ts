@@ -20,6 +20,7 @@ import {
   ShippingDetailsList,
   ShippingDetailsUpdate
 } from "./BuyerResource.ts"
+import { GiftCardSummaries, GiftCardSummary } from "./GiftCard.ts"
 import { CartItem, ProductType } from "./Cart.ts"
 import {
   CheckoutSession,
@@ -404,6 +405,8 @@ export const paymentsModels = asModels({
   ShippingDetails,
   ShippingDetailsUpdate,
   ShippingDetailsList,
+  GiftCardSummary,
+  GiftCardSummaries,
   PaymentMethod,
   PaymentMethods,
   PaymentMethodStatus,

@@ -51,6 +51,10 @@ export * as Constraints from "./Constraints.ts"
  */
 export * as Errors from "./Errors.ts"
 /**
+ * @since 0.3.0
+ */
+export * as GiftCard from "./GiftCard.ts"
+/**
  * @since 0.2.0
  */
 export * as MerchantAccount from "./MerchantAccount.ts"

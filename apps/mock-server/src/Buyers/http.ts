@@ -3,7 +3,10 @@
  * `handle`: params, query and bodies decoded by the declared schemas (a
  * refusal is the API's 400 with pointers), answers the wire JSON the store
  * keeps. `GET /buyers/payment-methods` is a stored payment methods' call and
- * lives with them (PaymentMethods/PaymentMethods.ts).
+ * lives with them (PaymentMethods/PaymentMethods.ts). `GET /buyers/gift-cards`
+ * answers `{ "items": [] }`: the mock has no gift card service, so no buyer
+ * has stored gift cards; an unknown buyer (or no filter) gets the same empty
+ * list, as `GET /buyers/payment-methods` gives an unknown buyer.
  *
  * @since 0.3.0
  */
@@ -77,6 +80,8 @@ export const layerNoDeps = HttpApiBuilder.group(
           ),
           Effect.map((body) => Responses.json(body))
         ))
+      .handle("listBuyerGiftCards", ({ request }) =>
+        actingAccount(request).pipe(Effect.as(Responses.json(`{"items":[]}`))))
       .handle("getBuyer", ({ params, request }) =>
         actingAccount(request).pipe(
           Effect.flatMap((account) => buyers.get(account, params.buyer_id)),

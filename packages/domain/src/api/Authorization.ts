@@ -67,7 +67,7 @@ export const endpointScopes: Readonly<Record<string, ReadonlyArray<string>>> = {
   // Payment options for a cart and the card schemes Gr4vy knows (not in the vendored spec).
   listPaymentOptions: read("payment-options"),
   listCardSchemeDefinitions: read("card-scheme-definitions"),
-  // Buyers and their shipping details; a buyer's payment methods are read with the payment-methods scope.
+  // Buyers and their shipping details; a buyer's payment methods and gift cards are read with their own scopes.
   listBuyers: read("buyers"),
   addBuyer: write("buyers"),
   getBuyer: read("buyers"),
@@ -79,6 +79,7 @@ export const endpointScopes: Readonly<Record<string, ReadonlyArray<string>>> = {
   updateBuyerShippingDetails: write("buyers"),
   deleteBuyerShippingDetails: write("buyers"),
   listBuyerPaymentMethods: read("payment-methods", "embed"),
+  listBuyerGiftCards: read("gift-cards"),
   // Stored payment methods, their payment-service tokens and network tokens (a cryptogram is a read, per the spec).
   listPaymentMethods: read("payment-methods"),
   createPaymentMethod: write("payment-methods"),

@@ -21,6 +21,7 @@ import {
 } from "../BuyerResource.ts"
 import { PageQuery } from "../Collection.ts"
 import { ApiErrors } from "../Errors.ts"
+import { GiftCardSummaries } from "../GiftCard.ts"
 import { PaymentMethodSummaries } from "../PaymentMethodResource.ts"
 import { CountryCode, CurrencyCode, Uuid } from "../Primitives.ts"
 import { Authorization } from "./Authorization.ts"
@@ -47,10 +48,27 @@ export const BuyerPaymentMethodsQuery = {
 }
 
 /**
+ * The query of `GET /buyers/gift-cards`: whose gift cards (by buyer id or
+ * external identifier) and in what order.
+ *
+ * @category schemas
+ * @since 0.3.0
+ */
+export const BuyerGiftCardsQuery = {
+  buyer_id: BuyerPaymentMethodsQuery.buyer_id,
+  buyer_external_identifier: BuyerPaymentMethodsQuery.buyer_external_identifier,
+  sort_by: BuyerPaymentMethodsQuery.sort_by,
+  order_by: BuyerPaymentMethodsQuery.order_by
+}
+
+/**
  * `listBuyers`, `addBuyer`, `getBuyer`, `updateBuyer`, `deleteBuyer`,
  * `listBuyerShippingDetails`, `addBuyerShippingDetails`,
  * `getBuyerShippingDetails`, `updateBuyerShippingDetails`,
- * `deleteBuyerShippingDetails` and `listBuyerPaymentMethods`.
+ * `deleteBuyerShippingDetails`, `listBuyerPaymentMethods` and
+ * `listBuyerGiftCards`. The literal paths (`/buyers/payment-methods`,
+ * `/buyers/gift-cards`) come before `/buyers/:buyer_id` so the router matches
+ * them first.
  *
  * @category groups
  * @since 0.2.0
@@ -81,6 +99,12 @@ export class BuyersGroup extends HttpApiGroup.make("buyers")
       success: PaymentMethodSummaries,
       error: ApiErrors
     }).annotateMerge(OpenApi.annotations({ summary: "List payment methods for a buyer" })),
+    HttpApiEndpoint.get("listBuyerGiftCards", "/buyers/gift-cards", {
+      headers,
+      query: BuyerGiftCardsQuery,
+      success: GiftCardSummaries,
+      error: ApiErrors
+    }).annotateMerge(OpenApi.annotations({ summary: "List gift cards for a buyer" })),
     HttpApiEndpoint.get("getBuyer", "/buyers/:buyer_id", { params: buyer, headers, success: Buyer, error: ApiErrors })
       .annotateMerge(OpenApi.annotations({ summary: "Get a buyer" })),
     HttpApiEndpoint.put("updateBuyer", "/buyers/:buyer_id", {
