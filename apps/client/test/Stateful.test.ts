@@ -41,6 +41,39 @@ describe("Stateful.check against the mock", () => {
   })
 })
 
+describe("Stateful.check: payment services and merchant accounts against the mock", () => {
+  it.each(["memory", "sqlite"] as const)("the %s store passes 60 sequences of their commands alone", async (store) => {
+    const mock = store === "memory" ? memory : sqlite
+    const seen = new Set<string>()
+    const http = Stateful.httpSystem({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: `services-${store}` })
+    const system = {
+      send: async (request: Parameters<typeof http.send>[0]) => {
+        const answer = await http.send(request)
+        seen.add(`${request.method} ${request.path.replace(/\?.*$/, "").replace(/^(\/[^/]+)\/[^/]+$/, "$1/{id}")} ${answer.status}`)
+        return answer
+      }
+    }
+    const report = await Stateful.check({ system, runs: 60, seed: 9, referenceDay, sessions: false, payments: false, services: true })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.isTrue(report.services)
+    // Every call the model checks ran: creates, reads, renames, a delete and its 404 after, a taken id's 409, lists.
+    assert.includeMembers([...seen], [
+      "POST /payment-services 201",
+      "GET /payment-services/{id} 200",
+      "PUT /payment-services/{id} 200",
+      "DELETE /payment-services/{id} 204",
+      "GET /payment-services/{id} 404",
+      "GET /payment-services 200",
+      "POST /payment-services 400",
+      "POST /merchant-accounts 201",
+      "POST /merchant-accounts 409",
+      "GET /merchant-accounts/{id} 200",
+      "PUT /merchant-accounts/{id} 200",
+      "GET /merchant-accounts 200"
+    ])
+  })
+})
+
 describe("Stateful.check options", () => {
   it("token commands only where the server checks scopes: a mock with auth off is checked without them", async () => {
     const open = await startMock({ auth: { kind: "off" } })
