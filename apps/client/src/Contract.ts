@@ -16,6 +16,14 @@
  *   no answer shows a card number; invalid bodies get 400 with the broken
  *   field's pointer; unknown ids answer 404; a list walked page by page with
  *   `limit` neither repeats nor skips a buyer.
+ * - payment services and merchant accounts, where the server serves the
+ *   payments resources: a `mock-card` service is created (201), read, renamed,
+ *   listed, deleted (then 404), another merchant account reads a 404; a
+ *   merchant account (admin level, a fresh id) is created, read, renamed,
+ *   found once in a walk of the global list, and its id taken again is a 409
+ *   (the API has no delete: a run leaves at most five accounts behind); every
+ *   answer holds to its declared schema (`PaymentService`, `MerchantAccount`);
+ *   invalid bodies get 400 with the pointer; unknown ids answer 404.
  *
  * A run leaves the server as it was: against the mock (a server that offers
  * `/_mock/clock`) it runs in a merchant account of its own unless one is
@@ -37,7 +45,9 @@ import { Api } from "@checkout-kit/domain/api/Api"
 import { Buyer, BuyerCreate, BuyerUpdate } from "@checkout-kit/domain/BuyerResource"
 import { CheckoutSession, CheckoutSessionUpdate, sessionFields } from "@checkout-kit/domain/CheckoutSession"
 import * as Defaults from "@checkout-kit/domain/Defaults"
+import { MerchantAccount, MerchantAccountCreate } from "@checkout-kit/domain/MerchantAccount"
 import { CardPaymentMethodCreate, PaymentMethod } from "@checkout-kit/domain/PaymentMethodResource"
+import { PaymentService, PaymentServiceCreate } from "@checkout-kit/domain/PaymentService"
 import { Effect, Exit, Schema } from "effect"
 import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
 import * as fc from "fast-check"
@@ -204,7 +214,8 @@ const checks = (
     const payments = yield* Effect.promise(() => Stateful.servesPayments(system))
     const paymentRuns = payments ? options.paymentRuns ?? Math.min(options.runs, 50) : 0
     // One step per check of the report: each body, each unknown-id call, the expiry, the payments' checks.
-    const total = valid.length + invalid.length + 3 + 1 + (payments ? 4 * paymentRuns + 6 + 1 : 0)
+    const total = valid.length + invalid.length + 3 + 1 +
+      (payments ? 4 * paymentRuns + 6 + 1 + 2 * paymentRuns + accountRunsOf(paymentRuns) + 5 : 0)
     let done = 0
     const progress = Effect.sync(() => options.onProgress?.(++done, total))
     const concurrency = options.concurrency ?? 8
@@ -343,8 +354,17 @@ const paymentCheckNames = [
   "invalid buyer bodies are rejected with the pointer",
   "invalid card bodies are rejected with the pointer",
   "unknown buyer and payment method ids answer 404",
-  "lists walked page by page neither repeat nor skip"
+  "lists walked page by page neither repeat nor skip",
+  "valid payment services are created, read, renamed, listed and deleted",
+  "valid merchant accounts are created, read, renamed and listed; a taken id is a 409",
+  "invalid payment-service and merchant-account bodies are rejected with the pointer",
+  "unknown payment service and merchant account ids answer 404"
 ] as const
+
+// Merchant accounts cannot be deleted: a run creates at most five.
+const accountRunsOf = (runs: number) => Math.min(runs, 5)
+
+type InvalidTarget = Extract<Model.Operation, { _tag: "InvalidResource" }>["target"]
 
 // A body of a check (a card, a pair of bodies, a mutation) as a report may show it: no card number.
 const redactAll = (body: unknown): unknown =>
@@ -356,10 +376,17 @@ const redactAll = (body: unknown): unknown =>
 
 const buyerAnswer = Schema.decodeUnknownExit(Buyer)
 const methodAnswer = Schema.decodeUnknownExit(PaymentMethod)
+const serviceAnswer = Schema.decodeUnknownExit(PaymentService)
+const accountAnswer = Schema.decodeUnknownExit(MerchantAccount)
+const answers: Record<Model.ResourceKind, (body: unknown) => Exit.Exit<unknown, unknown>> = {
+  "buyer": buyerAnswer,
+  "payment-method": methodAnswer,
+  "payment-service": serviceAnswer,
+  "merchant-account": accountAnswer
+}
 
 // Whether an answer holds to the resource's declared schema.
-const holds = (kind: Model.ResourceKind, body: unknown) =>
-  kind === "buyer" ? Exit.isSuccess(buyerAnswer(body)) : Exit.isSuccess(methodAnswer(body))
+const holds = (kind: Model.ResourceKind, body: unknown) => Exit.isSuccess(answers[kind](body))
 
 /**
  * Runs operations of the reference model one request at a time (a list: one
@@ -428,7 +455,8 @@ const paymentChecks = (
   ) =>
     Effect.forEach(bodies, (body, index) => outcome(name, index, body, () => run(body, index)), { concurrency })
   return Effect.gen(function*() {
-    const [buyersName, cardsName, invalidBuyersName, invalidCardsName, unknownName, listsName] = paymentCheckNames
+    const [buyersName, cardsName, invalidBuyersName, invalidCardsName, unknownName, listsName, ...serviceNames] =
+      paymentCheckNames
     const updates = Commands.partialOf(wireOf(BuyerUpdate) as fc.Arbitrary<Record<string, unknown>>, Model.buyerFields)
     const buyerBodies = sample(fc.tuple(wireOf(BuyerCreate), updates))
     const buyers = yield* each(buyersName, buyerBodies, ([create, update], index) =>
@@ -458,7 +486,10 @@ const paymentChecks = (
       schema: typeof BuyerCreate | typeof CardPaymentMethodCreate
     ) =>
       sample(invalidBodies(schema).filter((m) => m.value !== undefined)).map((m) => ({ ...m, target }))
-    const rejected = (name: string, mutations: ReturnType<typeof invalidOf>) =>
+    const rejected = (
+      name: string,
+      mutations: ReadonlyArray<{ readonly value: unknown; readonly pointer: string; readonly target: InvalidTarget }>
+    ) =>
       each(name, mutations, (m) =>
         runOperations(system, "", [
           () => ({ _tag: "InvalidResource", target: m.target, index: 0, body: m.value, pointer: m.pointer })
@@ -481,13 +512,54 @@ const paymentChecks = (
         ...remove,
         () => ({ _tag: "List", kind: "buyer", limit: 2 })
       ]))
+    const [servicesName, accountsName, invalidServicesName, unknownServicesName] = serviceNames
+    const serviceBodies = sample(fc.tuple(Commands.serviceCreateBody, Commands.renameBody))
+    const services = yield* each(servicesName, serviceBodies, ([create, rename], index) =>
+      runOperations(system, tagOf(index), [
+        () => ({ _tag: "CreateService", body: create }),
+        () => ({ _tag: "GetService", service: 0 }),
+        () => ({ _tag: "ResourceElsewhere", kind: "payment-service", index: 0, method: "GET" }),
+        () => ({ _tag: "UpdateService", service: 0, body: rename }),
+        () => ({ _tag: "List", kind: "payment-service", limit: 2 }),
+        () => ({ _tag: "DeleteService", service: 0 }),
+        () => ({ _tag: "GetService", service: 0 }),
+        () => ({ _tag: "List", kind: "payment-service", limit: 2 })
+      ]))
+    const accountBodies = sample(fc.tuple(Commands.renameBody, Commands.renameBody)).slice(0, accountRunsOf(runs))
+    const accounts = yield* each(accountsName, accountBodies, ([create, rename], index) =>
+      runOperations(system, tagOf(index), [
+        () => ({ _tag: "CreateAccount", body: create }),
+        () => ({ _tag: "GetAccount", account: 0 }),
+        () => ({ _tag: "UpdateAccount", account: 0, body: rename }),
+        () => ({ _tag: "List", kind: "merchant-account", limit: 2 }),
+        () => ({ _tag: "CreateAccount", body: create, duplicate: 0 })
+      ]))
+    const invalidServices = yield* rejected(
+      invalidServicesName,
+      sample(
+        fc.oneof(
+          invalidBodies(PaymentServiceCreate).map((m) => ({ ...m, target: "service-create" as const })),
+          invalidBodies(MerchantAccountCreate).map((m) => ({ ...m, target: "account-create" as const }))
+        ).filter((m) => m.value !== undefined)
+      )
+    )
+    const serviceCalls = [
+      ...(["GET", "PUT", "DELETE"] as const).map((method) => ({ kind: "payment-service" as const, method })),
+      ...(["GET", "PUT"] as const).map((method) => ({ kind: "merchant-account" as const, method }))
+    ]
+    const unknownServices = yield* each(unknownServicesName, serviceCalls, ({ kind, method }) =>
+      runOperations(system, "", [() => ({ _tag: "UnknownResource", kind, id: randomUUID(), method })]))
     return [
       tally(buyersName, buyers),
       tally(cardsName, cards),
       tally(invalidBuyersName, invalidBuyers),
       tally(invalidCardsName, invalidCards),
       tally(unknownName, unknown),
-      tally(listsName, lists)
+      tally(listsName, lists),
+      tally(servicesName, services),
+      tally(accountsName, accounts),
+      tally(invalidServicesName, invalidServices),
+      tally(unknownServicesName, unknownServices)
     ]
   })
 }

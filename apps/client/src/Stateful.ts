@@ -87,6 +87,11 @@ export interface CheckOptions {
   readonly payments?: boolean | undefined
   /** The checkout sessions' commands; default on. @since 0.3.0 */
   readonly sessions?: boolean | undefined
+  /**
+   * The payment services' (`mock-card`, in the run's account) and the merchant accounts' (admin level) commands.
+   * Default: as `payments`. @since 0.4.0
+   */
+  readonly services?: boolean | undefined
   /** The `replay` string of a failed report: runs exactly its counterexample again. */
   readonly replay?: string | undefined
   /** The day card expiries are generated after (`YYYY-MM-DD`); default today (UTC). Part of `replay`. */
@@ -109,6 +114,8 @@ export interface StatefulReport {
   readonly auth: boolean
   /** Whether the payments resources were checked. @since 0.3.0 */
   readonly payments: boolean
+  /** Whether the payment services and merchant accounts were checked. @since 0.4.0 */
+  readonly services: boolean
   readonly passed: boolean
   /** Sequences and commands run, shrinking included. */
   readonly sequences: number
@@ -273,10 +280,12 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
     httpSystem({ baseUrl: options.baseUrl!, privateKey: options.privateKey, merchantAccountId, retry: options.retry })
   const auth = options.auth ?? (await checksScopes(system))
   const payments = options.payments ?? (await servesPayments(system))
+  const services = options.services ?? payments
   const commands = Commands.all({
     auth,
     clock,
     payments,
+    services,
     sessions: options.sessions,
     referenceDate: new Date(`${referenceDay}T00:00:00Z`)
   })
@@ -316,6 +325,7 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
     clock,
     auth,
     payments,
+    services,
     sequences,
     commands: commandCount,
     durationMs

@@ -79,8 +79,9 @@ describe("the contract runner", () => {
     assert.deepStrictEqual(report.mismatches, [])
     // The bar's total is the number of checks asked for, and it ends there.
     const checks = report.checks.reduce((sum, check) => sum + check.passed + check.failed, 0)
-    // The payments resources' checks: 50 bodies each (at most 50 by default), six unknown-id calls, one walk.
-    assert.strictEqual(checks, 1004 + 4 * 50 + 6 + 1)
+    // The payments resources' checks: 50 bodies each (at most 50 by default), six unknown-id calls, one walk; the
+    // payment services' and merchant accounts': 50 services, 50 invalid bodies, 5 accounts, five unknown-id calls.
+    assert.strictEqual(checks, 1004 + 4 * 50 + 6 + 1 + 2 * 50 + 5 + 5)
     assert.deepStrictEqual(steps.at(-1), [checks, checks])
     assert.lengthOf(steps, checks)
     assert.isTrue(steps.every(([, total]) => total === checks))
@@ -94,6 +95,10 @@ describe("the contract runner", () => {
       ["invalid card bodies are rejected with the pointer", 50, 0],
       ["unknown buyer and payment method ids answer 404", 6, 0],
       ["lists walked page by page neither repeat nor skip", 1, 0],
+      ["valid payment services are created, read, renamed, listed and deleted", 50, 0],
+      ["valid merchant accounts are created, read, renamed and listed; a taken id is a 409", 5, 0],
+      ["invalid payment-service and merchant-account bodies are rejected with the pointer", 50, 0],
+      ["unknown payment service and merchant account ids answer 404", 5, 0],
       ["expired sessions answer 404", 1, 0]
     ])
   })
@@ -185,9 +190,12 @@ describe("the contract runner", () => {
       assert.isAbove(runs.length, 40)
       // Besides the reads under another account the isolation checks make (the run's account with `-other`).
       assert.isAbove(body.items.filter((entry) => entry.merchant_account_id === `${account}-other`).length, 0)
+      // The merchant accounts' calls are admin level: they name no account (the mock journals them as `default`).
+      assert.isAbove(body.items.filter((entry) => entry.path.startsWith("/merchant-accounts")).length, 0)
       assert.deepStrictEqual(
         body.items
           .filter((entry) => entry.merchant_account_id !== account && entry.merchant_account_id !== `${account}-other`)
+          .filter((entry) => !entry.path.startsWith("/merchant-accounts"))
           .map((entry) => entry.merchant_account_id).toSorted(),
         ["default", "default", "shop", "shop"]
       )
@@ -266,6 +274,24 @@ describe("the contract runner", () => {
           : undefined,
       "invalid card bodies are rejected with the pointer",
       /invalid method-create broken at .*: expected status 400, got 201/
+    ],
+    [
+      "a payment-service update that keeps the old display_name",
+      (method: string, exchange: any) =>
+        method === "PUT" && /^\/payment-services\/[^/?]+$/.test(exchange.path) && exchange.status === 200
+          ? { status: 200, body: { ...exchange.response, display_name: `${exchange.response.display_name} (old)` } }
+          : undefined,
+      "valid payment services are created, read, renamed, listed and deleted",
+      /update service #0 .*: the payment-service differs at \/display_name/
+    ],
+    [
+      "a merchant-account list that skips one between pages",
+      (method: string, exchange: any) =>
+        method === "GET" && /^\/merchant-accounts\?.*cursor=/.test(exchange.path) && exchange.status === 200
+          ? { status: 200, body: { ...exchange.response, items: exchange.response.items.slice(1) } }
+          : undefined,
+      "valid merchant accounts are created, read, renamed and listed; a taken id is a 409",
+      /list accounts by 2: GET \/merchant-accounts\?limit=2: the list skips /
     ]
   ] as const
 

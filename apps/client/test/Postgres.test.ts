@@ -41,6 +41,10 @@ describe("the runners against a mock on PostgreSQL", () => {
       ["invalid card bodies are rejected with the pointer", 50, 0],
       ["unknown buyer and payment method ids answer 404", 6, 0],
       ["lists walked page by page neither repeat nor skip", 1, 0],
+      ["valid payment services are created, read, renamed, listed and deleted", 50, 0],
+      ["valid merchant accounts are created, read, renamed and listed; a taken id is a 409", 5, 0],
+      ["invalid payment-service and merchant-account bodies are rejected with the pointer", 50, 0],
+      ["unknown payment service and merchant account ids answer 404", 5, 0],
       ["expired sessions answer 404", 1, 0]
     ])
   })
@@ -56,5 +60,6 @@ describe("the runners against a mock on PostgreSQL", () => {
     assert.isTrue(report.passed, Stateful.summary(report))
     assert.strictEqual(report.sequences, 100)
     assert.isTrue(report.payments)
+    assert.isTrue(report.services)
   })
 })

@@ -41,6 +41,39 @@ describe("Stateful.check against the mock", () => {
   })
 })
 
+describe("Stateful.check: payment services and merchant accounts against the mock", () => {
+  it.each(["memory", "sqlite"] as const)("the %s store passes 60 sequences of their commands alone", async (store) => {
+    const mock = store === "memory" ? memory : sqlite
+    const seen = new Set<string>()
+    const http = Stateful.httpSystem({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: `services-${store}` })
+    const system = {
+      send: async (request: Parameters<typeof http.send>[0]) => {
+        const answer = await http.send(request)
+        seen.add(`${request.method} ${request.path.replace(/\?.*$/, "").replace(/^(\/[^/]+)\/[^/]+$/, "$1/{id}")} ${answer.status}`)
+        return answer
+      }
+    }
+    const report = await Stateful.check({ system, runs: 60, seed: 9, referenceDay, sessions: false, payments: false, services: true })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.isTrue(report.services)
+    // Every call the model checks ran: creates, reads, renames, a delete and its 404 after, a taken id's 409, lists.
+    assert.includeMembers([...seen], [
+      "POST /payment-services 201",
+      "GET /payment-services/{id} 200",
+      "PUT /payment-services/{id} 200",
+      "DELETE /payment-services/{id} 204",
+      "GET /payment-services/{id} 404",
+      "GET /payment-services 200",
+      "POST /payment-services 400",
+      "POST /merchant-accounts 201",
+      "POST /merchant-accounts 409",
+      "GET /merchant-accounts/{id} 200",
+      "PUT /merchant-accounts/{id} 200",
+      "GET /merchant-accounts 200"
+    ])
+  })
+})
+
 describe("Stateful.check options", () => {
   it("token commands only where the server checks scopes: a mock with auth off is checked without them", async () => {
     const open = await startMock({ auth: { kind: "off" } })
@@ -350,10 +383,38 @@ const numberEchoed = (): Bug => ({
   }
 })
 
+const servicePath = /^\/payment-services\/([^/?]+)$/
+
+// A payment service's update forwards no display_name: the rename answers 200 and renames nothing.
+const serviceRenameDropped = (): Bug => ({
+  request: async (method, path, body) =>
+    method === "PUT" && servicePath.test(path) && typeof body === "object" && body !== null && "display_name" in body
+      ? { body: Object.fromEntries(Object.entries(body).filter(([k]) => k !== "display_name")) }
+      : undefined
+})
+
+// Pages of merchant accounts after the first lose their first item.
+const accountListSkips = (): Bug => ({
+  request: async (method, path, _body, forward) => {
+    if (method !== "GET" || !/^\/merchant-accounts\?.*cursor=/.test(path)) return undefined
+    const page = await forward(method, path)
+    return page.status === 200 ? { answer: { status: 200, json: { ...page.json, items: page.json.items.slice(1) } } } : undefined
+  }
+})
+
+// A payment service is deleted in the account the request names with "-other" taken off: another account deletes it.
+const serviceDeletedElsewhere = (): Bug => ({
+  request: async (method, path, _body, _forward, account) =>
+    method === "DELETE" && servicePath.test(path) && account.endsWith("-other")
+      ? { account: account.slice(0, -"-other".length) }
+      : undefined
+})
+
 describe("planted bugs: each caught within the default runs, shrunk to at most 6 commands", () => {
   // Each with the commands of its resources: the sessions' bugs without the payments commands, and the other way.
   const sessions = { payments: false } as const
-  const payments = { sessions: false } as const
+  const payments = { sessions: false, services: false } as const
+  const services = { sessions: false, payments: false, services: true } as const
   const bugs = [
     ["a stale read once after an update", staleReadOnce, /get #\d+: (the session differs|expires_at moved)/, sessions],
     ["null dropped from update bodies", nullDropped, /update #\d+ .*null.*: the session differs/, sessions],
@@ -374,7 +435,15 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
       /method #\d+.*: expected status 404, got 20[04]|the list shows/,
       payments
     ],
-    ["a card number echoed in an answer", numberEchoed, /^store card .*: the answer shows the card number ending \d{4}$/, payments]
+    ["a card number echoed in an answer", numberEchoed, /^store card .*: the answer shows the card number ending \d{4}$/, payments],
+    ["a payment-service update that drops display_name", serviceRenameDropped, /^update service #\d+ .*: the payment-service differs at \/display_name$/, services],
+    ["a merchant-account list that skips one between pages", accountListSkips, /^list accounts .*: the list skips /, services],
+    [
+      "a payment service another merchant account can delete",
+      serviceDeletedElsewhere,
+      /DELETE service #\d+ under another merchant account: expected status 404, got 204/,
+      services
+    ]
   ] as const
   it.each(bugs)("%s", async (_, bug, message, resources) => {
     const server = await buggyServer(bug())

@@ -75,7 +75,7 @@ const system = (url: string): Commands.System => {
 }
 
 describe.each(["memory", "sqlite"] as const)("the %s store agrees with the reference model", (store) => {
-  it("over 100 sequences of up to 20 operations, sessions and payments resources", async () => {
+  it("over 100 sequences of up to 20 operations, sessions, payments resources, payment services and merchant accounts", async () => {
     answered.clear()
     const real = Commands.real(system(servers[store]!.url))
     let failure: ReadonlyArray<Commands.Step> | undefined
@@ -92,7 +92,19 @@ describe.each(["memory", "sqlite"] as const)("the %s store agrees with the refer
       { numRuns: 100, seed: 16 }
     )
     assert.isFalse(details.failed, JSON.stringify(failure, null, 2))
-    for (const key of ["/checkout 201", "/buyers 201", "/buyers 200", "/payment-methods 201", "/payment-methods 200"]) {
+    const paymentServices = ["/payment-services 201", "/payment-services 200", "/payment-services 204", "/payment-services 404"]
+    const merchantAccounts = ["/merchant-accounts 201", "/merchant-accounts 200", "/merchant-accounts 409"]
+    for (
+      const key of [
+        "/checkout 201",
+        "/buyers 201",
+        "/buyers 200",
+        "/payment-methods 201",
+        "/payment-methods 200",
+        ...paymentServices,
+        ...merchantAccounts
+      ]
+    ) {
       assert.isAbove(answered.get(key) ?? 0, 0, key)
     }
   })
