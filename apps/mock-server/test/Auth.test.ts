@@ -312,6 +312,44 @@ describe("keys bound to a merchant account", () => {
   })
 })
 
+describe("keys bound to a merchant account, on the admin-level merchant accounts", () => {
+  const bound = makeKeyPair()
+  let accountsServer: TestServer
+  beforeAll(async () => {
+    accountsServer = await startServer({
+      auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem, { pem: bound.publicKeyPem, merchantAccountId: "acme" }] }
+    })
+  })
+  afterAll(() => accountsServer.close())
+  const as = async (key: ReturnType<typeof makeKeyPair>, method: string, path: string, body?: unknown) =>
+    call(accountsServer.url, method, path, {
+      ...(body === undefined ? {} : { body }),
+      headers: { authorization: `Bearer ${await signToken(key.privateKey, key.publicKey)}` }
+    })
+
+  it("reach their own account only: creating, listing or touching another is 403", async () => {
+    for (const id of ["acme", "other"]) {
+      assert.strictEqual((await as(merchant, "POST", "/merchant-accounts", { id, display_name: id })).status, 201)
+    }
+    assert.strictEqual((await as(bound, "GET", "/merchant-accounts/acme")).status, 200)
+    assert.strictEqual((await as(bound, "PUT", "/merchant-accounts/acme", { display_name: "Acme" })).status, 200)
+    assert.strictEqual((await as(bound, "GET", "/merchant-accounts/acme/three-ds-configurations")).status, 200)
+    const refused = [
+      await as(bound, "POST", "/merchant-accounts", { id: "mine", display_name: "Mine" }),
+      await as(bound, "GET", "/merchant-accounts"),
+      await as(bound, "GET", "/merchant-accounts/other"),
+      await as(bound, "PUT", "/merchant-accounts/other", { display_name: "Taken" }),
+      await as(bound, "GET", "/merchant-accounts/other/three-ds-configurations")
+    ]
+    for (const response of refused) {
+      assert.strictEqual(response.status, 403)
+      assert.deepStrictEqual(specErrors("Error403", response.body), [])
+    }
+    assert.strictEqual((await as(merchant, "GET", "/merchant-accounts/other")).body.display_name, "other")
+    assert.strictEqual((await as(merchant, "GET", "/merchant-accounts/mine")).status, 404)
+  })
+})
+
 describe("the token cache", () => {
   it("verifies a reused token once, and never serves it past its expiry", async () => {
     let now = Date.now()
