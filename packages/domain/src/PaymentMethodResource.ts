@@ -68,8 +68,14 @@ export const PaymentMethodDetailsCard = WireStruct("PaymentMethodDetailsCard", {
   cardIssuerName: optionalNullable(Schema.String)
 })
 
-// What a stored payment method and its summary (a buyer's list) share.
-const summaryFields = {
+/**
+ * What every view of a payment method shows of it (a stored one, its summary
+ * in a buyer's list, the one a transaction used), but for its id.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const paymentMethodFields = {
   type: Schema.optionalKey(Schema.Literal("payment-method")).annotateKey({ default: "payment-method" }),
   approvalUrl: optionalNullable(Schema.String),
   country: optionalNullable(CountryCode),
@@ -81,7 +87,12 @@ const summaryFields = {
   lastReplacedAt: optionalNullable(DateTimeUtc),
   method: Method,
   mode: optionalNullable(Mode),
-  scheme: optionalNullable(CardScheme),
+  scheme: optionalNullable(CardScheme)
+}
+
+// What a stored payment method and its summary (a buyer's list) share.
+const summaryFields = {
+  ...paymentMethodFields,
   id: PaymentMethodId,
   merchantAccountId: Schema.String,
   additionalSchemes: optionalNullable(Schema.Array(CardScheme)),

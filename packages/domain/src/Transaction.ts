@@ -17,8 +17,8 @@ import { TransactionIntent, TransactionPaymentSource } from "./CheckoutSession.t
 import { Collection } from "./Collection.ts"
 import { TransactionConnectionOptions } from "./ConnectionOptions.ts"
 import { CardScheme } from "./PaymentMethod.ts"
-import { ExpirationDate, PaymentMethodDetailsCard } from "./PaymentMethodResource.ts"
-import { ApprovalTarget, IntegrationClient, Method, Mode } from "./PaymentService.ts"
+import { paymentMethodFields } from "./PaymentMethodResource.ts"
+import { ApprovalTarget, IntegrationClient, Method } from "./PaymentService.ts"
 import {
   Amount,
   BoundedString,
@@ -80,18 +80,7 @@ export type TransactionStatus = typeof TransactionStatus.Type
  * @since 0.2.0
  */
 export const TransactionPaymentMethod = WireStruct("TransactionPaymentMethod", {
-  type: Schema.optionalKey(Schema.Literal("payment-method")).annotateKey({ default: "payment-method" }),
-  approvalUrl: optionalNullable(Schema.String),
-  country: optionalNullable(CountryCode),
-  currency: optionalNullable(CurrencyCode),
-  details: optionalNullable(PaymentMethodDetailsCard),
-  expirationDate: optionalNullable(ExpirationDate),
-  fingerprint: optionalNullable(Schema.String),
-  label: optionalNullable(BoundedString(0, 320)),
-  lastReplacedAt: optionalNullable(DateTimeUtc),
-  method: Method,
-  mode: optionalNullable(Mode),
-  scheme: optionalNullable(CardScheme),
+  ...paymentMethodFields,
   id: optionalNullable(PaymentMethodId),
   approvalTarget: optionalNullable(ApprovalTarget),
   externalIdentifier: optionalNullable(BoundedString(1, 200)),
