@@ -34,8 +34,11 @@
  * cluster beside the memory store, and through two replicas on one database
  * driven together, with the ratios against their targets.
  *
+ * Then transactions: POST /transactions paying with a checkout session's card
+ * data beside POST /checkout/sessions, on one mock (target: ≥ 0.8× its req/s).
+ *
  * Run: `pnpm bench` (root or this package). BENCH_SECONDS (default 4) and
- * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile,postgres
+ * BENCH_ROUNDS (default 3) tune it; BENCH_ONLY=http,authentication,memory,hostile,postgres,transactions
  * picks sections.
  */
 import * as Token from "@checkout-kit/domain/Token"
@@ -58,7 +61,7 @@ import {
   seconds,
   warmUp
 } from "./rounds.ts"
-import { startBare, startMock as startCheckoutMock, startPostgresOrSkip, type Target, waitForLine } from "./servers.ts"
+import { fullBody, startBare, startMock as startCheckoutMock, startPostgresOrSkip, type Target, waitForLine } from "./servers.ts"
 
 const postStore = process.env.BENCH_POST_STORE ?? "empty"
 if (postStore !== "empty" && postStore !== "grow") throw new Error(`BENCH_POST_STORE: empty or grow, not ${postStore}`)
@@ -458,8 +461,105 @@ const postgres = async () => {
   }
 }
 
-const sections = { http, authentication, memory, hostile, postgres } as const
-const only = (process.env.BENCH_ONLY ?? "http,authentication,memory,hostile,postgres").split(",")
+
+// Transactions: POST /transactions paying with a checkout session's card data, beside POST /checkout/sessions of
+// the full seed body (the HTTP section's POST), on one mock in one run; the target: ≥ 0.8× its req/s. Each
+// transaction pays with a session of its own, created and given card data (`/fields`) before the round, so no
+// round depends on whether a session's card data pays once or again; a load sends exactly BENCH_TX_REQUESTS
+// requests (default 6000) and the sessions' load as many, the two back to back, their order alternating.
+const transactions = async () => {
+  const mock = await startMock()
+  const requests = Number(process.env.BENCH_TX_REQUESTS ?? 6000)
+  const expiry = `12/${String((new Date().getUTCFullYear() + 3) % 100).padStart(2, "0")}`
+  const card = JSON.stringify({
+    payment_method: { method: "card", number: "4111111111111111", expiration_date: expiry, security_code: "123" }
+  })
+  const json = { "content-type": "application/json" }
+  const sessionWithCard = async () => {
+    const created = await fetch(`${mock.url}/checkout/sessions`, { method: "POST", body: "{}", headers: json })
+    if (created.status !== 201) throw new Error(`POST /checkout/sessions answered ${created.status}`)
+    const { id } = (await created.json()) as { id: string }
+    const fields = await fetch(`${mock.url}/checkout/sessions/${id}/fields`, { method: "PUT", body: card, headers: json })
+    if (fields.status !== 204) throw new Error(`PUT /checkout/sessions/${id}/fields answered ${fields.status}`)
+    return id
+  }
+  // One transaction body per session: what the official SDK sends (its six booleans with their defaults).
+  const transactionBodies = async (count: number) => {
+    const ids: Array<string> = []
+    for (let i = 0; i < count; i += connections) {
+      ids.push(...await Promise.all(Array.from({ length: Math.min(connections, count - i) }, sessionWithCard)))
+    }
+    return ids.map((id) =>
+      JSON.stringify({
+        amount: 1299,
+        currency: "USD",
+        country: "US",
+        intent: "authorize",
+        payment_method: { method: "checkout-session", id },
+        store: false,
+        is_subsequent_payment: false,
+        merchant_initiated: false,
+        async_capture: false,
+        account_funding_transaction: false,
+        allow_partial_authorization: false
+      })
+    )
+  }
+  const sessionBodies = Array.from({ length: requests }, () => fullBody)
+  const cells = {
+    "POST /checkout/sessions": async () => () => load(mock.url, "POST", "/checkout/sessions", { bodies: sessionBodies }),
+    "POST /transactions": async () => {
+      const bodies = await transactionBodies(requests)
+      return () => load(mock.url, "POST", "/transactions", { bodies })
+    }
+  }
+  type Cell = keyof typeof cells
+  const names = Object.keys(cells) as Array<Cell>
+  const samples = new Map<Cell, Array<Result>>()
+  try {
+    // Warm-up, not measured.
+    for (const name of names) {
+      const run = await cells[name]()
+      await run()
+    }
+    for (let r = 0; r < rounds; r++) {
+      // Both loads' requests are ready before either runs: preparing sessions between them would heat the machine
+      // for one side only.
+      const runs = new Map<Cell, () => Promise<Result>>()
+      for (const name of names) runs.set(name, await cells[name]())
+      for (const name of alternating(names, r)) {
+        samples.set(name, [...(samples.get(name) ?? []), await measure(mock.pid, runs.get(name)!)])
+      }
+    }
+  } finally {
+    mock.stop()
+  }
+  console.log(`\ntransactions: ${requests.toLocaleString("en-US")} requests per load, ${connections} connections, ${rounds} rounds, medians`)
+  for (const name of names) {
+    const list = samples.get(name)!
+    console.log(
+      `  ${name.padEnd(26)}${Math.round(median(list.map((x) => x.rps))).toString().padStart(7)} req/s  p50 ${
+        median(list.map((x) => x.p50)).toFixed(1)
+      } ms  p99 ${median(list.map((x) => x.p99)).toFixed(1)} ms  CPU ${known(list.map((x) => x.cpuUs))?.toFixed(1) ?? "—"} µs/req  non-2xx ${
+        list.reduce((n, x) => n + x.errors, 0)
+      }`
+    )
+  }
+  const ratios = samples.get("POST /transactions")!.map((x, r) => x.rps / samples.get("POST /checkout/sessions")![r].rps)
+  const ratio = median(ratios)
+  console.log(`  round by round: ${ratios.map((x) => `${x.toFixed(2)}×`).join(", ")}`)
+  const cpu = (name: Cell) => known(samples.get(name)!.map((x) => x.cpuUs))
+  const sessionsCpu = cpu("POST /checkout/sessions")
+  const transactionsCpu = cpu("POST /transactions")
+  if (sessionsCpu !== undefined && transactionsCpu !== undefined) {
+    // The steadier figure on a shared machine: what one request costs the server.
+    console.log(`  CPU per request, sessions ÷ transactions: ${(sessionsCpu / transactionsCpu).toFixed(2)}×`)
+  }
+  console.log(`${ratio >= 0.8 ? "met    " : "MISSED "} POST /transactions ≥ 0.8× POST /checkout/sessions: ${ratio.toFixed(2)}×`)
+}
+
+const sections = { http, authentication, memory, hostile, postgres, transactions } as const
+const only = (process.env.BENCH_ONLY ?? "http,authentication,memory,hostile,postgres,transactions").split(",")
 for (const name of only) {
   if (!(name in sections)) throw new Error(`BENCH_ONLY: no section ${name} (${Object.keys(sections).join(", ")})`)
 }

@@ -71,16 +71,38 @@ export const measure = async (pid: number | undefined, run: () => Promise<Result
 
 /**
  * `connections` connections sending `method` to `url + path` for `seconds` (a POST sends the full seed body), or
- * one request per token of `tokens`, each with its own (so each costs a verification).
+ * one request per token of `tokens`, each with its own (so each costs a verification), or one request per body
+ * of `bodies` (each sent once: a body naming a resource only it may use).
  */
 export const load = (
   url: string,
   method: "GET" | "POST",
   path: string,
-  options: { readonly authorization?: string; readonly tokens?: ReadonlyArray<string>; readonly seconds?: number } = {}
+  options: {
+    readonly authorization?: string
+    readonly tokens?: ReadonlyArray<string>
+    readonly bodies?: ReadonlyArray<string>
+    readonly seconds?: number
+  } = {}
 ) =>
   new Promise<Result>((resolve, reject) => {
     let next = 0
+    const each = options.tokens !== undefined
+      ? {
+        amount: options.tokens.length,
+        requests: [{
+          setupRequest: (request: any) => ({
+            ...request,
+            headers: { ...request.headers, authorization: `Bearer ${options.tokens![next++]}` }
+          })
+        }]
+      }
+      : options.bodies !== undefined
+      ? {
+        amount: options.bodies.length,
+        requests: [{ setupRequest: (request: any) => ({ ...request, body: options.bodies![next++] }) }]
+      }
+      : { duration: options.seconds ?? seconds }
     autocannon(
       {
         url: `${url}${path}`,
@@ -88,22 +110,14 @@ export const load = (
         connections,
         headers: { "content-type": "application/json", authorization: options.authorization ?? "Bearer bench" },
         ...(method === "POST" ? { body: fullBody } : {}),
-        ...(options.tokens === undefined
-          ? { duration: options.seconds ?? seconds }
-          : {
-            amount: options.tokens.length,
-            requests: [{
-              setupRequest: (request: any) => ({
-                ...request,
-                headers: { ...request.headers, authorization: `Bearer ${options.tokens![next++]}` }
-              })
-            }]
-          })
+        ...each
       },
       (error, result) => {
         if (error) return reject(error)
         resolve({
-          rps: result.requests.average,
+          // A load of a fixed number of requests may last a few seconds: its rate from its count and duration,
+          // not from the mean of whole seconds' counts (the last second's remainder would weigh as much as a whole).
+          rps: "duration" in each ? result.requests.average : result.requests.total / result.duration,
           p50: result.latency.p50,
           p99: result.latency.p99,
           errors: result.non2xx + result.errors + result.timeouts,

@@ -4,7 +4,7 @@
  * the endpoint declares — its status among the declared success (2xx) or error
  * statuses, its body decoded by the declared schema of that status (unknown
  * keys refused). The endpoints still on `handleRaw` (`create`, `update`,
- * `updateFields`) are also held to their declared payload: the schema the
+ * `updateFields`, `createTransaction`) are also held to their declared payload: the schema the
  * strict decoder is compiled from is the endpoint's, and both decode alike.
  */
 import { Api } from "@checkout-kit/domain/api/Api"
@@ -12,6 +12,7 @@ import { CheckoutSessionUpdate } from "@checkout-kit/domain/CheckoutSession"
 import { makeErrorBody } from "@checkout-kit/domain/Errors"
 import { CheckoutSessionSecureFields } from "@checkout-kit/domain/PaymentMethod"
 import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
+import { TransactionCreate } from "@checkout-kit/domain/TransactionCreate"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Exit, Schema, SchemaAST } from "effect"
 import { HttpApiSchema } from "effect/http-api"
@@ -943,18 +944,19 @@ describe("the session endpoints' refusals of tokens are declared", () => {
 const payloadOf = (endpoint: HttpApiEndpoint.Top) => [...endpoint.payload.values()].flatMap((p) => p.schemas)
 
 describe("the raw body endpoints decode their declared payload", () => {
-  const endpoints = Api.groups.checkoutSessions.endpoints
+  const endpoints: Record<string, unknown> = { ...Api.groups.checkoutSessions.endpoints, ...Api.groups.transactions.endpoints }
   const held = [
     ["create", CheckoutSessionUpdate],
     ["update", CheckoutSessionUpdate],
-    ["updateFields", CheckoutSessionSecureFields]
+    ["updateFields", CheckoutSessionSecureFields],
+    ["createTransaction", TransactionCreate]
   ] as const
 
   it("the strict decoder of each is compiled from the schema the endpoint declares", () => {
     for (const [name, schema] of held) {
       // The endpoint holds the JSON codec of its payload schema: of this very schema.
       assert.deepStrictEqual(
-        payloadOf(endpoints[name] as unknown as HttpApiEndpoint.Top).map((declared) => declared.ast),
+        payloadOf(endpoints[name] as HttpApiEndpoint.Top).map((declared) => declared.ast),
         [Schema.toCodecJson(schema).ast],
         name
       )
@@ -962,10 +964,20 @@ describe("the raw body endpoints decode their declared payload", () => {
   })
 
   it("the strict decoder accepts and refuses what the declared schema, decoding strictly, does", () => {
+    const paying = { amount: 1299, currency: "USD", payment_method: { method: "checkout-session", id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" } }
     const samples: Record<string, ReadonlyArray<unknown>> = {
       create: [{}, { expires_in: 600 }, { expires_in: "soon" }, { unknown: 1 }, { cart_items: [{ name: "x" }] }, null, []],
       update: [{ metadata: { a: "b" } }, { metadata: 1 }, { buyer: null }],
-      updateFields: [{ payment_method: card }, { payment_method: { ...card, extra: 1 } }, { payment_method: 1 }, {}]
+      updateFields: [{ payment_method: card }, { payment_method: { ...card, extra: 1 } }, { payment_method: 1 }, {}],
+      createTransaction: [
+        paying,
+        { ...paying, payment_method: card },
+        { ...paying, payment_method: { ...card, extra: 1 } },
+        { ...paying, amount: -1 },
+        { ...paying, connection_options: { "adyen-card": { accountInfo: { any: [1, { a: null }] } } } },
+        { ...paying, unknown: 1 },
+        {}
+      ]
     }
     for (const [name, schema] of held) {
       const strict = StrictDecoder.make(schema)

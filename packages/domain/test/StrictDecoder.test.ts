@@ -5,6 +5,7 @@ import { models, modelNames } from "../src/Models.ts"
 import { CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
 import { PaymentServiceCreate } from "../src/PaymentService.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
+import { TransactionCreate } from "../src/TransactionCreate.ts"
 import { fullSeedSession, seedExamples } from "@checkout-kit/test-seeds"
 
 const session = StrictDecoder.make(CheckoutSession)
@@ -103,6 +104,28 @@ describe("StrictDecoder", () => {
     const legs = (full.airline as { legs: Array<object> }).legs
     assert.isTrue(session.isValid(full))
     assert.isFalse(session.isValid({ ...full, airline: { ...(full.airline as object), legs: [{ ...legs[0], x: 1 }] } }))
+  })
+
+  it("a transaction's body: values of open records (any JSON) are accepted as the schema's decoder accepts them", () => {
+    const decoder = StrictDecoder.make(TransactionCreate)
+    const base = { amount: 1299, currency: "USD", payment_method: { method: "checkout-session", id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" } }
+    const openValues = [1, "x", null, true, [1, { a: [] }], { nested: { deep: [null] } }]
+    const samples = [
+      base,
+      ...openValues.map((value) => ({ ...base, connection_options: { "adyen-card": { accountInfo: { key: value } } } })),
+      ...openValues.map((value) => ({ ...base, connection_options: { "adyen-card": { riskData: { key: value }, additionalData: { a: "b" } } } })),
+      { ...base, connection_options: { "adyen-card": { accountInfo: 1 } } },
+      { ...base, connection_options: { "adyen-card": { additionalData: { key: 1 } } } },
+      { ...base, connection_options: { "adyen-card": { unknown: {} } } },
+      { ...base, unknown: 1 }
+    ]
+    for (const sample of samples) {
+      const expected = reference(TransactionCreate, sample)
+      const fast = decoder.decode(sample)
+      assert.strictEqual(decoder.isValid(sample), expected._tag === "Success", JSON.stringify(sample))
+      assert.strictEqual(fast._tag, expected._tag === "Success" ? "Success" : "Failure", JSON.stringify(sample))
+      if (fast._tag === "Success" && expected._tag === "Success") assert.deepStrictEqual(fast.success, expected.value)
+    }
   })
 
   it("compiles for every model", () => {
