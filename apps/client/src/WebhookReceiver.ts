@@ -89,8 +89,9 @@ export interface WebhookDelivery extends IncomingDelivery {
  */
 export type ReceiverOptions = Secrets & {
   /**
-   * The status to answer a delivery with; default 200 when it verified, 401
-   * when not. A function that throws answers 500.
+   * The status (200–599) to answer a delivery with; default 200 when it
+   * verified, 401 when not. A function that throws, or any other number,
+   * answers 500.
    */
   readonly respond?: ((delivery: IncomingDelivery) => number | Promise<number>) | undefined
   /** Seconds a delivery's timestamp may be old; default 300, `Infinity` for any age. */
@@ -197,12 +198,20 @@ interface Waiter {
 }
 
 /**
- * Starts a receiver; resolves once it listens.
+ * Starts a receiver; resolves once it listens. Rejects with a `RangeError`
+ * without a non-empty secret or with a negative tolerance.
  *
  * @category constructors
  * @since 0.2.0
  */
 export const startWebhookReceiver = async (options: ReceiverOptions): Promise<WebhookReceiver> => {
+  const secrets = options.secrets ?? (options.secret === undefined ? [] : [options.secret])
+  if (secrets.length === 0 || secrets.some((secret) => secret.length === 0)) {
+    throw new RangeError("A webhook receiver needs at least one non-empty secret")
+  }
+  if (options.toleranceSeconds !== undefined && !(options.toleranceSeconds >= 0)) {
+    throw new RangeError("toleranceSeconds must be a number of seconds, 0 or more")
+  }
   const now = options.now ?? (() => Date.now())
   const respond = options.respond ?? ((delivery: IncomingDelivery) => (delivery.verified ? 200 : 401))
   const deliveries: Array<WebhookDelivery> = []
@@ -221,7 +230,7 @@ export const startWebhookReceiver = async (options: ReceiverOptions): Promise<We
     let failure: WebhookVerificationError | undefined
     try {
       verifyWebhook({
-        ...(options.secrets === undefined ? { secret: options.secret } : { secrets: options.secrets }),
+        secrets,
         payload: raw,
         signatureHeader: headers[headerNames.signatures],
         timestampHeader: headers[headerNames.timestamp],
@@ -248,11 +257,13 @@ export const startWebhookReceiver = async (options: ReceiverOptions): Promise<We
     }
     // Kept in arrival order, before `respond` (which may be asynchronous) runs.
     deliveries.push({ ...incoming, status: 0 })
-    let status: number
+    let status = 500
     try {
-      status = await respond(incoming)
+      const chosen = await respond(incoming)
+      // A status HTTP cannot carry is answered 500, as a `respond` that throws.
+      if (Number.isInteger(chosen) && chosen >= 200 && chosen <= 599) status = chosen
     } catch {
-      status = 500
+      // `respond` failed: 500.
     }
     const delivery: WebhookDelivery = { ...incoming, status }
     deliveries[incoming.index] = delivery

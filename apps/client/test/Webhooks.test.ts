@@ -6,6 +6,7 @@ import * as fc from "fast-check"
 import { createHmac } from "node:crypto"
 import * as WebhookReceiver from "../src/WebhookReceiver.ts"
 import * as Webhooks from "../src/Webhooks.ts"
+import { rejection } from "./support.ts"
 
 // Every time is pinned: a Unix second in December 2025, and the receiver's "now" from it.
 const t0 = 1_765_152_000
@@ -313,18 +314,47 @@ describe("WebhookReceiver over real HTTP", () => {
     }
   })
 
+  it("a respond that throws or chooses no HTTP status answers 500; an asynchronous one is awaited", async () => {
+    const answers: Array<() => number | Promise<number>> = [
+      () => {
+        throw new Error("handler bug")
+      },
+      () => 42,
+      () => 1.5,
+      () => Promise.resolve(204)
+    ]
+    const receiver = await WebhookReceiver.startWebhookReceiver({
+      secret,
+      now: () => at(t0),
+      respond: ({ index }) => answers[index]!()
+    })
+    try {
+      const statuses: Array<number> = []
+      for (const [i] of answers.entries()) {
+        statuses.push(await deliverAt(receiver.url, eventBody("transaction.voided", `ev-${i}`), `wh-${i}`))
+      }
+      assert.deepStrictEqual(statuses, [500, 500, 500, 204])
+      assert.deepStrictEqual(receiver.deliveries().map((d) => d.status), [500, 500, 500, 204])
+    } finally {
+      await receiver.close()
+    }
+    for (const options of [{ secrets: [] }, { secret: "" }, { secret, toleranceSeconds: -1 }]) {
+      assert.instanceOf(await rejection(WebhookReceiver.startWebhookReceiver(options)), RangeError)
+    }
+  })
+
   it("a pending waitFor rejects when the receiver closes, naming what did arrive", async () => {
     const receiver = await WebhookReceiver.startWebhookReceiver({ secret, now: () => at(t0) })
     const body = eventBody("transaction.authorized", "ev-only")
     assert.strictEqual(await deliverAt(receiver.url, body, "w", ["whsec-wrong"]), 401)
     const pending = receiver.waitFor("transaction.captured")
     await receiver.close()
-    const error = await pending.then(() => undefined, (e: unknown) => e)
+    const error = await rejection(pending)
     assert.instanceOf(error, WebhookReceiver.WebhookWaitError)
     assert.strictEqual(error.reason, "Closed")
     assert.include(error.message, "transaction.captured")
     assert.include(error.message, "transaction.authorized (refused: NoMatchingSignature)")
-    const afterClose = await receiver.waitFor("transaction.captured").then(() => undefined, (e: unknown) => e)
+    const afterClose = await rejection(receiver.waitFor("transaction.captured"))
     assert.instanceOf(afterClose, WebhookReceiver.WebhookWaitError)
   })
 
