@@ -39,3 +39,11 @@ export * as Stateful from "./Stateful.ts"
  * @since 0.2.0
  */
 export * as TokenSigner from "./TokenSigner.ts"
+/**
+ * @since 0.2.0
+ */
+export * as WebhookReceiver from "./WebhookReceiver.ts"
+/**
+ * @since 0.2.0
+ */
+export * as Webhooks from "./Webhooks.ts"
