@@ -279,6 +279,9 @@ const generateValidator = (root: SchemaAST.AST): Validate => {
         return `if (typeof ${v} !== "boolean") return false;\n${checksCode(ast, v)}`
       case "Null":
         return `if (${v} !== null) return false;\n`
+      case "Unknown":
+        // Any JSON (a wallet's token, a connector's answer): nothing to check but the node's own checks.
+        return checksCode(ast, v)
       case "Literal":
         return `if (${v} !== ${constant(ast.literal)}) return false;\n${checksCode(ast, v)}`
       case "Union": {

@@ -5,6 +5,7 @@ import { models, modelNames } from "../src/Models.ts"
 import { CheckoutSessionSecureFields } from "../src/PaymentMethod.ts"
 import { PaymentServiceCreate } from "../src/PaymentService.ts"
 import * as StrictDecoder from "../src/StrictDecoder.ts"
+import { TransactionCreate } from "../src/TransactionCreate.ts"
 import { fullSeedSession, seedExamples } from "@checkout-kit/test-seeds"
 
 const session = StrictDecoder.make(CheckoutSession)
@@ -103,6 +104,24 @@ describe("StrictDecoder", () => {
     const legs = (full.airline as { legs: Array<object> }).legs
     assert.isTrue(session.isValid(full))
     assert.isFalse(session.isValid({ ...full, airline: { ...(full.airline as object), legs: [{ ...legs[0], x: 1 }] } }))
+  })
+
+  it("a union with a member holding any JSON refuses a body only an unknown key rules out of another member", () => {
+    // A transaction's payment method: Apple Pay's `token` is any JSON; a stored card's `security_code` breaks its
+    // length, and only that key keeps the body from reading as a checkout session's (`id`, `redirect_url`).
+    const body = {
+      amount: 100,
+      currency: "USD",
+      payment_method: { id: "00000017-c52a-4e15-aed1-21e1600a98a9", security_code: "59" }
+    }
+    const strict = StrictDecoder.make(TransactionCreate)
+    assert.strictEqual(reference(TransactionCreate, body)._tag, "Failure")
+    assert.isFalse(strict.isValid(body))
+    const result = strict.decode(body)
+    assert.strictEqual(result._tag, "Failure")
+    if (result._tag === "Failure") assert.include(result.failure.map((d) => d.pointer), "/payment_method/security_code")
+    const token = { method: "applepay", token: { paymentData: { version: "EC_v1" } } }
+    assert.isTrue(strict.isValid({ ...body, payment_method: token }))
   })
 
   it("compiles for every model", () => {
