@@ -279,8 +279,8 @@ const generateValidator = (root: SchemaAST.AST): Validate => {
         return `if (typeof ${v} !== "boolean") return false;\n${checksCode(ast, v)}`
       case "Null":
         return `if (${v} !== null) return false;\n`
-      // Any JSON value (an open object's values: `connection_options` of a connector the contract does not model).
       case "Unknown":
+        // Any JSON (a wallet's token, a connector's answer): nothing to check but the node's own checks.
         return checksCode(ast, v)
       case "Literal":
         return `if (${v} !== ${constant(ast.literal)}) return false;\n${checksCode(ast, v)}`

@@ -128,6 +128,24 @@ describe("StrictDecoder", () => {
     }
   })
 
+  it("a union with a member holding any JSON refuses a body only an unknown key rules out of another member", () => {
+    // A transaction's payment method: Apple Pay's `token` is any JSON; a stored card's `security_code` breaks its
+    // length, and only that key keeps the body from reading as a checkout session's (`id`, `redirect_url`).
+    const body = {
+      amount: 100,
+      currency: "USD",
+      payment_method: { id: "00000017-c52a-4e15-aed1-21e1600a98a9", security_code: "59" }
+    }
+    const strict = StrictDecoder.make(TransactionCreate)
+    assert.strictEqual(reference(TransactionCreate, body)._tag, "Failure")
+    assert.isFalse(strict.isValid(body))
+    const result = strict.decode(body)
+    assert.strictEqual(result._tag, "Failure")
+    if (result._tag === "Failure") assert.include(result.failure.map((d) => d.pointer), "/payment_method/security_code")
+    const token = { method: "applepay", token: { paymentData: { version: "EC_v1" } } }
+    assert.isTrue(strict.isValid({ ...body, payment_method: token }))
+  })
+
   it("compiles for every model", () => {
     for (const name of modelNames) assert.isFunction(StrictDecoder.make(models[name]).decode)
   })
