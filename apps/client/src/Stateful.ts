@@ -27,6 +27,7 @@
  */
 import { Api } from "@checkout-kit/domain/api/Api"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
+import { idempotencyKeyHeader } from "@checkout-kit/domain/api/Transactions"
 import * as Commands from "@checkout-kit/fixtures/Commands"
 import { Effect } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
@@ -92,6 +93,11 @@ export interface CheckOptions {
    * Default: as `payments`. @since 0.4.0
    */
   readonly services?: boolean | undefined
+  /**
+   * The transactions' commands (a card posted in the body, captures, voids, refunds, idempotent replays, their
+   * lists, another account's), in the run's account. Default: as `payments`. @since 0.5.0
+   */
+  readonly transactions?: boolean | undefined
   /** The `replay` string of a failed report: runs exactly its counterexample again. */
   readonly replay?: string | undefined
   /** The day card expiries are generated after (`YYYY-MM-DD`); default today (UTC). Part of `replay`. */
@@ -116,6 +122,8 @@ export interface StatefulReport {
   readonly payments: boolean
   /** Whether the payment services and merchant accounts were checked. @since 0.4.0 */
   readonly services: boolean
+  /** Whether the transactions were checked. @since 0.5.0 */
+  readonly transactions: boolean
   readonly passed: boolean
   /** Sequences and commands run, shrinking included. */
   readonly sequences: number
@@ -203,7 +211,10 @@ export const httpSystem = (options: ServerOptions): Commands.System => {
   return {
     send: async (request) => {
       const token = await tokenFor(request.token)
-      const plain = HttpClientRequest.make(request.method)(request.path, { headers: account(request.account) })
+      const headers = request.idempotencyKey === undefined
+        ? account(request.account)
+        : { ...account(request.account), [idempotencyKeyHeader]: request.idempotencyKey }
+      const plain = HttpClientRequest.make(request.method)(request.path, { headers })
       const signed = token === undefined ? plain : HttpClientRequest.bearerToken(plain, token)
       return Effect.runPromise(
         answerOf(http.execute(request.body === undefined ? signed : HttpClientRequest.bodyJsonUnsafe(signed, request.body)))
@@ -281,11 +292,13 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   const auth = options.auth ?? (await checksScopes(system))
   const payments = options.payments ?? (await servesPayments(system))
   const services = options.services ?? payments
+  const transactions = options.transactions ?? payments
   const commands = Commands.all({
     auth,
     clock,
     payments,
     services,
+    transactions,
     sessions: options.sessions,
     referenceDate: new Date(`${referenceDay}T00:00:00Z`)
   })
@@ -326,6 +339,7 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
     auth,
     payments,
     services,
+    transactions,
     sequences,
     commands: commandCount,
     durationMs
