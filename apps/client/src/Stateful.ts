@@ -4,7 +4,9 @@
  * details, calls under another merchant account or with a token pinned to
  * another session, invalid bodies, clock moves (opt-in); and of the payments
  * resources, buyers and stored cards: create, read, update, delete, lists
- * walked page by page, another account's — sent to a server and checked,
+ * walked page by page, another account's; of the transactions, create on
+ * the card simulator (declining amounts too), capture, void, refund,
+ * idempotent replays, lists, another account's — sent to a server and checked,
  * answer by answer, against the reference model of the API
  * (`@checkout-kit/fixtures/Model`, commands from
  * `@checkout-kit/fixtures/Commands`).
@@ -13,7 +15,10 @@
  * a field sent as `null` that is kept, a deleted session that is still
  * readable, `metadata` merged instead of replaced, `expires_in` ignored on
  * update, a list that repeats or skips an item between pages, a buyer
- * another account can read, a card number in an answer. On a mismatch
+ * another account can read, a card number in an answer, a capture of more
+ * than was authorized, a refund of more than was captured, a capture after a
+ * void, an `Idempotency-Key` ignored (each reported as the invariant it
+ * breaks, `Model.invariants`). On a mismatch
  * fast-check shrinks the sequence to a minimal one,
  * and the report lists its steps — command, request, expected and actual
  * answer — with the seed and the replay path that run it again.
