@@ -48,6 +48,8 @@ import * as Defaults from "@checkout-kit/domain/Defaults"
 import { MerchantAccount, MerchantAccountCreate } from "@checkout-kit/domain/MerchantAccount"
 import { CardPaymentMethodCreate, PaymentMethod } from "@checkout-kit/domain/PaymentMethodResource"
 import { PaymentService, PaymentServiceCreate } from "@checkout-kit/domain/PaymentService"
+import { Refund } from "@checkout-kit/domain/Refund"
+import { Transaction } from "@checkout-kit/domain/Transaction"
 import { Effect, Exit, Schema } from "effect"
 import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
 import * as fc from "fast-check"
@@ -382,7 +384,9 @@ const answers: Record<Model.ResourceKind, (body: unknown) => Exit.Exit<unknown, 
   "buyer": buyerAnswer,
   "payment-method": methodAnswer,
   "payment-service": serviceAnswer,
-  "merchant-account": accountAnswer
+  "merchant-account": accountAnswer,
+  "transaction": Schema.decodeUnknownExit(Transaction),
+  "refund": Schema.decodeUnknownExit(Refund)
 }
 
 // Whether an answer holds to the resource's declared schema.

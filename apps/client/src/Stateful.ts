@@ -4,7 +4,9 @@
  * details, calls under another merchant account or with a token pinned to
  * another session, invalid bodies, clock moves (opt-in); and of the payments
  * resources, buyers and stored cards: create, read, update, delete, lists
- * walked page by page, another account's — sent to a server and checked,
+ * walked page by page, another account's; of the transactions, create on
+ * the card simulator (declining amounts too), capture, void, refund,
+ * idempotent replays, lists, another account's — sent to a server and checked,
  * answer by answer, against the reference model of the API
  * (`@checkout-kit/fixtures/Model`, commands from
  * `@checkout-kit/fixtures/Commands`).
@@ -13,7 +15,10 @@
  * a field sent as `null` that is kept, a deleted session that is still
  * readable, `metadata` merged instead of replaced, `expires_in` ignored on
  * update, a list that repeats or skips an item between pages, a buyer
- * another account can read, a card number in an answer. On a mismatch
+ * another account can read, a card number in an answer, a capture of more
+ * than was authorized, a refund of more than was captured, a capture after a
+ * void, an `Idempotency-Key` ignored (each reported as the invariant it
+ * breaks, `Model.invariants`). On a mismatch
  * fast-check shrinks the sequence to a minimal one,
  * and the report lists its steps — command, request, expected and actual
  * answer — with the seed and the replay path that run it again.
@@ -27,6 +32,7 @@
  */
 import { Api } from "@checkout-kit/domain/api/Api"
 import { merchantAccountHeader } from "@checkout-kit/domain/api/CheckoutSessions"
+import { idempotencyKeyHeader } from "@checkout-kit/domain/api/Transactions"
 import * as Commands from "@checkout-kit/fixtures/Commands"
 import { Effect } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
@@ -92,6 +98,11 @@ export interface CheckOptions {
    * Default: as `payments`. @since 0.4.0
    */
   readonly services?: boolean | undefined
+  /**
+   * The transactions' commands (a card posted in the body, captures, voids, refunds, idempotent replays, their
+   * lists, another account's), in the run's account. Default: as `payments`. @since 0.5.0
+   */
+  readonly transactions?: boolean | undefined
   /** The `replay` string of a failed report: runs exactly its counterexample again. */
   readonly replay?: string | undefined
   /** The day card expiries are generated after (`YYYY-MM-DD`); default today (UTC). Part of `replay`. */
@@ -116,6 +127,8 @@ export interface StatefulReport {
   readonly payments: boolean
   /** Whether the payment services and merchant accounts were checked. @since 0.4.0 */
   readonly services: boolean
+  /** Whether the transactions were checked. @since 0.5.0 */
+  readonly transactions: boolean
   readonly passed: boolean
   /** Sequences and commands run, shrinking included. */
   readonly sequences: number
@@ -203,7 +216,10 @@ export const httpSystem = (options: ServerOptions): Commands.System => {
   return {
     send: async (request) => {
       const token = await tokenFor(request.token)
-      const plain = HttpClientRequest.make(request.method)(request.path, { headers: account(request.account) })
+      const headers = request.idempotencyKey === undefined
+        ? account(request.account)
+        : { ...account(request.account), [idempotencyKeyHeader]: request.idempotencyKey }
+      const plain = HttpClientRequest.make(request.method)(request.path, { headers })
       const signed = token === undefined ? plain : HttpClientRequest.bearerToken(plain, token)
       return Effect.runPromise(
         answerOf(http.execute(request.body === undefined ? signed : HttpClientRequest.bodyJsonUnsafe(signed, request.body)))
@@ -281,11 +297,13 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
   const auth = options.auth ?? (await checksScopes(system))
   const payments = options.payments ?? (await servesPayments(system))
   const services = options.services ?? payments
+  const transactions = options.transactions ?? payments
   const commands = Commands.all({
     auth,
     clock,
     payments,
     services,
+    transactions,
     sessions: options.sessions,
     referenceDate: new Date(`${referenceDay}T00:00:00Z`)
   })
@@ -326,6 +344,7 @@ export const check = async (options: CheckOptions): Promise<StatefulReport> => {
     auth,
     payments,
     services,
+    transactions,
     sequences,
     commands: commandCount,
     durationMs

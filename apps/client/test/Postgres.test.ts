@@ -61,5 +61,6 @@ describe("the runners against a mock on PostgreSQL", () => {
     assert.strictEqual(report.sequences, 100)
     assert.isTrue(report.payments)
     assert.isTrue(report.services)
+    assert.isTrue(report.transactions)
   })
 })

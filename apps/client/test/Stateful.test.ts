@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import type * as Commands from "@checkout-kit/fixtures/Commands"
 import * as Stateful from "../src/Stateful.ts"
 import { makeKeyPair, runBin, startMock } from "./support.ts"
 
@@ -41,18 +42,29 @@ describe("Stateful.check against the mock", () => {
   })
 })
 
+// The mock over HTTP in the account, each request and its answer seen by `see`.
+const observed = (
+  url: string,
+  account: string,
+  see: (request: Commands.Request, answer: { readonly status: number; readonly body: unknown }) => void
+): Commands.System => {
+  const http = Stateful.httpSystem({ baseUrl: url, privateKey: merchant.privateKeyPem, merchantAccountId: account })
+  return {
+    send: async (request) => {
+      const answer = await http.send(request)
+      see(request, answer)
+      return answer
+    }
+  }
+}
+
 describe("Stateful.check: payment services and merchant accounts against the mock", () => {
   it.each(["memory", "sqlite"] as const)("the %s store passes 60 sequences of their commands alone", async (store) => {
     const mock = store === "memory" ? memory : sqlite
     const seen = new Set<string>()
-    const http = Stateful.httpSystem({ baseUrl: mock.url, privateKey: merchant.privateKeyPem, merchantAccountId: `services-${store}` })
-    const system = {
-      send: async (request: Parameters<typeof http.send>[0]) => {
-        const answer = await http.send(request)
-        seen.add(`${request.method} ${request.path.replace(/\?.*$/, "").replace(/^(\/[^/]+)\/[^/]+$/, "$1/{id}")} ${answer.status}`)
-        return answer
-      }
-    }
+    const system = observed(mock.url, `services-${store}`, (request, answer) => {
+      seen.add(`${request.method} ${request.path.replace(/\?.*$/, "").replace(/^(\/[^/]+)\/[^/]+$/, "$1/{id}")} ${answer.status}`)
+    })
     const report = await Stateful.check({ system, runs: 60, seed: 9, referenceDay, sessions: false, payments: false, services: true })
     assert.isTrue(report.passed, Stateful.summary(report))
     assert.isTrue(report.services)
@@ -70,6 +82,55 @@ describe("Stateful.check: payment services and merchant accounts against the moc
       "GET /merchant-accounts/{id} 200",
       "PUT /merchant-accounts/{id} 200",
       "GET /merchant-accounts 200"
+    ])
+  })
+})
+
+describe("Stateful.check: transactions against the mock", () => {
+  it.each(["memory", "sqlite"] as const)("the %s store passes 100 sequences of their commands alone", async (store) => {
+    const mock = store === "memory" ? memory : sqlite
+    const seen = new Set<string>()
+    const system = observed(mock.url, `transactions-${store}`, (request, answer) => {
+      const path = request.path.replace(/\?.*$/, "").replace(/^\/(transactions|refunds)\/[^/]+/, "/$1/{id}")
+      const status = (answer.body as { status?: unknown } | undefined)?.status
+      seen.add(`${request.method} ${path} ${answer.status}${request.idempotencyKey === undefined ? "" : " (key)"}`)
+      if (typeof status === "string") seen.add(status)
+    })
+    const report = await Stateful.check({
+      system,
+      runs: 100,
+      seed: 11,
+      referenceDay,
+      sessions: false,
+      payments: false,
+      services: false,
+      transactions: true
+    })
+    assert.isTrue(report.passed, Stateful.summary(report))
+    assert.isTrue(report.transactions)
+    // Every call and outcome the model checks ran: declines from the simulator's table, captures, voids, refunds,
+    // the 400s of amounts over what is left and of a capture after a void, replays, another account's 404s.
+    assert.includeMembers([...seen], [
+      "POST /transactions 201",
+      "POST /transactions 201 (key)",
+      "authorization_succeeded",
+      "authorization_declined",
+      "authorization_failed",
+      "capture_succeeded",
+      "authorization_voided",
+      "GET /transactions/{id} 200",
+      "PUT /transactions/{id} 200",
+      "POST /transactions/{id}/capture 200",
+      "POST /transactions/{id}/capture 400",
+      "POST /transactions/{id}/void 200",
+      "POST /transactions/{id}/void 400",
+      "POST /transactions/{id}/refunds 201",
+      "POST /transactions/{id}/refunds 400",
+      "POST /transactions/{id}/refunds/all 201",
+      "GET /refunds/{id} 200",
+      "GET /refunds/{id} 404",
+      "GET /transactions 200",
+      "GET /transactions/{id} 404"
     ])
   })
 })
@@ -210,7 +271,9 @@ interface Bug {
     body: any,
     forward: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>,
     account: string
-  ) => Promise<{ body?: unknown; answer?: { status: number; json: unknown }; account?: string } | undefined>
+  ) => Promise<
+    { body?: unknown; answer?: { status: number; json: unknown }; account?: string; withoutKey?: boolean } | undefined
+  >
   /** Sees every answer. */
   readonly answer?: (method: string, path: string, status: number, json: any, account: string) => void
 }
@@ -221,7 +284,9 @@ const toMock: Forward = async (method, path, headers, body, account?: string) =>
     method,
     headers: {
       ...Object.fromEntries(
-        Object.entries(headers).filter(([k]) => ["authorization", "x-gr4vy-merchant-account-id", "content-type"].includes(k))
+        Object.entries(headers).filter(([k]) =>
+          ["authorization", "x-gr4vy-merchant-account-id", "content-type", "idempotency-key"].includes(k)
+        )
       ) as Record<string, string>,
       ...(account === undefined ? {} : { "x-gr4vy-merchant-account-id": account })
     },
@@ -251,7 +316,9 @@ const buggyServer = async (bug: Bug) => {
       answer = JSON.stringify(changed.answer.json)
     } else {
       if (changed?.body !== undefined) text = JSON.stringify(changed.body)
-      const forwarded = await toMock(method, path, request.headers, text, changed?.account)
+      const { "idempotency-key": _, ...withoutKey } = request.headers
+      const headers = changed?.withoutKey === true ? withoutKey : request.headers
+      const forwarded = await toMock(method, path, headers, text, changed?.account)
       status = forwarded.status
       answer = forwarded.text
     }
@@ -410,11 +477,69 @@ const serviceDeletedElsewhere = (): Bug => ({
       : undefined
 })
 
+const captureCall = /^\/transactions\/([^/?]+)\/capture$/
+const refundCall = /^\/transactions\/([^/?]+)\/refunds$/
+const transactionCall = /^\/transactions\/([^/?]+)$/
+
+// A capture of more than is left to capture captures the rest, and answers as if it took the amount asked for.
+const captureOverAuthorized = (): Bug => ({
+  request: async (method, path, body, forward) => {
+    const id = captureCall.exec(path)?.[1]
+    if (method !== "POST" || id === undefined || typeof body?.amount !== "number") return undefined
+    const before = await forward("GET", `/transactions/${id}`)
+    if (before.status !== 200 || body.amount <= before.json.authorized_amount - before.json.captured_amount) return undefined
+    const { amount: _, ...rest } = body
+    const captured = await forward(method, path, rest)
+    if (captured.status !== 200) return { answer: { status: captured.status, json: captured.json } }
+    return { answer: { status: 200, json: { ...captured.json, captured_amount: before.json.captured_amount + body.amount } } }
+  }
+})
+
+// A refund of more than is left to refund refunds the rest, and answers as if it refunded the amount asked for.
+const refundOverCaptured = (): Bug => ({
+  request: async (method, path, body, forward) => {
+    const id = refundCall.exec(path)?.[1]
+    if (method !== "POST" || id === undefined || typeof body?.amount !== "number") return undefined
+    const before = await forward("GET", `/transactions/${id}`)
+    if (before.status !== 200 || body.amount <= before.json.captured_amount - before.json.refunded_amount) return undefined
+    const { amount: _, ...rest } = body
+    const refunded = await forward(method, path, rest)
+    if (refunded.status !== 201) return { answer: { status: refunded.status, json: refunded.json } }
+    return { answer: { status: 201, json: { ...refunded.json, amount: body.amount } } }
+  }
+})
+
+// A voided transaction's capture succeeds.
+const captureAfterVoid = (): Bug => ({
+  request: async (method, path, body, forward) => {
+    const id = captureCall.exec(path)?.[1]
+    if (method !== "POST" || id === undefined) return undefined
+    const before = await forward("GET", `/transactions/${id}`)
+    if (before.status !== 200 || before.json.status !== "authorization_voided") return undefined
+    const amount = body?.amount ?? before.json.amount
+    return { answer: { status: 200, json: { ...before.json, status: "capture_succeeded", captured_amount: amount } } }
+  }
+})
+
+// The Idempotency-Key header never reaches the server: each replay creates another transaction.
+const idempotencyKeyIgnored = (): Bug => ({
+  request: async (method, path) => method === "POST" && path === "/transactions" ? { withoutKey: true } : undefined
+})
+
+// A transaction is read in the account the request names with "-other" taken off: visible to another account.
+const transactionVisibleElsewhere = (): Bug => ({
+  request: async (method, path, _body, _forward, account) =>
+    method === "GET" && transactionCall.test(path) && account.endsWith("-other")
+      ? { account: account.slice(0, -"-other".length) }
+      : undefined
+})
+
 describe("planted bugs: each caught within the default runs, shrunk to at most 6 commands", () => {
   // Each with the commands of its resources: the sessions' bugs without the payments commands, and the other way.
   const sessions = { payments: false } as const
-  const payments = { sessions: false, services: false } as const
+  const payments = { sessions: false, services: false, transactions: false } as const
   const services = { sessions: false, payments: false, services: true } as const
+  const transactions = { sessions: false, payments: false, services: false, transactions: true } as const
   const bugs = [
     ["a stale read once after an update", staleReadOnce, /get #\d+: (the session differs|expires_at moved)/, sessions],
     ["null dropped from update bodies", nullDropped, /update #\d+ .*null.*: the session differs/, sessions],
@@ -443,6 +568,36 @@ describe("planted bugs: each caught within the default runs, shrunk to at most 6
       serviceDeletedElsewhere,
       /DELETE service #\d+ under another merchant account: expected status 404, got 204/,
       services
+    ],
+    [
+      "a capture of more than was authorized",
+      captureOverAuthorized,
+      /^capture \d+ of transaction #\d+.*: invariant "captured_amount ≤ authorized_amount" broken: expected status 400, got 200$/,
+      transactions
+    ],
+    [
+      "a refund of more than was captured",
+      refundOverCaptured,
+      /^refund \d+ of transaction #\d+: invariant "refunded_amount ≤ captured_amount" broken: expected status 400, got 201$/,
+      transactions
+    ],
+    [
+      "a capture after a void",
+      captureAfterVoid,
+      /^capture .* of transaction #\d+.*: invariant "no capture after void" broken: expected status 400, got 200$/,
+      transactions
+    ],
+    [
+      "an Idempotency-Key ignored",
+      idempotencyKeyIgnored,
+      /^replay the create of transaction #\d+ .*: invariant "idempotent replay returns the same transaction" broken: the id changed/,
+      transactions
+    ],
+    [
+      "a transaction another merchant account can read",
+      transactionVisibleElsewhere,
+      /^get transaction #\d+ under another merchant account: invariant "isolation between merchant accounts" broken: expected status 404, got 200$/,
+      transactions
     ]
   ] as const
   it.each(bugs)("%s", async (_, bug, message, resources) => {

@@ -62,6 +62,7 @@ const system = (url: string): Commands.System => {
         headers: {
           ...(request.account === "none" ? {} : { [merchantAccountHeader]: request.account === "own" ? "model" : "model-other" }),
           ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
+          ...(request.idempotencyKey === undefined ? {} : { "idempotency-key": request.idempotencyKey }),
           ...(request.body === undefined ? {} : { "content-type": "application/json" })
         },
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) })
@@ -75,7 +76,7 @@ const system = (url: string): Commands.System => {
 }
 
 describe.each(["memory", "sqlite"] as const)("the %s store agrees with the reference model", (store) => {
-  it("over 100 sequences of up to 20 operations, sessions, payments resources, payment services and merchant accounts", async () => {
+  it("over 100 sequences of up to 20 operations, sessions, payments resources, payment services, merchant accounts and transactions", async () => {
     answered.clear()
     const real = Commands.real(system(servers[store]!.url))
     let failure: ReadonlyArray<Commands.Step> | undefined
@@ -94,6 +95,7 @@ describe.each(["memory", "sqlite"] as const)("the %s store agrees with the refer
     assert.isFalse(details.failed, JSON.stringify(failure, null, 2))
     const paymentServices = ["/payment-services 201", "/payment-services 200", "/payment-services 204", "/payment-services 404"]
     const merchantAccounts = ["/merchant-accounts 201", "/merchant-accounts 200", "/merchant-accounts 409"]
+    const transactions = ["/transactions 201", "/transactions 200", "/transactions 400", "/transactions 404"]
     for (
       const key of [
         "/checkout 201",
@@ -102,7 +104,8 @@ describe.each(["memory", "sqlite"] as const)("the %s store agrees with the refer
         "/payment-methods 201",
         "/payment-methods 200",
         ...paymentServices,
-        ...merchantAccounts
+        ...merchantAccounts,
+        ...transactions
       ]
     ) {
       assert.isAbove(answered.get(key) ?? 0, 0, key)
