@@ -29,6 +29,7 @@ import * as Responses from "../Responses.ts"
 import { operationOf, routeTable } from "../RouteTable.ts"
 import { parseCursor, SessionStore } from "../SessionStore.ts"
 import { DocumentStore } from "../store/DocumentStore.ts"
+import { Webhooks } from "../Webhooks/Webhooks.ts"
 
 /**
  * The body of `POST /_mock/clock` (the contract's schema).
@@ -76,6 +77,7 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
     const store = yield* SessionStore
     const documents = yield* DocumentStore
     const journal = yield* Journal
+    const webhooks = yield* Webhooks
     const routes = routeTable(true)
     const operation = (method: string, path: string) => operationOf(routes, method, path)
     const sseOf = (event: JournalEvent): string => {
@@ -86,6 +88,16 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           return "event: reset\ndata: {}\n\n"
         case "clock":
           return `event: clock\ndata: ${JSON.stringify({ now: event.now })}\n\n`
+        case "webhook":
+          return `event: webhook\ndata: ${
+            JSON.stringify({
+              id: event.id,
+              event_name: event.eventName,
+              status: event.status,
+              attempts: event.attempts,
+              status_code: event.statusCode
+            })
+          }\n\n`
         case "close":
           return ""
       }
@@ -130,6 +142,8 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           if (moved._tag === "Failure") return yield* Effect.die(moved.failure)
           const purged = yield* store.purgeExpired(moved.success, merchantAccountId)
           journal.publish({ _tag: "clock", now: iso(moved.success) })
+          // Webhook retries the move brought due go now.
+          yield* webhooks.wake
           const { offsetSeconds } = yield* clock.read(merchantAccountId)
           return { now: iso(moved.success), offset_seconds: offsetSeconds, purged_sessions: purged }
         }))
