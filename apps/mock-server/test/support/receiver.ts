@@ -24,8 +24,14 @@ export interface Receiver {
   readonly close: () => Promise<void>
 }
 
-/** Starts a receiver; `secrets` are tried in turn with `verifyWebhook` on every arrival. */
-export const startReceiver = async (secrets: ReadonlyArray<string>, port = 0): Promise<Receiver> => {
+/**
+ * Starts a receiver; `secrets` are tried in turn with `verifyWebhook` on every arrival, with a timestamp at most
+ * `toleranceSeconds` old by the machine's clock (0: any age, for signatures made on a pinned clock).
+ */
+export const startReceiver = async (
+  secrets: ReadonlyArray<string>,
+  options: { readonly port?: number; readonly toleranceSeconds?: number } = {}
+): Promise<Receiver> => {
   const arrivals: Array<Arrival> = []
   const waiting: Array<{ count: number; resolve: (arrivals: ReadonlyArray<Arrival>) => void }> = []
   const answers: Array<number> = []
@@ -41,7 +47,7 @@ export const startReceiver = async (secrets: ReadonlyArray<string>, port = 0): P
             secret,
             request.headers["x-gr4vy-webhook-signatures"] as string | undefined,
             request.headers["x-gr4vy-webhook-timestamp"] as string | undefined,
-            300
+            options.toleranceSeconds ?? 300
           )
           return true
         } catch {
@@ -64,7 +70,7 @@ export const startReceiver = async (secrets: ReadonlyArray<string>, port = 0): P
       }
     })
   })
-  server.listen(port, "127.0.0.1")
+  server.listen(options.port ?? 0, "127.0.0.1")
   await once(server, "listening")
   const { port: bound } = server.address() as AddressInfo
   return {
