@@ -81,6 +81,121 @@ describe("webhooks over HTTP", () => {
   })
 })
 
+describe("the webhook controls over HTTP", () => {
+  let receiver: Receiver
+  let server: TestServer
+  const controlSecret = "runtime-secret-value"
+  const newBuyer = async (name: string) =>
+    (await call(server.url, "POST", "/buyers", { headers, body: { display_name: name } })).body.id as string
+  const deliveriesOf = async (query = "") => (await call(server.url, "GET", `/_mock/webhooks/deliveries${query}`)).body.items
+  beforeAll(async () => {
+    receiver = await startReceiver([controlSecret, "flag-secret"])
+    server = await startServer({ webhooks: { urls: [], secrets: ["flag-secret"] } })
+  })
+  afterAll(async () => {
+    await server.close()
+    await receiver.close()
+  })
+
+  it("subscriptions are added, listed without their secrets, and removed; a bad URL is a 400 naming /url", async () => {
+    assert.deepStrictEqual((await call(server.url, "GET", "/_mock/webhooks")).body, { items: [] })
+    const bad = await call(server.url, "POST", "/_mock/webhooks", { body: { url: "ftp://127.0.0.1/x" } })
+    assert.strictEqual(bad.status, 400)
+    assert.strictEqual(bad.body.type, "error")
+    assert.strictEqual(bad.body.details[0].pointer, "/url")
+    const added = await call(server.url, "POST", "/_mock/webhooks", {
+      body: { url: `${receiver.url}/runtime`, secrets: [controlSecret] }
+    })
+    assert.strictEqual(added.status, 201)
+    assert.strictEqual(added.body.source, "runtime")
+    assert.strictEqual(added.body.secret_count, 1)
+    const spare = await call(server.url, "POST", "/_mock/webhooks", { body: { url: `${receiver.url}/spare` } })
+    // Given no secrets, the server's --webhook-secret list signs.
+    assert.strictEqual(spare.body.secret_count, 1)
+    const listed = await call(server.url, "GET", "/_mock/webhooks")
+    assert.deepStrictEqual(listed.body.items.map((s: any) => s.url), [`${receiver.url}/runtime`, `${receiver.url}/spare`])
+    const resources = await call(server.url, "GET", "/_mock/resources?kind=webhook-subscription")
+    assert.lengthOf(resources.body.items, 2)
+    for (const text of [JSON.stringify(listed.body), JSON.stringify(resources.body)]) {
+      assert.notInclude(text, controlSecret)
+      assert.notInclude(text, "flag-secret")
+      assert.notInclude(text, "\"secrets\"")
+    }
+    assert.strictEqual((await call(server.url, "DELETE", `/_mock/webhooks/${spare.body.id}`)).status, 204)
+    assert.strictEqual((await call(server.url, "DELETE", `/_mock/webhooks/${spare.body.id}`)).status, 404)
+    assert.lengthOf((await call(server.url, "GET", "/_mock/webhooks")).body.items, 1)
+  })
+
+  it("a buyer created is delivered, listed with its attempt, and resent with the same webhook id", async () => {
+    const before = receiver.arrivals.length
+    const id = await newBuyer("Resend")
+    const [arrival] = (await receiver.arrived(before + 1)).slice(before)
+    assert.strictEqual(arrival.payload.name, "buyer.created")
+    assert.strictEqual(arrival.payload.target.id, id)
+    assert.deepStrictEqual(arrival.verifiedBy, [controlSecret])
+    const accepted = await call(server.url, "POST", `/_mock/webhooks/deliveries/${arrival.id}/resend`)
+    assert.strictEqual(accepted.status, 202)
+    const [again] = (await receiver.arrived(before + 2)).slice(before + 1)
+    assert.strictEqual(again.id, arrival.id)
+    assert.strictEqual(again.body, arrival.body)
+    assert.strictEqual((await call(server.url, "POST", "/_mock/webhooks/deliveries/none/resend")).status, 404)
+    const listed = await deliveriesOf(`?event_name=buyer.created&merchant_account_id=${account}`)
+    const delivery = listed.find((d: any) => d.id === arrival.id)
+    assert.strictEqual(delivery.event.id, arrival.payload.id)
+    assert.strictEqual(delivery.url, `${receiver.url}/runtime`)
+    assert.isAtLeast(delivery.attempts.length, 1)
+    assert.strictEqual(delivery.attempts[0].status_code, 200)
+    assert.strictEqual(delivery.attempts[0].response_excerpt, "ok")
+    assert.deepStrictEqual(await deliveriesOf("?event_name=refund.succeeded"), [])
+    assert.deepStrictEqual(await deliveriesOf("?merchant_account_id=someone-else"), [])
+  })
+
+  it("hooks: the next event duplicated, held on the account's clock, and the next two reordered", async () => {
+    const hook = (body: unknown) => call(server.url, "POST", "/_mock/webhooks/hooks", { body })
+    let seen = receiver.arrivals.length
+
+    const duplicate = await hook({ action: "duplicate", event_name: "buyer.created" })
+    assert.strictEqual(duplicate.status, 201)
+    assert.strictEqual(duplicate.body.action, "duplicate")
+    await newBuyer("Twice")
+    const twice = (await receiver.arrived(seen + 2)).slice(seen)
+    assert.strictEqual(twice[0].id, twice[1].id)
+    assert.strictEqual(twice[0].body, twice[1].body)
+    seen += 2
+
+    assert.strictEqual((await hook({ action: "delay", seconds: 600 })).status, 201)
+    const held = await newBuyer("Held")
+    // The held event's delivery: pending, never attempted (the duplicated one above has attempts).
+    const [pending] = (await deliveriesOf()).filter((d: any) => d.attempts.length === 0)
+    assert.deepStrictEqual(pending.attempts, [])
+    assert.strictEqual(Date.parse(pending.next_attempt_at) - Date.parse(pending.event.created_at), 600_000)
+    const moved = await call(server.url, "POST", "/_mock/clock", { headers, body: { advance_seconds: 600 } })
+    assert.strictEqual(moved.status, 200)
+    const [late] = (await receiver.arrived(seen + 1)).slice(seen)
+    assert.strictEqual(late.payload.target.id, held)
+    seen += 1
+
+    assert.strictEqual((await hook({ action: "reorder", event_name: "buyer.created" })).status, 201)
+    const first = await newBuyer("First")
+    const second = await newBuyer("Second")
+    const reordered = (await receiver.arrived(seen + 2)).slice(seen)
+    assert.deepStrictEqual(reordered.map((a) => a.payload.target.id), [second, first])
+  })
+})
+
+describe("the webhook controls where the controls are off", () => {
+  it("are not served", async () => {
+    const closed = await startServer({ admin: false })
+    try {
+      assert.strictEqual((await call(closed.url, "GET", "/_mock/webhooks")).status, 404)
+      assert.strictEqual((await call(closed.url, "POST", "/_mock/webhooks", { body: { url: "http://127.0.0.1:9/" } })).status, 404)
+      assert.strictEqual((await call(closed.url, "GET", "/_mock/webhooks/deliveries")).status, 404)
+    } finally {
+      await closed.close()
+    }
+  })
+})
+
 const parse = (argv: Array<string>, env: Record<string, string> = {}) => {
   const options = Cli.parse(["--store", "memory", "--auth", "off", ...argv], env)
   return options === "help" ? undefined : options.webhooks

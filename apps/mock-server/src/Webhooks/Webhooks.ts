@@ -184,6 +184,8 @@ interface Delivery extends DeliveryView {
   /** Held by a `reorder` hook until the next event comes. */
   readonly held: boolean
   readonly lease: { readonly owner: string; readonly until: number } | null
+  /** A resend asked for while an attempt was under way: one more attempt at once after it. */
+  readonly resend?: boolean | undefined
 }
 
 /**
@@ -208,6 +210,19 @@ interface StoredSubscription {
   readonly secrets: ReadonlyArray<string>
   readonly created_at: string
   readonly removed?: boolean | undefined
+}
+
+/**
+ * A stored document's wire JSON as the test controls show it: a
+ * subscription's secrets replaced by how many there are.
+ *
+ * @category utils
+ * @since 0.4.0
+ */
+export const shownBody = (document: Pick<StoredDocument, "kind" | "body">): string => {
+  if (document.kind !== kinds.subscription) return document.body
+  const { secrets, ...rest } = JSON.parse(document.body) as StoredSubscription
+  return JSON.stringify({ ...rest, secret_count: secrets.length })
 }
 
 /**
@@ -249,7 +264,11 @@ const flagId = (index: number) => `flag-${index + 1}`
  * @category events
  * @since 0.4.0
  */
-export const eventsOf = (kind: string, before: string | undefined, after: string | undefined): ReadonlyArray<WebhookEventName> => {
+export const eventsOf = (
+  kind: string,
+  before: string | undefined,
+  after: string | undefined
+): ReadonlyArray<WebhookEventName> => {
   switch (kind) {
     case "transaction":
     case "refund": {
@@ -328,7 +347,8 @@ export class Webhooks extends Context.Service<Webhooks, {
   readonly deliveries: (filter: DeliveryFilter) => Effect.Effect<ReadonlyArray<DeliveryView>>
   /** A new attempt now, with the same webhook id; `false` when there is no such delivery. */
   readonly resend: (id: string) => Effect.Effect<boolean>
-  readonly addHook: (hook: Hook) => Effect.Effect<void>
+  /** Stores a hook for the next event (of its name); its id. */
+  readonly addHook: (hook: Hook) => Effect.Effect<string>
 }>()("@checkout-kit/mock-server/Webhooks") {
   /**
    * The webhooks over the document store, with the worker that delivers
@@ -489,33 +509,28 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
       response_excerpt: outcome.excerpt,
       error: outcome.error
     }
-    const attempts = [...delivery.attempts, record]
     const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300
-    const next: Delivery = ok
-      ? delivery.duplicates > 0
-        ? { ...delivery, attempts, duplicates: delivery.duplicates - 1, next_attempt_at: iso(now), lease: null }
-        : { ...delivery, attempts, status: "delivered", next_attempt_at: null, lease: null }
-      : secrets === undefined || attempts.length >= maxAttempts
-      ? { ...delivery, attempts, status: "failed", next_attempt_at: null, lease: null }
-      : {
-        ...delivery,
-        attempts,
-        next_attempt_at: iso(now + retryDelaysSeconds[Math.min(attempts.length, retryDelaysSeconds.length) - 1] * 1_000),
-        lease: null
-      }
-    yield* Effect.ignore(store.update(scope, kinds.delivery, document.id, claimed.success.version, (current) =>
-      Effect.succeed({
+    // Recorded on the delivery as it now is: a resend while the attempt was under way asks for one more at once.
+    // A replica that lost its lease (it expired, another claimed) records nothing: the other's attempt counts.
+    const recorded = yield* Effect.result(store.update(scope, kinds.delivery, document.id, undefined, (current) => {
+      const stored = parse<Delivery>(current)
+      if (stored.lease?.owner !== replica) return Effect.fail("lease lost" as const)
+      const next = settle(stored, record, ok, secrets === undefined, now)
+      return Effect.succeed({
         ...current,
         body: JSON.stringify(next),
         updatedAt: now,
         parentId: next.status === "pending" ? "pending" : undefined
-      })))
+      })
+    }))
+    if (recorded._tag === "Failure") return
+    const next = parse<Delivery>(recorded.success)
     journal.publish({
       _tag: "webhook",
       id: next.id,
       eventName: next.event.name,
       status: next.status,
-      attempts: attempts.length,
+      attempts: next.attempts.length,
       statusCode: outcome.statusCode
     })
   })
@@ -638,21 +653,26 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
     resend: Effect.fnUntraced(function*(id) {
       const document = yield* store.get(scope, kinds.delivery, id)
       if (document === undefined) return false
-      const delivery = parse<Delivery>(document)
-      const now = yield* clock.now(delivery.event.merchant_account_id)
-      yield* Effect.orDie(store.update(scope, kinds.delivery, id, undefined, (current) =>
-        Effect.succeed({
+      const now = yield* clock.now(parse<Delivery>(document).event.merchant_account_id)
+      const realNow = yield* clock.realNow
+      yield* Effect.orDie(store.update(scope, kinds.delivery, id, undefined, (current) => {
+        const delivery = parse<Delivery>(current)
+        // An attempt under way (a live lease) records itself, then makes the one asked for.
+        const underWay = delivery.lease !== null && delivery.lease.until > realNow
+        return Effect.succeed({
           ...current,
           body: JSON.stringify({
-            ...parse<Delivery>(current),
+            ...delivery,
             status: "pending",
             held: false,
             next_attempt_at: iso(now),
-            lease: null
+            resend: underWay,
+            lease: underWay ? delivery.lease : null
           }),
           parentId: "pending",
           updatedAt: now
-        })))
+        })
+      }))
       yield* wake
       return true
     }),
@@ -666,6 +686,7 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
         createdAt: now,
         body: JSON.stringify({ ...hook, id })
       }))
+      return id
     })
   })
 })
@@ -698,6 +719,22 @@ const post = (delivery: Delivery, secrets: ReadonlyArray<string>, timestamp: num
       return { statusCode: null, excerpt: "", error: reason, latency: performance.now() - sent }
     }
   })
+
+// A delivery after an attempt: delivered (or due again at once while a duplicate is owed, or a resend asked for
+// one more), failed (the subscription gone, or the attempts spent), or due again after the next retry delay.
+const settle = (delivery: Delivery, record: Attempt, ok: boolean, orphaned: boolean, now: number): Delivery => {
+  const attempts = [...delivery.attempts, record]
+  const base = { ...delivery, attempts, lease: null, resend: false }
+  if (delivery.resend === true) return { ...base, status: "pending", next_attempt_at: iso(now) }
+  if (ok) {
+    return delivery.duplicates > 0
+      ? { ...base, duplicates: delivery.duplicates - 1, next_attempt_at: iso(now) }
+      : { ...base, status: "delivered", next_attempt_at: null }
+  }
+  if (orphaned || attempts.length >= maxAttempts) return { ...base, status: "failed", next_attempt_at: null }
+  const delay = retryDelaysSeconds[Math.min(attempts.length, retryDelaysSeconds.length) - 1]
+  return { ...base, next_attempt_at: iso(now + delay * 1_000) }
+}
 
 // The start of a receiver's answer, at most `excerptChars` characters; the rest is not read.
 const readExcerpt = async (response: Response): Promise<string> => {
