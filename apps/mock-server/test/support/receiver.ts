@@ -98,3 +98,75 @@ export const cardData = {
 /** The card data found in a body, if any. */
 export const cardDataIn = (body: string): ReadonlyArray<string> =>
   [...cardData.numbers, ...cardData.keys].filter((needle) => body.includes(needle))
+
+/** A `webhook` event of a server's `/_mock/events` stream: an attempt recorded. */
+export interface AttemptEvent {
+  readonly id: string
+  readonly event_name: string
+  readonly status: "pending" | "delivered" | "failed"
+  readonly attempts: number
+  readonly status_code: number | null
+}
+
+/** A server's recorded webhook attempts, as its `/_mock/events` stream tells them. */
+export interface AttemptWatch {
+  readonly events: ReadonlyArray<AttemptEvent>
+  /** Resolves once `count` attempts in all that `keep` accepts were recorded (at once if they were). */
+  readonly recorded: (count: number, keep?: (event: AttemptEvent) => boolean) => Promise<void>
+  readonly close: () => void
+}
+
+/** Listens to the `webhook` events of the `/_mock/events` streams of `urls` (replicas: their attempts together). */
+export const watchAttempts = async (urls: ReadonlyArray<string>): Promise<AttemptWatch> => {
+  const events: Array<AttemptEvent> = []
+  const waiting: Array<{ check: () => boolean; resolve: () => void }> = []
+  const controller = new AbortController()
+  const settle = () => {
+    for (const waiter of waiting.filter((w) => w.check())) {
+      waiting.splice(waiting.indexOf(waiter), 1)
+      waiter.resolve()
+    }
+  }
+  const listen = async (url: string) => {
+    const response = await fetch(`${url}/_mock/events`, { signal: controller.signal })
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    let buffered = ""
+    // The stream's first bytes (`: listening`) say it is subscribed: resolve then, read the rest in the background.
+    const first = await reader.read()
+    buffered += decoder.decode(first.value, { stream: true })
+    void (async () => {
+      try {
+        for (;;) {
+          let end = buffered.indexOf("\n\n")
+          while (end >= 0) {
+            const block = buffered.slice(0, end)
+            buffered = buffered.slice(end + 2)
+            const data = /^event: webhook\ndata: (.*)$/m.exec(block)
+            if (data) {
+              events.push(JSON.parse(data[1]) as AttemptEvent)
+              settle()
+            }
+            end = buffered.indexOf("\n\n")
+          }
+          const { done, value } = await reader.read()
+          if (done) return
+          buffered += decoder.decode(value, { stream: true })
+        }
+      } catch {
+        // Aborted by close.
+      }
+    })()
+  }
+  await Promise.all(urls.map(listen))
+  return {
+    events,
+    recorded: (count, keep = () => true) => {
+      const check = () => events.filter(keep).length >= count
+      return check() ? Promise.resolve() : new Promise((resolve) => {
+        waiting.push({ check, resolve })
+      })
+    },
+    close: () => controller.abort()
+  }
+}
