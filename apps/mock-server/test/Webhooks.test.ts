@@ -81,6 +81,70 @@ describe("webhooks over HTTP", () => {
   })
 })
 
+describe("every event the mock sends, scanned for card data", () => {
+  it("buyers, shipping details, stored cards, transactions and refunds: each event in order, none with card data", async () => {
+    const receiver = await startReceiver(secrets)
+    const server = await startServer({ webhooks: { urls: [receiver.url], secrets } })
+    try {
+      const send = async (method: string, path: string, body?: unknown) =>
+        (await call(server.url, method, path, { headers, ...(body === undefined ? {} : { body }) })).body
+      const buyer = (await send("POST", "/buyers", { display_name: "Scan" })).id
+      await send("PUT", `/buyers/${buyer}`, { display_name: "Scanned" })
+      const shipping = (await send("POST", `/buyers/${buyer}/shipping-details`, { first_name: "Ada" })).id
+      await send("PUT", `/buyers/${buyer}/shipping-details/${shipping}`, { first_name: "Grace" })
+      await send("DELETE", `/buyers/${buyer}/shipping-details/${shipping}`)
+      const stored = await send("POST", "/payment-methods", {
+        method: "card",
+        number: "5555555555554444",
+        expiration_date: "11/39",
+        security_code: "456",
+        buyer_id: buyer
+      })
+      await send("PUT", `/payment-methods/${stored.id}`, { expiration_date: "12/39" })
+      const captured = await send("POST", "/transactions", { amount: 1500, currency: "USD", intent: "capture", payment_method: card })
+      await send("POST", "/transactions", { amount: 200001, currency: "USD", payment_method: card })
+      await send("POST", "/transactions", { amount: 200002, currency: "USD", payment_method: card })
+      const voided = await send("POST", "/transactions", { amount: 700, currency: "USD", payment_method: card })
+      await send("POST", `/transactions/${voided.id}/void`, {})
+      // Paying with the stored card counts its use: no event of its own.
+      await send("POST", "/transactions", { amount: 800, currency: "USD", payment_method: { method: "id", id: stored.id } })
+      await send("POST", `/transactions/${captured.id}/refunds`, { amount: 100 })
+      await send("DELETE", `/payment-methods/${stored.id}`)
+      await send("DELETE", `/buyers/${buyer}`)
+
+      const expected = [
+        "buyer.created",
+        "buyer.updated",
+        "shipping-details.created",
+        "shipping-details.updated",
+        "shipping-details.deleted",
+        "payment-method.updated",
+        "transaction.captured",
+        "transaction.declined",
+        "transaction.failed",
+        "transaction.authorized",
+        "transaction.voided",
+        "transaction.authorized",
+        "refund.succeeded",
+        "payment-method.deleted",
+        "buyer.deleted"
+      ]
+      const arrivals = await receiver.arrived(expected.length)
+      assert.deepStrictEqual(arrivals.map((a) => a.payload.name), expected)
+      for (const arrival of arrivals) {
+        assert.deepStrictEqual(cardDataIn(arrival.body), [], arrival.body)
+        assert.deepStrictEqual(arrival.verifiedBy, secrets)
+        Schema.decodeUnknownSync(WebhookEvent)(arrival.payload, strictOptions)
+      }
+      assert.strictEqual(arrivals[5].payload.target.expiration_date, "12/39")
+      assert.strictEqual(arrivals[14].payload.target.id, buyer)
+    } finally {
+      await server.close()
+      await receiver.close()
+    }
+  })
+})
+
 describe("the webhook controls over HTTP", () => {
   let receiver: Receiver
   let server: TestServer
