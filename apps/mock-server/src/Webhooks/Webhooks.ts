@@ -692,8 +692,9 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
 })
 
 // One POST of a delivery: what the receiver answered, or why there was no answer.
+// Interrupted (the server stopping), the request is aborted: shutting down never waits on a slow receiver.
 const post = (delivery: Delivery, secrets: ReadonlyArray<string>, timestamp: number) =>
-  Effect.promise(async () => {
+  Effect.promise(async (interrupted) => {
     const headers: Record<string, string> = {
       "content-type": "application/json",
       "user-agent": "checkout-kit-mock-server",
@@ -708,7 +709,7 @@ const post = (delivery: Delivery, secrets: ReadonlyArray<string>, timestamp: num
         headers,
         body: delivery.payload,
         redirect: "manual",
-        signal: AbortSignal.timeout(attemptTimeoutMs)
+        signal: AbortSignal.any([interrupted, AbortSignal.timeout(attemptTimeoutMs)])
       })
       const excerpt = await readExcerpt(response)
       return { statusCode: response.status, excerpt, error: null, latency: performance.now() - sent }
