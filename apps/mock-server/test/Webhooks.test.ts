@@ -3,7 +3,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import { strictOptions } from "@checkout-kit/domain/StrictDecoder"
 import * as Cli from "../src/Cli.ts"
-import { cardDataIn, type Receiver, startReceiver } from "./support/receiver.ts"
+import { cardDataIn, type Receiver, startReceiver, watchAttempts } from "./support/receiver.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
 
 // Webhooks over real HTTP: the mock's worker POSTs to a real receiver, which checks each delivery with the
@@ -244,6 +244,46 @@ describe("the webhook controls over HTTP", () => {
     const second = await newBuyer("Second")
     const reordered = (await receiver.arrived(seen + 2)).slice(seen)
     assert.deepStrictEqual(reordered.map((a) => a.payload.target.id), [second, first])
+  })
+})
+
+describe("retries over HTTP", () => {
+  it("a receiver answering 500 twice gets the same event a third time, same webhook id, as the clock is moved", async () => {
+    const receiver = await startReceiver(secrets)
+    const server = await startServer({ webhooks: { urls: [receiver.url], secrets } })
+    const watch = await watchAttempts([server.url])
+    const retried = { "x-gr4vy-merchant-account-id": "wh-retries" }
+    try {
+      // The account's clock pinned (it may not be set before real time: a date well after it).
+      await call(server.url, "POST", "/_mock/clock", { headers: retried, body: { time: "2031-05-01T09:00:00Z" } })
+      receiver.answerNext(500, 500)
+      await call(server.url, "POST", "/buyers", { headers: retried, body: { display_name: "Retried" } })
+      // Each move waits for the mock's own account of the attempt before it: a retry is due from the attempt's time.
+      await watch.recorded(1)
+      await call(server.url, "POST", "/_mock/clock", { headers: retried, body: { advance_seconds: 60 } })
+      await watch.recorded(2)
+      await call(server.url, "POST", "/_mock/clock", { headers: retried, body: { advance_seconds: 120 } })
+      const arrivals = await receiver.arrived(3)
+      await watch.recorded(3)
+      assert.strictEqual(new Set(arrivals.map((a) => a.id)).size, 1)
+      assert.strictEqual(new Set(arrivals.map((a) => a.body)).size, 1)
+      for (const arrival of arrivals) assert.deepStrictEqual(arrival.verifiedBy, secrets)
+      assert.match(arrivals[0].payload.created_at, /^2031-05-01T09:00:/)
+      assert.deepStrictEqual(watch.events.map((e) => [e.status, e.status_code]), [
+        ["pending", 500],
+        ["pending", 500],
+        ["delivered", 200]
+      ])
+      const [delivery] = (await call(server.url, "GET", "/_mock/webhooks/deliveries")).body.items
+      assert.strictEqual(delivery.id, arrivals[0].id)
+      const times = delivery.attempts.map((a: any) => Date.parse(a.at))
+      assert.isAtLeast(times[1] - times[0], 60_000)
+      assert.isAtLeast(times[2] - times[1], 120_000)
+    } finally {
+      watch.close()
+      await server.close()
+      await receiver.close()
+    }
   })
 })
 
