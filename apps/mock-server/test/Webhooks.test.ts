@@ -287,6 +287,27 @@ describe("retries over HTTP", () => {
   })
 })
 
+describe("a --webhook subscription", () => {
+  it("is listed with source flag and a count of secrets, and removed until the next start", async () => {
+    const server = await startServer({ webhooks: { urls: ["http://127.0.0.1:9/flagged"], secrets } })
+    try {
+      const listed = await call(server.url, "GET", "/_mock/webhooks")
+      assert.lengthOf(listed.body.items, 1)
+      const [flag] = listed.body.items
+      assert.deepStrictEqual([flag.id, flag.url, flag.source, flag.secret_count], ["flag-1", "http://127.0.0.1:9/flagged", "flag", 2])
+      assert.isFalse(Number.isNaN(Date.parse(flag.created_at)))
+      assert.strictEqual((await call(server.url, "DELETE", "/_mock/webhooks/flag-1")).status, 204)
+      assert.strictEqual((await call(server.url, "DELETE", "/_mock/webhooks/flag-1")).status, 404)
+      assert.deepStrictEqual((await call(server.url, "GET", "/_mock/webhooks")).body.items, [])
+      // Removed, it gets no event.
+      await call(server.url, "POST", "/buyers", { headers, body: { display_name: "Unheard" } })
+      assert.deepStrictEqual((await call(server.url, "GET", "/_mock/webhooks/deliveries")).body.items, [])
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe("the webhook controls where the controls are off", () => {
   it("are not served", async () => {
     const closed = await startServer({ admin: false })

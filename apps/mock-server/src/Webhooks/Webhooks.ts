@@ -370,12 +370,14 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
   const all = (kind: string) => Effect.provideService(Pages.all({ merchantAccountId: scope, kind }), DocumentStore, store)
   let sequence = 0
 
+  // The flags' subscriptions: created when the server started.
+  const started = iso(yield* clock.realNow)
   const flagSubscriptions: ReadonlyArray<StoredSubscription> = options.urls.map((url, index) => ({
     id: flagId(index),
     url,
     source: "flag",
     secrets: options.secrets,
-    created_at: iso(0)
+    created_at: started
   }))
 
   // The subscriptions in force: the flags' (less those removed at run time) and the runtime ones, oldest first.
@@ -385,14 +387,11 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
     const runtime = stored.filter((s) => s.removed !== true && s.source === "runtime").toReversed()
     return [...flagSubscriptions.filter((s) => !removed.has(s.id)), ...runtime]
   })
-  const createdAt = (subscription: StoredSubscription, started: number) =>
-    subscription.source === "flag" ? iso(started) : subscription.created_at
-  const started = yield* clock.realNow
   const view = (s: StoredSubscription): SubscriptionView => ({
     id: s.id,
     url: s.url,
     source: s.source,
-    created_at: createdAt(s, started),
+    created_at: s.created_at,
     secret_count: s.secrets.length
   })
 
