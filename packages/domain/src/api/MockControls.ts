@@ -432,7 +432,8 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
     }).annotateMerge(OpenApi.annotations({
       summary: "The journal live, as server-sent events",
       description: "`request` events carry a journal entry (as in `/_mock/requests`) as each request is answered; " +
-        "`reset` and `clock` events follow those controls."
+        "`reset` and `clock` events follow those controls; a `webhook` event follows each webhook attempt " +
+        "(`{ id, event_name, status, attempts, status_code }`)."
     })),
     HttpApiEndpoint.get("sessions", "/_mock/sessions", { query: SessionListQuery, success: SessionList, error: BadRequest })
       .annotateMerge(OpenApi.annotations({ summary: "List the stored sessions, newest first, a page at a time" })),
