@@ -36,7 +36,7 @@
  * @since 0.4.0
  */
 import { refundEventName, transactionEventName, type WebhookEventName } from "@checkout-kit/domain/WebhookEvent"
-import { Context, Duration, Effect, Layer, Queue } from "effect"
+import { Context, Duration, Effect, Layer, Option, Queue, Scope } from "effect"
 import { createHmac, randomUUID } from "node:crypto"
 import { Journal } from "../Journal.ts"
 import { MockClock } from "../MockClock.ts"
@@ -785,8 +785,13 @@ export const observedStore: Layer.Layer<DocumentStore, never, DocumentStore | We
         if (names.length === 0) return
         const target = (after ?? before)!
         for (const name of names) yield* webhooks.emit(merchantAccountId, name, target)
-        if (!(yield* InTransaction)) yield* webhooks.wake
+        // In a transaction, its end wakes the worker (`transact` below).
+        if (!(yield* InTransaction)) yield* wakeAfterRequest(yield* Effect.serviceOption(Scope.Scope))
       })
+    // The worker is woken once the request's answer is sent (its scope closes then), never before: a webhook
+    // never delays an answer, nor overtakes it. Outside a request, at once.
+    const wakeAfterRequest = (request: Option.Option<Scope.Scope>) =>
+      Option.isSome(request) ? Scope.addFinalizer(request.value, webhooks.wake) : webhooks.wake
     return DocumentStore.of({
       ...inner,
       insert: (document) =>
@@ -813,7 +818,11 @@ export const observedStore: Layer.Layer<DocumentStore, never, DocumentStore | We
       transact: (effect) =>
         Effect.gen(function*() {
           if (yield* InTransaction) return yield* inner.transact(effect)
-          return yield* inner.transact(Effect.provideService(effect, InTransaction, true)).pipe(Effect.ensuring(webhooks.wake))
+          // The request's scope, read outside the transaction: its writes are committed (or undone) before it closes.
+          const request = yield* Effect.serviceOption(Scope.Scope)
+          return yield* inner.transact(Effect.provideService(effect, InTransaction, true)).pipe(
+            Effect.ensuring(wakeAfterRequest(request))
+          )
         })
     })
   })
