@@ -118,6 +118,27 @@ describe("Webhooks (in-process)", () => {
       assert.strictEqual(refused.next_attempt_at, at(retryDelaysSeconds[0]))
     })))
 
+  it.effect("a receiver that does not answer in time is retried; the attempt records the timeout", () =>
+    Effect.scoped(Effect.gen(function*() {
+      yield* TestClock.setTime(pinned)
+      const receiver = yield* receiverOf(["s"])
+      // A short limit for the test (the server's is 5 s): the receiver never answers the first delivery.
+      const { clock, webhooks } = yield* webhooksOf({ urls: [receiver.url], secrets: ["s"], attemptTimeoutMs: 100 })
+      receiver.answerNext("never")
+      yield* webhooks.emit(account, "buyer.created", buyer)
+      yield* webhooks.deliverDue
+      const [timedOut] = yield* webhooks.deliveries({})
+      assert.strictEqual(timedOut.status, "pending")
+      assert.isNull(timedOut.attempts[0].status_code)
+      assert.strictEqual(timedOut.attempts[0].error, "no answer within 100 ms")
+      yield* clock.advance(account, retryDelaysSeconds[0])
+      yield* webhooks.deliverDue
+      const [delivered] = yield* webhooks.deliveries({})
+      assert.strictEqual(delivered.status, "delivered")
+      assert.lengthOf(receiver.arrivals, 2)
+      assert.strictEqual(receiver.arrivals[0].id, receiver.arrivals[1].id)
+    })))
+
   it.effect("without a subscription an event writes nothing", () =>
     Effect.scoped(Effect.gen(function*() {
       yield* TestClock.setTime(pinned)

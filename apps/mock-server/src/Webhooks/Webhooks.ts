@@ -53,6 +53,8 @@ export interface WebhookOptions {
   readonly urls: ReadonlyArray<string>
   /** Every one signs each delivery; runtime subscriptions given no secrets have these too. */
   readonly secrets: ReadonlyArray<string>
+  /** How long a receiver has to answer, in milliseconds (default `attemptTimeoutMs`, Gr4vy's 5 s). */
+  readonly attemptTimeoutMs?: number | undefined
 }
 
 /**
@@ -499,7 +501,7 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
     const timestamp = Math.floor((yield* clock.realNow) / 1_000)
     const outcome = secrets === undefined
       ? { statusCode: null, excerpt: "", error: "the subscription was removed", latency: 0 }
-      : yield* post(delivery, secrets, timestamp)
+      : yield* post(delivery, secrets, timestamp, options.attemptTimeoutMs ?? attemptTimeoutMs)
     const now = yield* clock.now(delivery.event.merchant_account_id)
     const record: Attempt = {
       at: iso(now),
@@ -692,7 +694,7 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
 
 // One POST of a delivery: what the receiver answered, or why there was no answer.
 // Interrupted (the server stopping), the request is aborted: shutting down never waits on a slow receiver.
-const post = (delivery: Delivery, secrets: ReadonlyArray<string>, timestamp: number) =>
+const post = (delivery: Delivery, secrets: ReadonlyArray<string>, timestamp: number, timeoutMs: number) =>
   Effect.promise(async (interrupted) => {
     const headers: Record<string, string> = {
       "content-type": "application/json",
@@ -708,13 +710,13 @@ const post = (delivery: Delivery, secrets: ReadonlyArray<string>, timestamp: num
         headers,
         body: delivery.payload,
         redirect: "manual",
-        signal: AbortSignal.any([interrupted, AbortSignal.timeout(attemptTimeoutMs)])
+        signal: AbortSignal.any([interrupted, AbortSignal.timeout(timeoutMs)])
       })
       const excerpt = await readExcerpt(response)
       return { statusCode: response.status, excerpt, error: null, latency: performance.now() - sent }
     } catch (error) {
       const reason = error instanceof Error && error.name === "TimeoutError"
-        ? `no answer within ${attemptTimeoutMs} ms`
+        ? `no answer within ${timeoutMs} ms`
         : describeError(error)
       return { statusCode: null, excerpt: "", error: reason, latency: performance.now() - sent }
     }

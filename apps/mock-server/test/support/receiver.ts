@@ -19,8 +19,8 @@ export interface Receiver {
   readonly arrivals: ReadonlyArray<Arrival>
   /** Resolves once `count` webhooks in all have arrived (at once if they have). */
   readonly arrived: (count: number) => Promise<ReadonlyArray<Arrival>>
-  /** The statuses the next webhooks are answered (then 200). */
-  readonly answerNext: (...statuses: ReadonlyArray<number>) => void
+  /** The statuses the next webhooks are answered (then 200); `"never"` leaves one unanswered. */
+  readonly answerNext: (...statuses: ReadonlyArray<number | "never">) => void
   readonly close: () => Promise<void>
 }
 
@@ -34,7 +34,7 @@ export const startReceiver = async (
 ): Promise<Receiver> => {
   const arrivals: Array<Arrival> = []
   const waiting: Array<{ count: number; resolve: (arrivals: ReadonlyArray<Arrival>) => void }> = []
-  const answers: Array<number> = []
+  const answers: Array<number | "never"> = []
   const server = createServer((request, response) => {
     const chunks: Array<Buffer> = []
     request.on("data", (chunk: Buffer) => chunks.push(chunk))
@@ -63,7 +63,7 @@ export const startReceiver = async (
         payload: JSON.parse(body)
       })
       const status = answers.shift() ?? 200
-      response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "not now")
+      if (status !== "never") response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "not now")
       for (const waiter of waiting.filter((w) => arrivals.length >= w.count)) {
         waiting.splice(waiting.indexOf(waiter), 1)
         waiter.resolve(arrivals.slice())
