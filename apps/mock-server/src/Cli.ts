@@ -20,6 +20,8 @@
  * | `--cors-origin <origin>` (repeatable) | `CHECKOUT_MOCK_CORS_ORIGINS` (comma-separated) | pages of this machine (`Cors.defaultOrigins`) |
  * | `--journal-size <n>` | `CHECKOUT_MOCK_JOURNAL_SIZE` | 1000 |
  * | `--preload <file>` | `CHECKOUT_MOCK_PRELOAD` | none |
+ * | `--webhook <url>` (repeatable) | `CHECKOUT_MOCK_WEBHOOK` (comma-separated) | none (add more at `/_mock/webhooks`) |
+ * | `--webhook-secret <secret>` (repeatable) | `CHECKOUT_MOCK_WEBHOOK_SECRET` (comma-separated) | none: deliveries unsigned |
  * | | `CHECKOUT_MOCK_BATCH_RESPONSES=false` | responses batched per turn (`ResponseBatch`) |
  *
  * `checkout-mock-server token` mints a bearer token (`TokenCommand.ts`).
@@ -36,6 +38,7 @@ import { createPublicKey } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import * as Cors from "./Cors.ts"
+import * as Webhooks from "./Webhooks/Webhooks.ts"
 import { Journal } from "./Journal.ts"
 import * as Keys from "./Keys.ts"
 import { defaultPoolSize, describeUrl } from "./PgStore.ts"
@@ -287,6 +290,18 @@ export const serverFlags = {
     "file",
     "CHECKOUT_MOCK_PRELOAD",
     "Sessions to load at start: a JSON array or NDJSON of create bodies, sessions or /_mock/sessions items"
+  ),
+  webhooks: repeated(
+    "webhook",
+    "url",
+    "CHECKOUT_MOCK_WEBHOOK",
+    "A URL every webhook event is POSTed to, as Gr4vy sends them; repeatable (more at /_mock/webhooks)"
+  ),
+  webhookSecrets: repeated(
+    "webhook-secret",
+    "secret",
+    "CHECKOUT_MOCK_WEBHOOK_SECRET",
+    "A secret that signs every webhook delivery (X-Gr4vy-Webhook-Signatures, one signature per secret); repeatable"
   )
 } as const
 
@@ -365,6 +380,13 @@ const check = (
     return parsed.pattern
   })
 
+  const webhookUrls = valueOf(flags.webhooks) ?? []
+  for (const url of webhookUrls) {
+    const problem = Webhooks.urlProblem(url)
+    if (problem !== undefined) throw new UsageError(`--webhook ${url}: ${problem}`)
+  }
+  const webhookSecrets = valueOf(flags.webhookSecrets) ?? []
+
   const preloadFile = valueOf(flags.preload)
   const preload = preloadFile === undefined ? undefined : Preload.read(preloadFile)
 
@@ -406,6 +428,7 @@ const check = (
     corsOrigins,
     journalSize: flags.journalSize,
     preload,
+    webhooks: { urls: webhookUrls, secrets: webhookSecrets },
     verbose: isVerbose
   }
 }

@@ -4,8 +4,9 @@
  * `/_mock/events`, one request in full, the stored sessions and a session's
  * JSON, the stored payment resources (`/_mock/resources`: merchant accounts,
  * payment services, buyers, shipping details, stored payment methods, …)
- * grouped by kind, each expandable to its JSON, and drives the clock and
- * reset. The sessions and resources are read again after each write the
+ * grouped by kind, each expandable to its JSON, the webhook deliveries with
+ * every attempt (status, latency, the start of the answer), and drives the
+ * clock, resends and reset. The sessions and resources are read again after each write the
  * journal reports. Everything it shows comes from the
  * `/_mock/` controls, so it shows what they show: tokens and card data
  * redacted. It renders all data as text (never as HTML), and its
@@ -249,7 +250,58 @@ const resourcesChanged = () => {
   loadResources(false);
 };
 // A write, a reset or a clock move: the sessions and the resources may have changed.
-const stateChanged = () => { sessionsChanged(); resourcesChanged(); };
+const stateChanged = () => { sessionsChanged(); resourcesChanged(); deliveriesChanged(); };
+
+// Webhooks: every delivery, oldest event first; a row opens to its attempts. Read again on each attempt.
+let openDelivery = null;
+const deliveryRow = (d) => {
+  const last = d.attempts[d.attempts.length - 1];
+  const row = el("tr", { className: "delivery" },
+    el("td", { textContent: d.event.created_at.replace("T", " ").slice(0, 19) }),
+    el("td", { textContent: d.event.name }),
+    el("td", { textContent: d.event.merchant_account_id }),
+    el("td", { className: d.status === "failed" ? "status-error" : d.status === "delivered" ? "status-ok" : "", textContent: d.status }),
+    el("td", { textContent: String(d.attempts.length) + (last ? " (" + (last.status_code === null ? "no answer" : last.status_code) + ")" : "") }),
+    el("td", { className: "path", textContent: d.url })
+  );
+  row.dataset.id = d.id;
+  row.dataset.status = d.status;
+  row.addEventListener("click", () => { openDelivery = d.id; showDelivery(d); });
+  return row;
+};
+const showDelivery = (d) => {
+  for (const other of $("deliveries").children) other.classList.toggle("selected", other.dataset.id === d.id);
+  const attempts = el("tbody", { id: "attempts" }, ...d.attempts.map((a) => el("tr", { className: "attempt" },
+    el("td", { textContent: a.at.replace("T", " ").slice(0, 19) }),
+    el("td", { className: a.status_code !== null && a.status_code < 300 ? "status-ok" : "status-error", textContent: a.status_code === null ? "—" : String(a.status_code) }),
+    el("td", { textContent: a.latency_ms + " ms" }),
+    el("td", { className: "path", textContent: a.error === null ? a.response_excerpt : a.error })
+  )));
+  const resend = el("button", { id: "resend", textContent: "Resend" });
+  resend.addEventListener("click", async () => {
+    try { await api("POST", "/_mock/webhooks/deliveries/" + encodeURIComponent(d.id) + "/resend"); } catch (error) { showError(error); }
+  });
+  $("detail").replaceChildren(el("h2", { id: "detail-title", textContent: d.event.name + " → " + d.url }),
+    el("p", { className: "muted", textContent: "webhook id " + d.id + " · event " + d.event.id + " · " + d.status +
+      (d.next_attempt_at ? " · next attempt " + d.next_attempt_at.replace("T", " ").slice(0, 19) : "") }),
+    resend,
+    el("table", {}, el("thead", {}, el("tr", {}, el("th", { textContent: "at" }), el("th", { textContent: "status" }),
+      el("th", { textContent: "latency" }), el("th", { textContent: "answer (start) or error" }))), attempts));
+};
+const loadDeliveries = async () => {
+  try {
+    const page = await api("GET", "/_mock/webhooks/deliveries");
+    $("deliveries").replaceChildren(...page.items.map(deliveryRow));
+    $("no-deliveries").hidden = page.items.length > 0;
+    const open = page.items.find((d) => d.id === openDelivery);
+    if (open && !$("webhooks-view").hidden) showDelivery(open);
+  } catch (error) { showError(error); }
+};
+let deliveriesDirty = true;
+const deliveriesChanged = () => {
+  if ($("webhooks-view").hidden) { deliveriesDirty = true; return; }
+  loadDeliveries();
+};
 
 // The clock.
 const showClock = (clock) => {
@@ -265,16 +317,20 @@ const view = (name) => {
   $("requests-view").hidden = name !== "requests";
   $("sessions-view").hidden = name !== "sessions";
   $("resources-view").hidden = name !== "resources";
+  $("webhooks-view").hidden = name !== "webhooks";
   $("tab-requests").setAttribute("aria-selected", String(name === "requests"));
   $("tab-sessions").setAttribute("aria-selected", String(name === "sessions"));
   $("tab-resources").setAttribute("aria-selected", String(name === "resources"));
+  $("tab-webhooks").setAttribute("aria-selected", String(name === "webhooks"));
   if (name === "sessions" && (sessionsDirty || $("sessions").children.length === 0)) { sessionsDirty = false; loadSessions(false); }
   if (name === "resources" && resourcesDirty) { resourcesDirty = false; loadResources(false); }
+  if (name === "webhooks" && deliveriesDirty) { deliveriesDirty = false; loadDeliveries(); }
 };
 
 $("tab-requests").addEventListener("click", () => view("requests"));
 $("tab-sessions").addEventListener("click", () => view("sessions"));
 $("tab-resources").addEventListener("click", () => view("resources"));
+$("tab-webhooks").addEventListener("click", () => view("webhooks"));
 $("errors-only").addEventListener("change", () => { for (const row of $("requests").children) applyFilter(row); });
 $("account").addEventListener("change", () => loadSessions(false));
 $("more-sessions").addEventListener("click", () => loadSessions(true));
@@ -304,6 +360,7 @@ events.addEventListener("request", (event) => {
   if (entry.method !== "GET" && entry.method !== "OPTIONS") stateChanged();
 });
 events.addEventListener("reset", () => { clearRequests(); stateChanged(); readClock(); });
+events.addEventListener("webhook", () => deliveriesChanged());
 events.addEventListener("clock", (event) => { showClock(JSON.parse(event.data)); readClock(); stateChanged(); });
 api("GET", "/_mock/requests").then((journal) => {
   for (const entry of journal.items) addRequest(entry);
@@ -336,6 +393,7 @@ export const html = `<!doctype html>
     <button id="tab-requests" aria-selected="true">Requests (<span id="request-count">0</span>)</button>
     <button id="tab-sessions" aria-selected="false">Sessions</button>
     <button id="tab-resources" aria-selected="false">Resources</button>
+    <button id="tab-webhooks" aria-selected="false">Webhooks</button>
   </nav>
   <span class="group">Clock: <strong id="clock-now">…</strong> <span id="clock-offset" class="muted"></span></span>
   <span class="group">
@@ -371,6 +429,13 @@ export const html = `<!doctype html>
     </table>
     <p id="no-resources" class="muted" style="padding: 6px" hidden>No stored resources.</p>
     <button id="more-resources" hidden>More</button>
+  </section>
+  <section class="list" id="webhooks-view" hidden>
+    <table>
+      <thead><tr><th>event at</th><th>event</th><th>merchant</th><th>status</th><th>attempts</th><th>url</th></tr></thead>
+      <tbody id="deliveries"></tbody>
+    </table>
+    <p id="no-deliveries" class="muted" style="padding: 6px" hidden>No webhook deliveries (subscribe with --webhook or POST /_mock/webhooks).</p>
   </section>
   <section class="detail" id="detail"><p class="muted">Select a request.</p></section>
 </main>

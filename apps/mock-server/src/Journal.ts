@@ -177,6 +177,18 @@ export type JournalEvent =
   | { readonly _tag: "request"; readonly record: JournalRecord }
   | { readonly _tag: "reset" }
   | { readonly _tag: "clock"; readonly now: string }
+  /**
+   * A webhook delivery was attempted (`Webhooks.ts`): its id, event, status and attempts so far.
+   * @since 0.4.0
+   */
+  | {
+    readonly _tag: "webhook"
+    readonly id: string
+    readonly eventName: string
+    readonly status: string
+    readonly attempts: number
+    readonly statusCode: number | null
+  }
   /** The server is shutting down: streams end. */
   | { readonly _tag: "close" }
 

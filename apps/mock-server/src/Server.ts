@@ -28,6 +28,7 @@ import { StoreHealth } from "./StoreHealth.ts"
 import * as TokenVerifier from "./TokenVerifier.ts"
 import { Journal } from "./Journal.ts"
 import * as Preload from "./Preload.ts"
+import { observedStore, Webhooks } from "./Webhooks/Webhooks.ts"
 
 export { maxBodyBytes } from "./Limits.ts"
 export { maxDelayMs, parsePrefer } from "./Middleware.ts"
@@ -117,16 +118,19 @@ export const layerNoDeps = (options: ServerOptions) =>
     }).pipe(
       // The vault reads the sessions (a card stored from a session) and the buyers (a card's owner).
       // Transactions read the vault (a stored card, `store: true`), the buyers, the sessions and the services.
+      // They write through the store that sends webhook events (Webhooks.ts).
       Layer.provide(
         Transactions.layerNoDeps.pipe(
           Layer.provide(PaymentServices.layer),
           Layer.provideMerge(PaymentMethods.layerNoDeps),
-          Layer.provideMerge(Buyers.layerNoDeps)
+          Layer.provideMerge(Buyers.layerNoDeps),
+          Layer.provide(observedStore)
         )
       ),
       Layer.provide(CheckoutSessions.layerNoDeps),
       Layer.provide(Layer.succeed(FingerprintSecret, options.fingerprintSecret)),
-      Layer.provideMerge(purgeLoop)
+      Layer.provideMerge(purgeLoop),
+      Layer.provideMerge(Webhooks.layer(options.webhooks))
     )
   ))
 

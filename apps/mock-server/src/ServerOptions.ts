@@ -6,6 +6,7 @@
 import * as Log from "./Log.ts"
 import type * as Preload from "./Preload.ts"
 import type * as TokenVerifier from "./TokenVerifier.ts"
+import type * as Webhooks from "./Webhooks/Webhooks.ts"
 
 /**
  * @category models
@@ -45,6 +46,11 @@ export interface ServerOptions {
   readonly journalSize?: number | undefined
   /** Sessions to load before the server listens (`Preload.read` reads a file into this). */
   readonly preload?: Preload.Preload | undefined
+  /**
+   * Webhook subscriptions from the start (`--webhook`) and the secrets that sign every delivery
+   * (`--webhook-secret`); more are added at run time under `/_mock/webhooks`. @since 0.4.0
+   */
+  readonly webhooks?: Webhooks.WebhookOptions | undefined
 }
 
 /**

@@ -53,3 +53,7 @@ export * as Buyers from "./Buyers/Buyers.ts"
  * @since 0.3.0
  */
 export * as PaymentMethods from "./PaymentMethods/PaymentMethods.ts"
+/**
+ * @since 0.4.0
+ */
+export * as Webhooks from "./Webhooks/Webhooks.ts"

@@ -1,6 +1,7 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import type { BrowserContext, Page } from "playwright-core"
 import { launchBrowser, servePage } from "./support/browser.ts"
+import { startReceiver } from "./support/receiver.ts"
 import { makeKeyPair, signToken } from "./support/keys.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
 
@@ -218,6 +219,38 @@ describe("the inspector at /_mock/ui", () => {
     await cardRow.waitFor({ state: "detached" })
     await page.locator("#no-resources").waitFor({ state: "visible" })
     await page.locator("#tab-requests").click()
+  })
+
+  it("shows the webhook deliveries live, a delivery's every attempt, and resends one", async () => {
+    const receiver = await startReceiver(["inspector-secret"])
+    try {
+      const subscribed = await call(server.url, "POST", "/_mock/webhooks", {
+        body: { url: `${receiver.url}/inspected`, secrets: ["inspector-secret"] }
+      })
+      assert.strictEqual(subscribed.status, 201)
+      receiver.answerNext(500)
+      await page.locator("#tab-webhooks").click()
+      const buyer = await call(server.url, "POST", "/buyers", { body: { display_name: "Hooked" }, headers: await admin() })
+      assert.strictEqual(buyer.status, 201)
+      await receiver.arrived(1)
+      const delivery = page.locator("#deliveries tr.delivery", { hasText: "buyer.created" })
+      await delivery.locator("td", { hasText: "1 (500)" }).waitFor()
+      await delivery.click()
+      await page.locator("#detail-title", { hasText: `buyer.created → ${receiver.url}/inspected` }).waitFor()
+      await page.locator("#attempts tr.attempt", { hasText: "not now" }).waitFor()
+
+      await page.locator("#resend").click()
+      await receiver.arrived(2)
+      await page.locator("#deliveries tr.delivery[data-status='delivered']").waitFor()
+      await page.locator("#attempts tr.attempt", { hasText: "ok" }).waitFor()
+      assert.lengthOf(await page.locator("#attempts tr.attempt").all(), 2)
+      assert.strictEqual(receiver.arrivals[0].id, receiver.arrivals[1].id)
+      assert.notInclude(await page.locator("body").textContent(), "inspector-secret")
+    } finally {
+      await call(server.url, "POST", "/_mock/reset")
+      await page.locator("#tab-requests").click()
+      await receiver.close()
+    }
   })
 
   it("shows what Prefer forced", async () => {

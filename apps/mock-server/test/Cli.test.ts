@@ -39,7 +39,9 @@ const serverFlags: ReadonlyArray<readonly [string, string]> = [
   ["--shutdown-grace", "CHECKOUT_MOCK_SHUTDOWN_GRACE"],
   ["--cors-origin", "CHECKOUT_MOCK_CORS_ORIGINS"],
   ["--journal-size", "CHECKOUT_MOCK_JOURNAL_SIZE"],
-  ["--preload", "CHECKOUT_MOCK_PRELOAD"]
+  ["--preload", "CHECKOUT_MOCK_PRELOAD"],
+  ["--webhook", "CHECKOUT_MOCK_WEBHOOK"],
+  ["--webhook-secret", "CHECKOUT_MOCK_WEBHOOK_SECRET"]
 ]
 
 // The help entry of a flag: its line (flag, value, description), up to the next flag's.

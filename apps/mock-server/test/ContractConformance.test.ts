@@ -793,7 +793,50 @@ const cases: Record<string, Record<string, Cases>> = {
       ]
     },
     reset: { valid: [() => send("POST", "/_mock/reset")], invalid: junk("POST", "/_mock/reset") },
-    inspector: { valid: [() => send("GET", "/_mock/ui")], invalid: junk("GET", "/_mock/ui") }
+    inspector: { valid: [() => send("GET", "/_mock/ui")], invalid: junk("GET", "/_mock/ui") },
+    // Webhooks to the discard port: nothing listens, each attempt is refused and retried in the background.
+    webhooks: { valid: [() => send("GET", "/_mock/webhooks")], invalid: junk("GET", "/_mock/webhooks") },
+    addWebhook: {
+      valid: [() => send("POST", "/_mock/webhooks", { body: { url: "http://127.0.0.1:9/hooks", secrets: ["s"] } })],
+      invalid: [
+        () => send("POST", "/_mock/webhooks", { body: { url: "ftp://127.0.0.1/hooks" } }),
+        () => send("POST", "/_mock/webhooks", { body: { secrets: ["s"] } }),
+        () => send("POST", "/_mock/webhooks", { body: { url: "http://127.0.0.1:9/", extra: true } })
+      ]
+    },
+    removeWebhook: {
+      valid: [async () =>
+        send("DELETE", `/_mock/webhooks/${(await json("POST", "/_mock/webhooks", { url: "http://127.0.0.1:9/x" })).id}`)],
+      invalid: [() => send("DELETE", "/_mock/webhooks/none")]
+    },
+    webhookDeliveries: {
+      valid: [
+        async () => {
+          await newBuyer()
+          return send("GET", "/_mock/webhooks/deliveries")
+        },
+        () => send("GET", "/_mock/webhooks/deliveries?event_name=buyer.created&merchant_account_id=default")
+      ],
+      invalid: junk("GET", "/_mock/webhooks/deliveries")
+    },
+    resendWebhookDelivery: {
+      valid: [async () => {
+        await json("POST", "/_mock/webhooks", { url: "http://127.0.0.1:9/resend" })
+        await newBuyer()
+        const { items } = await json("GET", "/_mock/webhooks/deliveries")
+        return send("POST", `/_mock/webhooks/deliveries/${items.at(-1).id}/resend`)
+      }],
+      invalid: [() => send("POST", "/_mock/webhooks/deliveries/none/resend")]
+    },
+    addWebhookHook: {
+      valid: [() => send("POST", "/_mock/webhooks/hooks", { body: { action: "duplicate", event_name: "buyer.deleted" } })],
+      invalid: [
+        () => send("POST", "/_mock/webhooks/hooks", { body: { action: "explode" } }),
+        () => send("POST", "/_mock/webhooks/hooks", { body: { action: "delay" } }),
+        () => send("POST", "/_mock/webhooks/hooks", { body: { action: "delay", seconds: 0 } }),
+        () => send("POST", "/_mock/webhooks/hooks", { body: { action: "reorder", event_name: "nothing.happened" } })
+      ]
+    }
   }
 }
 

@@ -106,3 +106,7 @@ export * as TransactionCreate from "./TransactionCreate.ts"
  * @since 0.2.0
  */
 export * as TransactionEvent from "./TransactionEvent.ts"
+/**
+ * @since 0.4.0
+ */
+export * as WebhookEvent from "./WebhookEvent.ts"

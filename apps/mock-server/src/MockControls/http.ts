@@ -29,6 +29,7 @@ import * as Responses from "../Responses.ts"
 import { operationOf, routeTable } from "../RouteTable.ts"
 import { parseCursor, SessionStore } from "../SessionStore.ts"
 import { DocumentStore } from "../store/DocumentStore.ts"
+import { shownBody, urlProblem, Webhooks } from "../Webhooks/Webhooks.ts"
 
 /**
  * The body of `POST /_mock/clock` (the contract's schema).
@@ -61,6 +62,10 @@ const badRequest = (location: "body" | "query", pointer: string, message: string
 
 const encoder = new TextEncoder()
 
+// Nothing when `found`, else a 404 saying `message`.
+const foundOr404 = (message: string) => (found: boolean) =>
+  found ? Effect.void : Effect.fail(new NotFound(makeErrorBody(404, message)))
+
 // A query parameter given empty is not given.
 const unlessEmpty = (value: string | undefined) => (value === "" ? undefined : value)
 
@@ -76,6 +81,7 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
     const store = yield* SessionStore
     const documents = yield* DocumentStore
     const journal = yield* Journal
+    const webhooks = yield* Webhooks
     const routes = routeTable(true)
     const operation = (method: string, path: string) => operationOf(routes, method, path)
     const sseOf = (event: JournalEvent): string => {
@@ -86,6 +92,16 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           return "event: reset\ndata: {}\n\n"
         case "clock":
           return `event: clock\ndata: ${JSON.stringify({ now: event.now })}\n\n`
+        case "webhook":
+          return `event: webhook\ndata: ${
+            JSON.stringify({
+              id: event.id,
+              event_name: event.eventName,
+              status: event.status,
+              attempts: event.attempts,
+              status_code: event.statusCode
+            })
+          }\n\n`
         case "close":
           return ""
       }
@@ -130,6 +146,8 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           if (moved._tag === "Failure") return yield* Effect.die(moved.failure)
           const purged = yield* store.purgeExpired(moved.success, merchantAccountId)
           journal.publish({ _tag: "clock", now: iso(moved.success) })
+          // Webhook retries the move brought due go now.
+          yield* webhooks.wake
           const { offsetSeconds } = yield* clock.read(merchantAccountId)
           return { now: iso(moved.success), offset_seconds: offsetSeconds, purged_sessions: purged }
         }))
@@ -206,7 +224,7 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           )
         }))
       // Every kind of the document store, as stored: the wire JSON the API answers (the vault keeps no card
-      // number or security code, so none is here), written as it is.
+      // number or security code, so none is here), written as it is; a webhook subscription's secrets are not.
       .handle("resources", ({ query }) =>
         Effect.gen(function*() {
           const page = yield* documents.scan({
@@ -223,13 +241,43 @@ export const layer = HttpApiBuilder.group(Api, "mockControls", (handlers) =>
           const items = page.items.map((document) =>
             `{"kind":${JSON.stringify(document.kind)},"merchant_account_id":${JSON.stringify(document.merchantAccountId)},` +
             `"id":${JSON.stringify(document.id)},"created_at":${JSON.stringify(iso(document.createdAt))},` +
-            `"updated_at":${JSON.stringify(iso(document.updatedAt))},"resource":${document.body}}`
+            `"updated_at":${JSON.stringify(iso(document.updatedAt))},"resource":${shownBody(document)}}`
           )
           return Responses.json(
             `{"items":[${items.join(",")}],"next_cursor":${page.nextCursor === undefined ? "null" : JSON.stringify(page.nextCursor)}}`
           )
         }))
       .handle("inspector", () => Effect.succeed(Inspector.response()))
+      .handle("webhooks", () => Effect.map(webhooks.subscriptions, (items) => ({ items })))
+      .handle("addWebhook", ({ payload }) =>
+        Effect.gen(function*() {
+          const problem = urlProblem(payload.url)
+          if (problem !== undefined) return yield* badRequest("body", "/url", problem, errorDetailTypes.value)
+          return yield* webhooks.subscribe(payload.url, payload.secrets)
+        }))
+      .handle("removeWebhook", ({ params }) =>
+        Effect.flatMap(
+          webhooks.unsubscribe(params.subscription_id),
+          foundOr404(`No webhook subscription ${params.subscription_id}`)
+        ))
+      .handle("webhookDeliveries", ({ query }) =>
+        Effect.map(
+          webhooks.deliveries({
+            eventName: unlessEmpty(query.event_name),
+            merchantAccountId: unlessEmpty(query.merchant_account_id)
+          }),
+          (items) => ({ items })
+        ))
+      .handle("resendWebhookDelivery", ({ params }) =>
+        Effect.flatMap(webhooks.resend(params.delivery_id), foundOr404(`No webhook delivery ${params.delivery_id}`)))
+
+      .handle("addWebhookHook", ({ payload }) =>
+        Effect.map(webhooks.addHook(payload), (id) => ({
+          id,
+          action: payload.action,
+          event_name: payload.event_name ?? null,
+          seconds: payload.action === "delay" ? payload.seconds : null
+        })))
       .handle("reset", () =>
         Effect.gen(function*() {
           yield* store.clear

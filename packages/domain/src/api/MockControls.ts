@@ -15,6 +15,7 @@ import { strictOptions } from "../StrictDecoder.ts"
 import { CheckoutSession } from "../CheckoutSession.ts"
 import { BadRequest, NotFound } from "../Errors.ts"
 import { DateTimeUtc } from "../Primitives.ts"
+import { WebhookEventName } from "../WebhookEvent.ts"
 
 /**
  * How far the mock's time may be moved ahead of real time, in total and in
@@ -262,8 +263,146 @@ export const ResourceList = Schema.Struct({
  */
 export const ResetDone = Schema.Struct({ reset: Schema.Literal(true) })
 
+const dateTime = Schema.String.annotate({ format: "date-time" })
+
 /**
- * `clock`, `advanceClock`, `requests`, `request`, `events`, `sessions`, `resources`, `reset` and `inspector`.
+ * A webhook subscription in `GET /_mock/webhooks`: given at start
+ * (`--webhook`, source `flag`) or added at run time (`runtime`). Its secrets
+ * are never shown: `secret_count` says how many sign each delivery.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookSubscription = Schema.Struct({
+  id: Schema.String,
+  url: Schema.String,
+  source: Schema.Literals(["flag", "runtime"]),
+  created_at: dateTime,
+  secret_count: Schema.Int
+})
+
+/**
+ * The answer of `GET /_mock/webhooks`: the subscriptions in force, oldest first.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookSubscriptionList = Schema.Struct({ items: Schema.Array(WebhookSubscription) })
+
+/**
+ * The body of `POST /_mock/webhooks`: where to POST every event from now
+ * on, and the secrets that sign them (default: the server's
+ * `--webhook-secret` list). The mock POSTs wherever it is told: see the
+ * README on a host beyond loopback.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const AddWebhookSubscription = Schema.Struct({
+  url: Schema.String.annotate({ description: "An absolute http or https URL." }),
+  secrets: Schema.optionalKey(Schema.Array(Schema.String.check(Schema.isMinLength(1))))
+})
+
+/**
+ * One attempt at a webhook delivery: when (the merchant account's clock),
+ * the receiver's status (`null`: no answer), how long it took, the start of
+ * its answer, and why there was no answer (`null`: there was one).
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookAttempt = Schema.Struct({
+  at: dateTime,
+  status_code: Schema.NullOr(Schema.Int),
+  latency_ms: Schema.Finite,
+  response_excerpt: Schema.String,
+  error: Schema.NullOr(Schema.String)
+})
+
+/**
+ * One delivery of an event to a subscription in `GET
+ * /_mock/webhooks/deliveries`: `id` is the `X-Gr4vy-Webhook-ID` of every
+ * attempt; `next_attempt_at` is `null` once delivered or failed.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookDelivery = Schema.Struct({
+  id: Schema.String,
+  subscription_id: Schema.String,
+  url: Schema.String,
+  event: Schema.Struct({
+    id: Schema.String,
+    name: WebhookEventName,
+    merchant_account_id: Schema.String,
+    created_at: dateTime
+  }),
+  status: Schema.Literals(["pending", "delivered", "failed"]),
+  next_attempt_at: Schema.NullOr(dateTime),
+  attempts: Schema.Array(WebhookAttempt)
+})
+
+/**
+ * The answer of `GET /_mock/webhooks/deliveries`: every delivery, oldest event first.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookDeliveryList = Schema.Struct({ items: Schema.Array(WebhookDelivery) })
+
+/**
+ * The query of `GET /_mock/webhooks/deliveries`.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookDeliveryQuery = Schema.Struct({
+  event_name: Schema.optionalKey(Schema.String.annotate({ description: "Only deliveries of events of this name." })),
+  merchant_account_id: Schema.optionalKey(
+    Schema.String.annotate({ description: "Only deliveries of this merchant account's events." })
+  )
+})
+
+const hookEventName = Schema.optionalKey(
+  WebhookEventName.annotate({ description: "Only the next event of this name (default: the next event)." })
+)
+
+/**
+ * The body of `POST /_mock/webhooks/hooks`, a hook on the next event (of
+ * `event_name`): `duplicate` delivers it twice (same webhook id), `delay`
+ * holds it `seconds` of the merchant account's clock, `reorder` delivers the
+ * next two in reverse order.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookHook = Schema.Union([
+  Schema.Struct({ action: Schema.Literal("duplicate"), event_name: hookEventName }),
+  Schema.Struct({
+    action: Schema.Literal("delay"),
+    seconds: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: maxAdvanceSeconds })),
+    event_name: hookEventName
+  }),
+  Schema.Struct({ action: Schema.Literal("reorder"), event_name: hookEventName })
+])
+
+/**
+ * The answer of `POST /_mock/webhooks/hooks`: the hook, waiting for its event.
+ *
+ * @category schemas
+ * @since 0.4.0
+ */
+export const WebhookHookCreated = Schema.Struct({
+  id: Schema.String,
+  action: Schema.Literals(["duplicate", "delay", "reorder"]),
+  event_name: Schema.NullOr(WebhookEventName),
+  seconds: Schema.NullOr(Schema.Int)
+})
+
+/**
+ * `clock`, `advanceClock`, `requests`, `request`, `events`, `sessions`, `resources`, `reset`, `inspector`, and
+ * the webhooks' `webhooks`, `addWebhook`, `removeWebhook`, `webhookDeliveries`, `resendWebhookDelivery` and
+ * `addWebhookHook`.
  *
  * @category groups
  * @since 0.2.0
@@ -293,7 +432,8 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
     }).annotateMerge(OpenApi.annotations({
       summary: "The journal live, as server-sent events",
       description: "`request` events carry a journal entry (as in `/_mock/requests`) as each request is answered; " +
-        "`reset` and `clock` events follow those controls."
+        "`reset` and `clock` events follow those controls; a `webhook` event follows each webhook attempt " +
+        "(`{ id, event_name, status, attempts, status_code }`)."
     })),
     HttpApiEndpoint.get("sessions", "/_mock/sessions", { query: SessionListQuery, success: SessionList, error: BadRequest })
       .annotateMerge(OpenApi.annotations({ summary: "List the stored sessions, newest first, a page at a time" })),
@@ -307,6 +447,38 @@ export class MockControlsGroup extends HttpApiGroup.make("mockControls")
       success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/html" }))
     }).annotateMerge(OpenApi.annotations({
       summary: "The inspector: a page showing the mock's requests, sessions and payment resources live"
+    })),
+    HttpApiEndpoint.get("webhooks", "/_mock/webhooks", { success: WebhookSubscriptionList })
+      .annotateMerge(OpenApi.annotations({ summary: "List the webhook subscriptions (never their secrets)" })),
+    HttpApiEndpoint.post("addWebhook", "/_mock/webhooks", {
+      payload: AddWebhookSubscription,
+      success: WebhookSubscription.pipe(HttpApiSchema.status(201)),
+      error: BadRequest
+    }).annotateMerge(OpenApi.annotations({
+      summary: "Subscribe a URL to every webhook event from now on",
+      description: "The mock POSTs wherever it is told: on a host beyond loopback, anyone who reaches the controls " +
+        "can make it send requests to any address it can reach."
+    })),
+    HttpApiEndpoint.delete("removeWebhook", "/_mock/webhooks/:subscription_id", {
+      params: { subscription_id: Schema.String.annotate({ description: "The `id` of a subscription." }) },
+      success: HttpApiSchema.NoContent,
+      error: NotFound
+    }).annotateMerge(OpenApi.annotations({ summary: "Remove a webhook subscription (one of the flags': until a restart)" })),
+    HttpApiEndpoint.get("webhookDeliveries", "/_mock/webhooks/deliveries", {
+      query: WebhookDeliveryQuery,
+      success: WebhookDeliveryList
+    }).annotateMerge(OpenApi.annotations({ summary: "List the webhook deliveries with every attempt" })),
+    HttpApiEndpoint.post("resendWebhookDelivery", "/_mock/webhooks/deliveries/:delivery_id/resend", {
+      params: { delivery_id: Schema.String.annotate({ description: "The `id` (`X-Gr4vy-Webhook-ID`) of a delivery." }) },
+      success: HttpApiSchema.Accepted,
+      error: NotFound
+    }).annotateMerge(OpenApi.annotations({ summary: "Attempt a webhook delivery again now, with the same webhook id" })),
+    HttpApiEndpoint.post("addWebhookHook", "/_mock/webhooks/hooks", {
+      payload: WebhookHook,
+      success: WebhookHookCreated.pipe(HttpApiSchema.status(201)),
+      error: BadRequest
+    }).annotateMerge(OpenApi.annotations({
+      summary: "Provoke an awkward delivery: the next event duplicated, delayed, or the next two reordered"
     }))
   )
   // Bodies are decoded strictly (StrictDecoder's `strictOptions`): unknown keys refused, every invalid field reported.
