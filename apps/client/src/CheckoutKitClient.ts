@@ -339,7 +339,7 @@ export interface PaymentMethodsClient {
  * first was, whatever its body.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.4.0
  */
 export interface IdempotencyOptions {
   readonly idempotencyKey?: string | undefined
@@ -350,7 +350,7 @@ export interface IdempotencyOptions {
  * see `TransactionsQuery` of the domain).
  *
  * @category models
- * @since 0.3.0
+ * @since 0.4.0
  */
 export interface TransactionListOptions extends PageOptions {
   readonly status?: ReadonlyArray<TransactionStatus> | undefined
@@ -377,7 +377,7 @@ export interface TransactionListOptions extends PageOptions {
  * is left, `refundAll` everything; `getRefund` reads a refund by its id alone.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.4.0
  */
 export interface TransactionsClient {
   readonly create: (body: TransactionCreate, options?: IdempotencyOptions) => Call<Transaction>

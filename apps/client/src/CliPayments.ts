@@ -33,7 +33,7 @@ export interface PageFlags {
  * The flags of a payments command: the connection, `--json`, its own.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.4.0
  */
 export type Input<A = object> = Connection & { readonly json: boolean } & A
 
@@ -41,7 +41,7 @@ export type Input<A = object> = Connection & { readonly json: boolean } & A
  * The page a list's flags ask for.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const page = (flags: PageFlags) => ({
   limit: Option.getOrUndefined(flags.limit),
@@ -52,7 +52,7 @@ export const page = (flags: PageFlags) => ({
  * Prints a resource: the API's JSON with `--json`, else the human lines.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const printer = <S extends Schema.Top & { readonly EncodingServices: never }>(
   schema: S,
@@ -70,7 +70,7 @@ interface Page<A> {
  * Prints a page: one line per item, and how to ask for the next page.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const pagePrinter = <S extends Schema.Top & { readonly EncodingServices: never }, A>(
   schema: S,
@@ -89,21 +89,21 @@ export const pagePrinter = <S extends Schema.Top & { readonly EncodingServices: 
  * A date as the human output shows it (ISO 8601, UTC).
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const iso = (date: DateTime.Utc) => DateTime.formatIso(date)
 /**
  * One named line of a resource's human output.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const field = (name: string, value: string) => `  ${name.padEnd(14)} ${value}`
 /**
  * A named line, or none when the value is absent.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const optional = (name: string, value: string | null | undefined) =>
   value === undefined || value === null ? [] : [field(name, value)]
@@ -113,7 +113,7 @@ export const optional = (name: string, value: string | null | undefined) =>
  * it: a `CliFailure` with every broken field's pointer otherwise.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const decodeBody = <S extends Schema.Top & { readonly DecodingServices: never }>(
   schema: S,
@@ -411,7 +411,7 @@ export const buyerDelete = Effect.fnUntraced(function*(input: Input<{ readonly i
  * last four, expiry; never more of the number.
  *
  * @category output
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const cardLine = (
   method: Pick<PaymentMethodResource.PaymentMethod, "method" | "scheme" | "details" | "label" | "expirationDate">

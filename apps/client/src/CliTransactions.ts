@@ -11,7 +11,7 @@
  * capture, void or refund that did not succeed. A card number or security
  * code given on the command line is never printed.
  *
- * @since 0.3.0
+ * @since 0.4.0
  */
 import { CliFailure } from "@checkout-kit/domain/CommandLine"
 import { Refund, Refunds, TransactionRefundAllCreate, TransactionRefundCreate } from "@checkout-kit/domain/Refund"
@@ -84,7 +84,7 @@ const declinedStatuses = new Set(["authorization_declined", "authorization_faile
  * and the idempotency key.
  *
  * @category models
- * @since 0.3.0
+ * @since 0.4.0
  */
 export interface TransactionFlags {
   readonly amount: number
@@ -133,7 +133,7 @@ const paymentMethodWire = (flags: TransactionFlags) => {
  * `transactions create`.
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionCreate = Effect.fnUntraced(function*(input: Input<TransactionFlags>) {
   const method = yield* paymentMethodWire(input)
@@ -162,7 +162,7 @@ export const transactionCreate = Effect.fnUntraced(function*(input: Input<Transa
  * `transactions get`.
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionGet = Effect.fnUntraced(function*(input: Input<{ readonly id: string }>) {
   const transaction = yield* withClient(input, (client) => client.transactions.get(input.id))
@@ -173,7 +173,7 @@ export const transactionGet = Effect.fnUntraced(function*(input: Input<{ readonl
  * `transactions list`.
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionList = Effect.fnUntraced(function*(
   input: Input<PageFlags & { readonly status: Option.Option<Transaction["status"]> }>
@@ -197,7 +197,7 @@ const printCapture = printer(TransactionCapture, (capture) => [
  * may follow unless `--final`).
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionCapture = Effect.fnUntraced(function*(
   input: Input<{ readonly id: string; readonly amount: Option.Option<number>; readonly final: boolean }>
@@ -226,7 +226,7 @@ const printVoid = printer(TransactionVoid, (voided) => [
  * `transactions void`.
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionVoid = Effect.fnUntraced(function*(input: Input<{ readonly id: string }>) {
   const voided = yield* withClient(input, (client) => client.transactions.void(input.id))
@@ -261,7 +261,7 @@ const unlessRefused = (refund: Refund) =>
  * (`--all`, the transaction's gift cards too).
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionRefund = Effect.fnUntraced(function*(
   input: Input<{
@@ -298,7 +298,7 @@ export const transactionRefund = Effect.fnUntraced(function*(
  * `transactions refunds`: a transaction's refunds.
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionRefunds = Effect.fnUntraced(function*(input: Input<{ readonly id: string }>) {
   const refunds = yield* withClient(input, (client) => client.transactions.listRefunds(input.id))
@@ -319,7 +319,7 @@ const printEvents = printer(TransactionEvents, (events) =>
  * `transactions events`: what happened to a transaction, oldest first.
  *
  * @category commands
- * @since 0.3.0
+ * @since 0.4.0
  */
 export const transactionEvents = Effect.fnUntraced(function*(input: Input<{ readonly id: string }>) {
   const events = yield* withClient(input, (client) => client.transactions.events(input.id))

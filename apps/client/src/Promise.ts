@@ -63,7 +63,7 @@ export interface PromiseClient {
   readonly paymentServices: Promised<PaymentServicesClient>
   readonly buyers: Promised<BuyersClient>
   readonly paymentMethods: Promised<PaymentMethodsClient>
-  /** @since 0.3.0 */
+  /** @since 0.4.0 */
   readonly transactions: Promised<TransactionsClient>
   /** Releases the client's resources. */
   readonly close: () => Promise<void>

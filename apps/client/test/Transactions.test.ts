@@ -133,10 +133,17 @@ describe("transactions", () => {
     assert.deepStrictEqual(voidedOnly.items.map((t) => t.id), [fromStored.id])
   })
 
-  it("a declined authorization is a transaction; an Idempotency-Key answers the first again", async () => {
+  it("a declined authorization is a transaction, a declined capture its outcome; an Idempotency-Key answers the first again", async () => {
     const { client } = await newAccount()
     const declined = await client.transactions.create({ amount: 200011, currency: "USD", paymentMethod: card() })
     assert.deepStrictEqual([declined.status, declined.errorCode], ["authorization_declined", "insufficient_funds"])
+    // A capture the payment service declines is the capture's outcome, the transaction left as it was.
+    const authorized = await client.transactions.create({ amount: 500002, currency: "USD", paymentMethod: card() })
+    const refused = await client.transactions.capture(authorized.id)
+    assert.deepStrictEqual(
+      [refused.status, refused.code, refused.transaction.status, refused.transaction.capturedAmount],
+      ["declined", "refused_transaction", "authorization_succeeded", 0]
+    )
     const once = await client.transactions.create(
       { amount: 100, currency: "USD", paymentMethod: card() },
       { idempotencyKey: "order-7" }
@@ -146,7 +153,7 @@ describe("transactions", () => {
       { idempotencyKey: "order-7" }
     )
     assert.strictEqual(twice.id, once.id)
-    assert.lengthOf((await client.transactions.list()).items, 2)
+    assert.lengthOf((await client.transactions.list()).items, 3)
   })
 
   it("unknown and other accounts' ids are NotFound; a body the contract refuses is BadRequest before it is sent", async () => {
