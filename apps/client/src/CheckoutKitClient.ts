@@ -14,8 +14,9 @@
  * Besides the checkout sessions (the service's own methods), the payments
  * resources each have a namespace: `merchantAccounts` (with their 3-D Secure
  * configurations), `paymentServices` (with the definitions Gr4vy offers),
- * `buyers` (with their shipping details and stored payment methods) and
- * `paymentMethods`. Lists take camelCase filters and a page (`cursor`,
+ * `buyers` (with their shipping details and stored payment methods),
+ * `paymentMethods` and `transactions` (with their captures, voids, refunds
+ * and events). Lists take camelCase filters and a page (`cursor`,
  * `limit`) and answer one page: `items` and the `nextCursor` /
  * `previousCursor` to ask for the next.
  *
@@ -69,6 +70,26 @@ import {
   PaymentServiceUpdate
 } from "@checkout-kit/domain/PaymentService"
 import { snakeCase } from "@checkout-kit/domain/Primitives"
+import {
+  type Refund,
+  type Refunds,
+  TransactionRefundAllCreate,
+  TransactionRefundCreate
+} from "@checkout-kit/domain/Refund"
+import {
+  type Transaction,
+  type TransactionStatus,
+  type TransactionSummaries,
+  TransactionUpdate
+} from "@checkout-kit/domain/Transaction"
+import {
+  type CaptureCollection,
+  type TransactionCapture,
+  TransactionCaptureCreate,
+  type TransactionVoid
+} from "@checkout-kit/domain/TransactionCapture"
+import { TransactionCreate } from "@checkout-kit/domain/TransactionCreate"
+import type { TransactionEvents } from "@checkout-kit/domain/TransactionEvent"
 import { issueToDetails, parsePointer, toPointer } from "@checkout-kit/domain/Validation"
 import { Context, Effect, Layer, Schema } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
@@ -313,6 +334,67 @@ export interface PaymentMethodsClient {
 }
 
 /**
+ * The options of a call that may be sent again: its `Idempotency-Key` (1 to
+ * 255 characters). A request sent again with the same key is answered as the
+ * first was, whatever its body.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface IdempotencyOptions {
+  readonly idempotencyKey?: string | undefined
+}
+
+/**
+ * The filters of `transactions.list` the client names (the contract has more:
+ * see `TransactionsQuery` of the domain).
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface TransactionListOptions extends PageOptions {
+  readonly status?: ReadonlyArray<TransactionStatus> | undefined
+  readonly buyerId?: string | undefined
+  readonly buyerExternalIdentifier?: string | undefined
+  readonly externalIdentifier?: string | undefined
+  readonly currency?: ReadonlyArray<string> | undefined
+  readonly paymentMethodId?: string | undefined
+  readonly checkoutSessionId?: string | undefined
+  readonly hasRefunds?: boolean | undefined
+  readonly search?: string | undefined
+}
+
+/**
+ * `transactions`: the merchant account's transactions and what follows them.
+ * `create` pays with a card (`{ method: "card", number, expirationDate,
+ * securityCode? }`, `Redacted`), a checkout session's card (`{ method:
+ * "checkout-session", id }`) or a stored payment method (`{ method: "id", id
+ * }`); a declined or failed authorization is a transaction all the same (its
+ * `status` and `errorCode` say so), not an error. `capture` and `void` answer
+ * the operation (`Prefer: resource=transaction-capture` /
+ * `transaction-void`): its `status` (`succeeded`, `declined`, `failed`, …),
+ * codes and the `transaction` as it now stands. `refund` refunds part or what
+ * is left, `refundAll` everything; `getRefund` reads a refund by its id alone.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface TransactionsClient {
+  readonly create: (body: TransactionCreate, options?: IdempotencyOptions) => Call<Transaction>
+  readonly get: (id: string) => Call<Transaction>
+  readonly list: (options?: TransactionListOptions) => Call<typeof TransactionSummaries.Type>
+  readonly update: (id: string, body: TransactionUpdate) => Call<Transaction>
+  readonly capture: (id: string, body?: TransactionCaptureCreate) => Call<TransactionCapture>
+  readonly void: (id: string) => Call<TransactionVoid>
+  readonly refund: (id: string, body?: TransactionRefundCreate, options?: IdempotencyOptions) => Call<Refund>
+  readonly refundAll: (id: string, body?: TransactionRefundAllCreate, options?: IdempotencyOptions) => Call<Refunds>
+  readonly listRefunds: (id: string) => Call<Refunds>
+  readonly getRefund: (refundId: string) => Call<Refund>
+  readonly captures: (id: string) => Call<CaptureCollection>
+  readonly events: (id: string, options?: PageOptions) => Call<TransactionEvents>
+}
+
+/**
  * @category services
  * @since 0.1.0
  */
@@ -327,6 +409,7 @@ export class CheckoutKitClient extends Context.Service<CheckoutKitClient, {
   readonly paymentServices: PaymentServicesClient
   readonly buyers: BuyersClient
   readonly paymentMethods: PaymentMethodsClient
+  readonly transactions: TransactionsClient
 }>()("@checkout-kit/client/CheckoutKitClient") {
   /**
    * The client, on `fetch`.
@@ -414,6 +497,7 @@ export const make = (options: ClientOptions) =>
       paymentServices: paymentServicesClient(client.paymentServices),
       buyers: buyersClient(client.buyers),
       paymentMethods: paymentMethodsClient(client.paymentMethods),
+      transactions: transactionsClient(client.transactions),
       create: (body = {}) =>
         Effect.andThen(preflight(CheckoutSessionUpdate, body), call(sessions.create({ payload: body, headers: {} }))),
       get: (id) => call(sessions.get({ params: { session_id: id }, headers: {} })),
@@ -600,4 +684,81 @@ const paymentMethodsClient = (group: ApiClient["paymentMethods"]): PaymentMethod
       group.updatePaymentMethod({ params: { payment_method_id: id }, headers: {}, payload: body })
     ),
   delete: (id) => call(group.deletePaymentMethod({ params: { payment_method_id: id }, headers: {} }))
+})
+
+const idempotent = (options: IdempotencyOptions = {}) =>
+  options.idempotencyKey === undefined ? {} : { "idempotency-key": options.idempotencyKey }
+
+// What a capture or void answers: the operation (its outcome and the transaction), not the transaction alone.
+const operation = <A>(wrapper: string, answer: Effect.Effect<Transaction | A, CheckoutKitError>) =>
+  Effect.flatMap(answer, (value) =>
+    (value as { readonly type?: string }).type === "transaction"
+      ? Effect.fail(new TransportError({ message: `The server answered the transaction, not the ${wrapper} asked for` }))
+      : Effect.succeed(value as A))
+
+const transactionsClient = (group: ApiClient["transactions"]): TransactionsClient => ({
+  create: (body, options) =>
+    send(TransactionCreate, body, group.createTransaction({ headers: idempotent(options), payload: body })),
+  get: (id) => call(group.getTransaction({ params: { transaction_id: id }, headers: {} })),
+  list: (options = {}) =>
+    call(group.listTransactions({
+      headers: {},
+      query: {
+        ...page(options),
+        ...query({
+          status: options.status,
+          buyer_id: options.buyerId,
+          buyer_external_identifier: options.buyerExternalIdentifier,
+          external_identifier: options.externalIdentifier,
+          currency: options.currency,
+          payment_method_id: options.paymentMethodId,
+          checkout_session_id: options.checkoutSessionId,
+          has_refunds: options.hasRefunds,
+          search: options.search
+        })
+      }
+    })),
+  update: (id, body) =>
+    send(TransactionUpdate, body, group.updateTransaction({ params: { transaction_id: id }, headers: {}, payload: body })),
+  capture: (id, body = {}) =>
+    operation<TransactionCapture>(
+      "transaction-capture",
+      send(
+        TransactionCaptureCreate,
+        body,
+        group.captureTransaction({
+          params: { transaction_id: id },
+          headers: { prefer: "resource=transaction-capture" },
+          payload: body
+        })
+      )
+    ),
+  void: (id) =>
+    operation<TransactionVoid>(
+      "transaction-void",
+      call(group.voidTransaction({ params: { transaction_id: id }, headers: { prefer: "resource=transaction-void" } }))
+    ),
+  refund: (id, body = {}, options) =>
+    send(
+      TransactionRefundCreate,
+      body,
+      group.createTransactionRefund({ params: { transaction_id: id }, headers: idempotent(options), payload: body })
+    ),
+  refundAll: (id, body, options) =>
+    body === undefined
+      ? call(group.createFullTransactionRefund({
+        params: { transaction_id: id },
+        headers: idempotent(options),
+        payload: null
+      }))
+      : send(
+        TransactionRefundAllCreate,
+        body,
+        group.createFullTransactionRefund({ params: { transaction_id: id }, headers: idempotent(options), payload: body })
+      ),
+  listRefunds: (id) => call(group.listTransactionRefunds({ params: { transaction_id: id }, headers: {} })),
+  getRefund: (refundId) => call(group.getRefund({ params: { refund_id: refundId }, headers: {} })),
+  captures: (id) => call(group.listTransactionCaptures({ params: { transaction_id: id }, headers: {} })),
+  events: (id, options) =>
+    call(group.listTransactionEvents({ params: { transaction_id: id }, headers: {}, query: page(options) }))
 })

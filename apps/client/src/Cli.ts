@@ -1,7 +1,7 @@
 /**
  * The `checkout-kit` command line: sessions create / get / update / delete /
  * fields; the payments resources (`merchant-accounts`, `payment-services`,
- * `buyers`, `payment-methods`); `token` to mint a bearer token for curl, and
+ * `buyers`, `payment-methods`, `transactions`); `token` to mint a bearer token for curl, and
  * `contract` to check a server against the contract.
  *
  * Defaults point at a local mock server: `http://127.0.0.1:4010` and the
@@ -18,6 +18,7 @@ import { Argument, Command, Flag } from "effect/cli"
 // What the commands do, loaded when one runs: `--help` and usage errors do not pay for it.
 const handlers = Effect.promise(() => import("./CliCommands.ts"))
 const payments = Effect.promise(() => import("./CliPayments.ts"))
+const transactionHandlers = Effect.promise(() => import("./CliTransactions.ts"))
 
 export {
   /**
@@ -307,6 +308,130 @@ const paymentMethods = Command.make("payment-methods").pipe(
   ])
 )
 
+const amount = (description: string) =>
+  Flag.Int("amount").pipe(
+    Flag.withDescription(description),
+    Flag.filter((n) => n >= 0, (n) => `--amount takes an amount in minor units (1299 is 12.99), not ${n}`)
+  )
+const idempotencyKey = Flag.String("idempotency-key").pipe(
+  Flag.withDescription("Sent as Idempotency-Key: the same key again is answered as the first request was"),
+  Flag.optional
+)
+
+const transactions = Command.make("transactions").pipe(
+  Command.withDescription("Create, read, list, capture, void and refund the merchant account's transactions"),
+  Command.withSubcommands([
+    Command.make(
+      "create",
+      {
+        ...connectionFlags,
+        json,
+        amount: amount("The amount in minor units (1299 is 12.99)"),
+        currency: Flag.String("currency").pipe(Flag.withDescription("ISO 4217 currency, e.g. USD")),
+        session: Flag.String("session").pipe(
+          Flag.withDescription("Pay with this checkout session's card"),
+          Flag.optional
+        ),
+        card: Flag.Redacted("card").pipe(Flag.withDescription("Pay with this card number (never printed)"), Flag.optional),
+        expiry: Flag.String("expiry").pipe(Flag.withDescription("The card's expiry, MM/YY"), Flag.optional),
+        securityCode: Flag.Redacted("security-code").pipe(
+          Flag.withDescription("The card's security code (never printed)"),
+          Flag.optional
+        ),
+        paymentMethod: Flag.String("payment-method").pipe(
+          Flag.withDescription("Pay with this stored payment method's id"),
+          Flag.optional
+        ),
+        intent: Flag.Literals("intent", ["authorize", "capture"]).pipe(
+          Flag.withDescription("authorize (capture later) or capture at once"),
+          Flag.withDefault("authorize" as const)
+        ),
+        idempotencyKey,
+        buyerId: Flag.String("buyer-id").pipe(Flag.withDescription("The stored buyer paying"), Flag.optional),
+        externalIdentifier: Flag.String("external-identifier").pipe(
+          Flag.withDescription("The merchant's own id of the transaction"),
+          Flag.optional
+        )
+      },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionCreate(input))
+    ).pipe(Command.withDescription(
+      "Create a transaction paid by --session, --card --expiry [--security-code] or --payment-method; " +
+        "exit 1 when it is declined"
+    )),
+    Command.make(
+      "get",
+      { ...connectionFlags, json, id: idOf("transaction") },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionGet(input))
+    ).pipe(Command.withDescription("Read a transaction")),
+    Command.make(
+      "list",
+      {
+        ...connectionFlags,
+        json,
+        ...pageFlags,
+        // The domain's TransactionStatus, spelt out: the command line does not load the schemas before a command runs.
+        status: Flag.Literals("status", [
+          "processing",
+          "authorization_succeeded",
+          "authorization_declined",
+          "authorization_failed",
+          "authorization_voided",
+          "authorization_void_pending",
+          "capture_succeeded",
+          "capture_pending",
+          "buyer_approval_pending"
+        ]).pipe(Flag.withDescription("Only the transactions in this status"), Flag.optional)
+      },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionList(input))
+    ).pipe(Command.withDescription("List transactions, newest first, a page at a time")),
+    Command.make(
+      "capture",
+      {
+        ...connectionFlags,
+        json,
+        id: idOf("transaction"),
+        amount: amount("Capture this part (default: all that is left)").pipe(Flag.optional),
+        final: Flag.Boolean("final").pipe(
+          Flag.withDescription("With --amount: the last capture, the rest is released"),
+          Flag.withDefault(false)
+        )
+      },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionCapture(input))
+    ).pipe(Command.withDescription("Capture an authorized transaction, in full or in part")),
+    Command.make(
+      "void",
+      { ...connectionFlags, json, id: idOf("transaction") },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionVoid(input))
+    ).pipe(Command.withDescription("Void an authorization before any capture")),
+    Command.make(
+      "refund",
+      {
+        ...connectionFlags,
+        json,
+        id: idOf("transaction"),
+        amount: amount("Refund this part (default: all that is left to refund)").pipe(Flag.optional),
+        reason: Flag.String("reason").pipe(Flag.withDescription("Why, up to 100 characters"), Flag.optional),
+        all: Flag.Boolean("all").pipe(
+          Flag.withDescription("Refund everything, gift cards included (refunds/all)"),
+          Flag.withDefault(false)
+        ),
+        idempotencyKey
+      },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionRefund(input))
+    ).pipe(Command.withDescription("Refund a captured transaction, in part (--amount), what is left, or all (--all)")),
+    Command.make(
+      "refunds",
+      { ...connectionFlags, json, id: idOf("transaction") },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionRefunds(input))
+    ).pipe(Command.withDescription("List a transaction's refunds")),
+    Command.make(
+      "events",
+      { ...connectionFlags, json, id: idOf("transaction") },
+      (input) => Effect.flatMap(transactionHandlers, (h) => h.transactionEvents(input))
+    ).pipe(Command.withDescription("What happened to a transaction, oldest first"))
+  ])
+)
+
 const token = Command.make(
   "token",
   {
@@ -361,6 +486,15 @@ const contract = Command.make(
  */
 export const root = Command.make("checkout-kit").pipe(
   Command.withDescription("Call the Checkout Sessions and payments APIs and check servers against the contract"),
-  Command.withSubcommands([sessions, merchantAccounts, paymentServices, buyers, paymentMethods, token, contract]),
+  Command.withSubcommands([
+    sessions,
+    merchantAccounts,
+    paymentServices,
+    buyers,
+    paymentMethods,
+    transactions,
+    token,
+    contract
+  ]),
   Command.withGlobalFlags([verbose])
 )

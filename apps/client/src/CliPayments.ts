@@ -18,10 +18,6 @@ import * as StrictDecoder from "@checkout-kit/domain/StrictDecoder"
 import { Console, DateTime, Effect, Option, Redacted, Schema } from "effect"
 import { type Connection, formatDetails, withClient } from "./CliCommands.ts"
 
-interface Output {
-  readonly json: boolean
-}
-
 /**
  * The flags of a list: the page to read.
  *
@@ -33,15 +29,32 @@ export interface PageFlags {
   readonly cursor: Option.Option<string>
 }
 
-type Input<A = object> = Connection & Output & A
+/**
+ * The flags of a payments command: the connection, `--json`, its own.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export type Input<A = object> = Connection & { readonly json: boolean } & A
 
-const page = (flags: PageFlags) => ({
+/**
+ * The page a list's flags ask for.
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const page = (flags: PageFlags) => ({
   limit: Option.getOrUndefined(flags.limit),
   cursor: Option.getOrUndefined(flags.cursor)
 })
 
-// Prints a resource: the API's JSON with --json, else the human lines.
-const printer = <S extends Schema.Top & { readonly EncodingServices: never }>(
+/**
+ * Prints a resource: the API's JSON with `--json`, else the human lines.
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const printer = <S extends Schema.Top & { readonly EncodingServices: never }>(
   schema: S,
   human: (value: S["Type"]) => ReadonlyArray<string>
 ) =>
@@ -53,8 +66,13 @@ interface Page<A> {
   readonly nextCursor?: string | null | undefined
 }
 
-// Prints a page: one line per item, and how to ask for the next page.
-const pagePrinter = <S extends Schema.Top & { readonly EncodingServices: never }, A>(
+/**
+ * Prints a page: one line per item, and how to ask for the next page.
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const pagePrinter = <S extends Schema.Top & { readonly EncodingServices: never }, A>(
   schema: S,
   noun: string,
   line: (item: A) => string
@@ -67,13 +85,37 @@ const pagePrinter = <S extends Schema.Top & { readonly EncodingServices: never }
     ]
   })
 
-const iso = (date: DateTime.Utc) => DateTime.formatIso(date)
-const field = (name: string, value: string) => `  ${name.padEnd(14)} ${value}`
-const optional = (name: string, value: string | null | undefined) =>
+/**
+ * A date as the human output shows it (ISO 8601, UTC).
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const iso = (date: DateTime.Utc) => DateTime.formatIso(date)
+/**
+ * One named line of a resource's human output.
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const field = (name: string, value: string) => `  ${name.padEnd(14)} ${value}`
+/**
+ * A named line, or none when the value is absent.
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const optional = (name: string, value: string | null | undefined) =>
   value === undefined || value === null ? [] : [field(name, value)]
 
-// A body built from flags, in wire form, checked as the server would check it.
-const decodeBody = <S extends Schema.Top & { readonly DecodingServices: never }>(
+/**
+ * A body built from flags, in wire form, checked as the server would check
+ * it: a `CliFailure` with every broken field's pointer otherwise.
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const decodeBody = <S extends Schema.Top & { readonly DecodingServices: never }>(
   schema: S,
   wire: unknown,
   what: string
@@ -364,8 +406,16 @@ export const buyerDelete = Effect.fnUntraced(function*(input: Input<{ readonly i
 
 // Payment methods
 
-// A stored card as the user may see it: scheme, BIN, last four, expiry; never more of the number.
-const cardLine = (method: PaymentMethodResource.PaymentMethod) =>
+/**
+ * A card as the user may see it (a stored one, a transaction's): scheme, BIN,
+ * last four, expiry; never more of the number.
+ *
+ * @category output
+ * @since 0.4.0
+ */
+export const cardLine = (
+  method: Pick<PaymentMethodResource.PaymentMethod, "method" | "scheme" | "details" | "label" | "expirationDate">
+) =>
   [
     method.scheme ?? method.method,
     ...(method.details?.bin === undefined || method.details.bin === null ? [] : [`BIN ${method.details.bin}`]),

@@ -24,6 +24,20 @@
  *   (the API has no delete: a run leaves at most five accounts behind); every
  *   answer holds to its declared schema (`PaymentService`, `MerchantAccount`);
  *   invalid bodies get 400 with the pointer; unknown ids answer 404.
+ * - transactions, where the server serves the payments resources: one is
+ *   created from each form of payment method (a card, a checkout session's
+ *   card, a stored payment method), read back equal, found by a list and not
+ *   by another merchant account; another is captured in two parts, refunded in
+ *   part then in full (`refunds/all`), its captures, refunds and events
+ *   listed, and a third voided, the amounts (`authorized_amount`,
+ *   `captured_amount`, `refunded_amount`) and statuses in step at every
+ *   answer, what can no longer happen (a refund of a refunded transaction, a
+ *   capture of a voided one) a 400; every answer holds to its declared schema
+ *   (`Transaction`, `Refund`, `Refunds`, `CaptureCollection`,
+ *   `TransactionEvents`, `TransactionSummaries`) and shows no card number;
+ *   invalid transaction, capture and refund bodies get 400 with the pointer;
+ *   unknown transaction and refund ids answer 404. A run creates at most
+ *   twenty transactions of each check (real money moves on no test card).
  *
  * A run leaves the server as it was: against the mock (a server that offers
  * `/_mock/clock`) it runs in a merchant account of its own unless one is
@@ -48,8 +62,10 @@ import * as Defaults from "@checkout-kit/domain/Defaults"
 import { MerchantAccount, MerchantAccountCreate } from "@checkout-kit/domain/MerchantAccount"
 import { CardPaymentMethodCreate, PaymentMethod } from "@checkout-kit/domain/PaymentMethodResource"
 import { PaymentService, PaymentServiceCreate } from "@checkout-kit/domain/PaymentService"
-import { Refund } from "@checkout-kit/domain/Refund"
-import { Transaction } from "@checkout-kit/domain/Transaction"
+import { Refund, Refunds, TransactionRefundCreate } from "@checkout-kit/domain/Refund"
+import { Transaction, TransactionSummaries } from "@checkout-kit/domain/Transaction"
+import { CaptureCollection, TransactionCaptureCreate } from "@checkout-kit/domain/TransactionCapture"
+import { TransactionEvents } from "@checkout-kit/domain/TransactionEvent"
 import { Effect, Exit, Schema } from "effect"
 import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
 import * as fc from "fast-check"
@@ -217,7 +233,8 @@ const checks = (
     const paymentRuns = payments ? options.paymentRuns ?? Math.min(options.runs, 50) : 0
     // One step per check of the report: each body, each unknown-id call, the expiry, the payments' checks.
     const total = valid.length + invalid.length + 3 + 1 +
-      (payments ? 4 * paymentRuns + 6 + 1 + 2 * paymentRuns + accountRunsOf(paymentRuns) + 5 : 0)
+      (payments ? 4 * paymentRuns + 6 + 1 + 2 * paymentRuns + accountRunsOf(paymentRuns) + 5 : 0) +
+      (payments ? 2 * transactionRunsOf(paymentRuns) + paymentRuns + unknownTransactionCalls.length : 0)
     let done = 0
     const progress = Effect.sync(() => options.onProgress?.(++done, total))
     const concurrency = options.concurrency ?? 8
@@ -307,8 +324,13 @@ const checks = (
       ))
 
     const paymentResults = payments
-      ? yield* paymentChecks({ system, seed, runs: paymentRuns, concurrency, progress })
-      : paymentCheckNames.map((name) => tally(name, [], "the server does not serve /buyers"))
+      ? [
+        ...yield* paymentChecks({ system, seed, runs: paymentRuns, concurrency, progress }),
+        ...yield* transactionChecks({ system, seed, runs: paymentRuns, concurrency, progress })
+      ]
+      : [...paymentCheckNames, ...transactionCheckNames].map((name) =>
+        tally(name, [], "the server does not serve /buyers")
+      )
 
     // Expiry, where the server lets the runner move its clock.
     const expiryName = "expired sessions answer 404"
@@ -431,6 +453,28 @@ export const runOperations = async (
   return undefined
 }
 
+interface CheckRun {
+  readonly seed: number
+  readonly concurrency: number
+  readonly progress: Effect.Effect<void>
+}
+
+// Runs a check's bodies (or calls), `concurrency` at a time: each its mismatch or none, its body redacted.
+const eachOf = ({ concurrency, progress, seed }: CheckRun) =>
+<A>(
+  name: string,
+  bodies: ReadonlyArray<A>,
+  run: (body: A, index: number) => ReturnType<typeof runOperations>
+) =>
+  Effect.forEach(bodies, (body, index) =>
+    Effect.tryPromise(() => run(body, index)).pipe(
+      Effect.catch((error) => Effect.succeed({ message: `the run failed: ${String(error.cause)}` })),
+      Effect.map((found): Mismatch | undefined =>
+        found === undefined ? undefined : { check: name, seed, index, body: redactAll(body), ...found }
+      ),
+      Effect.ensuring(progress)
+    ), { concurrency })
+
 // The checks of the payments resources, each an outcome per body (or per call), in `paymentCheckNames`' order.
 const paymentChecks = (
   { concurrency, progress, runs, seed, system }: {
@@ -444,20 +488,7 @@ const paymentChecks = (
   const sample = <A>(arbitrary: fc.Arbitrary<A>) => fc.sample(arbitrary, { numRuns: runs, seed })
   // Every run's external identifiers are its own: a buyer's must be unique in the account.
   const tagOf = (index: number) => `c${seed}-${index}-${randomUUID().slice(0, 8)}`
-  const outcome = (name: string, index: number, body: unknown, run: () => ReturnType<typeof runOperations>) =>
-    Effect.tryPromise(run).pipe(
-      Effect.catch((error) => Effect.succeed({ message: `the run failed: ${String(error.cause)}` })),
-      Effect.map((found): Mismatch | undefined =>
-        found === undefined ? undefined : { check: name, seed, index, body: redactAll(body), ...found }
-      ),
-      Effect.ensuring(progress)
-    )
-  const each = <A>(
-    name: string,
-    bodies: ReadonlyArray<A>,
-    run: (body: A, index: number) => ReturnType<typeof runOperations>
-  ) =>
-    Effect.forEach(bodies, (body, index) => outcome(name, index, body, () => run(body, index)), { concurrency })
+  const each = eachOf({ seed, concurrency, progress })
   return Effect.gen(function*() {
     const [buyersName, cardsName, invalidBuyersName, invalidCardsName, unknownName, listsName, ...serviceNames] =
       paymentCheckNames
@@ -564,6 +595,335 @@ const paymentChecks = (
       tally(accountsName, accounts),
       tally(invalidServicesName, invalidServices),
       tally(unknownServicesName, unknownServices)
+    ]
+  })
+}
+
+const transactionCheckNames = [
+  "transactions are created from each payment-method form, read, listed and kept from other accounts",
+  "transactions are captured, refunded and voided, their amounts in step",
+  "invalid transaction, capture and refund bodies are rejected with the pointer",
+  "unknown transaction and refund ids answer 404"
+] as const
+
+// Transactions move money on a real server's test connector: a run creates at most twenty of each kind.
+const transactionRunsOf = (runs: number) => Math.min(runs, 20)
+
+// The calls of an id no transaction (or refund) has: each must answer 404.
+const unknownTransactionCalls = [
+  ["GET", (id: string) => `/transactions/${id}`, undefined],
+  ["PUT", (id: string) => `/transactions/${id}`, { metadata: { k: "v" } }],
+  ["POST", (id: string) => `/transactions/${id}/capture`, {}],
+  ["POST", (id: string) => `/transactions/${id}/void`, undefined],
+  ["POST", (id: string) => `/transactions/${id}/refunds`, {}],
+  ["GET", (id: string) => `/transactions/${id}/refunds`, undefined],
+  ["GET", (id: string) => `/transactions/${id}/events`, undefined],
+  ["GET", (id: string) => `/refunds/${id}`, undefined]
+] as const
+
+// Transaction bodies each broken at one field (the pointer), the rest valid.
+const invalidTransactionBodies = (() => {
+  const card = { method: "card", number: "4111111111111111", expiration_date: "12/99" }
+  const valid = { amount: 1299, currency: "USD", payment_method: card }
+  return [
+    { pointer: "/amount", value: { ...valid, amount: -1 } },
+    { pointer: "/amount", value: { ...valid, amount: 12.5 } },
+    { pointer: "/amount", value: { currency: "USD", payment_method: card } },
+    { pointer: "/currency", value: { ...valid, currency: "dollars" } },
+    { pointer: "/intent", value: { ...valid, intent: "sell" } },
+    { pointer: "/payment_method/expiration_date", value: { ...valid, payment_method: { ...card, expiration_date: "1299" } } },
+    { pointer: "/external_identifier", value: { ...valid, external_identifier: "" } },
+    { pointer: "/unknown_field", value: { ...valid, unknown_field: true } }
+  ].map((m) => ({ ...m, constraint: "hand-written" }))
+})()
+
+// The test cards a transaction pays with (expiring long after any run), and the three forms of payment method.
+const testCards = ["4111111111111111", "5555555555554444", "378282246310005"] as const
+const paymentForms = ["card", "checkout-session", "id"] as const
+type PaymentForm = (typeof paymentForms)[number]
+
+// A mismatch found in a conversation: it ends the run.
+class Broken {
+  readonly found: Pick<Mismatch, "message" | "expected" | "actual">
+  constructor(found: Pick<Mismatch, "message" | "expected" | "actual">) {
+    this.found = found
+  }
+}
+
+type Wire = Record<string, any>
+
+type AnswerSchema =
+  | "Transaction"
+  | "TransactionSummaries"
+  | "Refund"
+  | "Refunds"
+  | "CaptureCollection"
+  | "TransactionEvents"
+
+const schemaNamed: Record<AnswerSchema, (body: unknown) => Exit.Exit<unknown, unknown>> = {
+  Transaction: Schema.decodeUnknownExit(Transaction),
+  TransactionSummaries: Schema.decodeUnknownExit(TransactionSummaries),
+  Refund: Schema.decodeUnknownExit(Refund),
+  Refunds: Schema.decodeUnknownExit(Refunds),
+  CaptureCollection: Schema.decodeUnknownExit(CaptureCollection),
+  TransactionEvents: Schema.decodeUnknownExit(TransactionEvents)
+}
+
+/**
+ * Talks to a server about transactions, one request at a time: every answer
+ * must have the status expected, hold to its declared schema and show no
+ * card number the run sent; the first that does not ends the conversation.
+ *
+ * @category checks
+ * @since 0.4.0
+ */
+export const transactionConversation = (system: Commands.System) => {
+  const secrets: Array<string> = []
+  const send = async (
+    said: string,
+    request: Pick<Commands.Request, "method" | "path" | "body"> & { readonly account?: Commands.Request["account"] },
+    status: number,
+    schema?: AnswerSchema
+  ): Promise<Wire> => {
+    const body = request.body as Wire | undefined
+    for (const number of [body?.number, body?.payment_method?.number]) {
+      if (typeof number === "string") secrets.push(number)
+    }
+    const token: Commands.Token = request.account === "none" ? { _tag: "None" } : { _tag: "Default" }
+    const answer = await system.send({ account: "own", token, ...request })
+    const where = `${said}: ${request.method} ${request.path}`
+    const shown = secrets.find((n) => JSON.stringify(answer.body ?? null).includes(n))
+    if (shown !== undefined) throw new Broken({ message: `${where}: the answer shows the card number ending ${shown.slice(-4)}` })
+    if (answer.status !== status) {
+      throw new Broken({ message: `${where}: expected status ${status}, got ${answer.status}`, actual: answer.body })
+    }
+    if (schema !== undefined && Exit.isFailure(schemaNamed[schema](answer.body))) {
+      throw new Broken({ message: `${where}: the answer does not hold to the ${schema} schema`, actual: answer.body })
+    }
+    return answer.body as Wire
+  }
+  return { send }
+}
+
+// `actual` with only the keys `expected` names, at every depth of its objects: what a check of some fields compares.
+const only = (expected: unknown, actual: unknown): unknown =>
+  typeof expected === "object" && expected !== null && !Array.isArray(expected) &&
+    typeof actual === "object" && actual !== null && !Array.isArray(actual)
+    ? Object.fromEntries(
+      Object.entries(expected).map(([key, value]) => [key, only(value, (actual as Record<string, unknown>)[key])])
+    )
+    : actual
+
+// The fields `expected` names as it has them, or the mismatch that ends the conversation.
+const same = (said: string, expected: unknown, actual: unknown) => {
+  const difference = Model.firstDifference(expected, only(expected, actual))
+  if (difference !== undefined) {
+    throw new Broken({ message: `${said}: differs at ${difference || "/"}`, expected, actual })
+  }
+}
+
+// A conversation's first mismatch, or `undefined`.
+const converse = async (conversation: () => Promise<void>) => {
+  try {
+    await conversation()
+    return undefined
+  } catch (error) {
+    if (error instanceof Broken) return error.found
+    throw error
+  }
+}
+
+const byAmount = (a: number, b: number) => a - b
+
+// The payment method of a transaction in `form`: a card, a checkout session's card (put there by secure fields),
+// or the card stored first.
+const paymentMethodOf = async (
+  talk: ReturnType<typeof transactionConversation>,
+  form: PaymentForm,
+  number: string
+): Promise<{ readonly method: Wire; readonly expected: Wire }> => {
+  const card = { number, expiration_date: "12/99", security_code: number.startsWith("3") ? "1234" : "123" }
+  const shown = { label: number.slice(-4), expiration_date: "12/99" }
+  if (form === "card") return { method: { method: "card", ...card }, expected: { payment_method: shown } }
+  if (form === "id") {
+    const stored = await talk.send("store the card", { method: "POST", path: "/payment-methods", body: { method: "card", ...card } }, 201)
+    return {
+      method: { method: "id", id: stored.id },
+      expected: { payment_method: { ...shown, id: stored.id }, instrument_type: "card_token" }
+    }
+  }
+  const session = await talk.send("create a checkout session", { method: "POST", path: "/checkout/sessions", body: {} }, 201)
+  await talk.send("put the card in the session", {
+    method: "PUT",
+    path: `/checkout/sessions/${session.id}/fields`,
+    body: { payment_method: { method: "card", ...card } },
+    account: "none"
+  }, 204)
+  // (A session's card shows no expiry: the transaction's need not either.)
+  return {
+    method: { method: "checkout-session", id: session.id },
+    expected: { payment_method: { label: shown.label }, checkout_session_id: session.id }
+  }
+}
+
+// What a transaction's amounts and status read, as a wire fragment.
+const amounts = (status: string, authorized: number, captured: number, refunded: number) => ({
+  status,
+  authorized_amount: authorized,
+  captured_amount: captured,
+  refunded_amount: refunded
+})
+
+// The checks of transactions, each an outcome per run (or per call), in `transactionCheckNames`' order.
+const transactionChecks = (
+  { concurrency, progress, runs, seed, system }: CheckRun & { readonly system: Commands.System; readonly runs: number }
+) => {
+  const each = eachOf({ seed, concurrency, progress })
+  const [createdName, lifecycleName, invalidName, unknownName] = transactionCheckNames
+  // Amounts the card simulator authorizes (its declines start at 200001), from 2: a capture and a refund in parts.
+  const amountsOf = fc.sample(fc.integer({ min: 2, max: 199_999 }), { numRuns: transactionRunsOf(runs), seed })
+  return Effect.gen(function*() {
+    const created = yield* each(createdName, amountsOf, (amount, index) => {
+      const talk = transactionConversation(system)
+      const form = paymentForms[index % paymentForms.length]!
+      return converse(async () => {
+        const { expected, method } = await paymentMethodOf(talk, form, testCards[index % testCards.length]!)
+        const body = { amount, currency: "USD", intent: "authorize", payment_method: method, external_identifier: `t${index}` }
+        const transaction = await talk.send(`create a transaction from a ${form}`, { method: "POST", path: "/transactions", body }, 201, "Transaction")
+        same(`create a transaction from a ${form}`, {
+          amount,
+          currency: "USD",
+          intent: "authorize",
+          external_identifier: `t${index}`,
+          ...amounts("authorization_succeeded", amount, 0, 0),
+          ...expected
+        }, transaction)
+        const path = `/transactions/${transaction.id}`
+        same("read it back", transaction, await talk.send("read it back", { method: "GET", path, body: undefined }, 200, "Transaction"))
+        await talk.send("read it under another merchant account", { method: "GET", path, body: undefined, account: "other" }, 404)
+        const listed = await talk.send(
+          "find it by its id in the list",
+          { method: "GET", path: `/transactions?id=${transaction.id}`, body: undefined },
+          200,
+          "TransactionSummaries"
+        )
+        same("find it by its id in the list", [transaction.id], listed.items.map((t: Wire) => t.id))
+      })
+    })
+
+    const lifecycle = yield* each(lifecycleName, amountsOf, (amount, index) => {
+      const talk = transactionConversation(system)
+      const card = { method: "card", number: testCards[index % testCards.length], expiration_date: "12/99" }
+      const create = (intent: string) =>
+        talk.send(`create a transaction (${intent})`, {
+          method: "POST",
+          path: "/transactions",
+          body: { amount, currency: "USD", intent, payment_method: card }
+        }, 201, "Transaction")
+      const get = (said: string, path: string, schema: AnswerSchema) =>
+        talk.send(said, { method: "GET", path, body: undefined }, 200, schema)
+      const post = (said: string, path: string, body: unknown, status: number, schema?: AnswerSchema) =>
+        talk.send(said, { method: "POST", path, body }, status, schema)
+      return converse(async () => {
+        const transaction = await create("authorize")
+        const path = `/transactions/${transaction.id}`
+        const part = Math.floor(amount / 2)
+        const first = await post(`capture ${part}`, `${path}/capture`, { amount: part, final: false }, 200, "Transaction")
+        same(`capture ${part}`, amounts("capture_succeeded", amount, part, 0), first)
+        const rest = await post("capture the rest", `${path}/capture`, {}, 200, "Transaction")
+        same("capture the rest", amounts("capture_succeeded", amount, amount, 0), rest)
+        const captures = await get("list its captures", `${path}/captures`, "CaptureCollection")
+        same(
+          "list its captures",
+          [part, amount - part].toSorted(byAmount),
+          captures.items.map((c: Wire) => c.amount).toSorted(byAmount)
+        )
+
+        const refundPart = Math.ceil(amount / 3)
+        const refund = await post(`refund ${refundPart}`, `${path}/refunds`, { amount: refundPart, reason: "contract" }, 201, "Refund")
+        same(`refund ${refundPart}`, {
+          transaction_id: transaction.id,
+          amount: refundPart,
+          currency: "USD",
+          status: "succeeded",
+          reason: "contract"
+        }, refund)
+        same("read the refund", refund, await get("read the refund", `/refunds/${refund.id}`, "Refund"))
+        same(
+          "read the transaction's refund",
+          refund,
+          await get("read the transaction's refund", `${path}/refunds/${refund.id}`, "Refund")
+        )
+        const all = await post("refund the rest (refunds/all)", `${path}/refunds/all`, {}, 201, "Refunds")
+        same("refund the rest (refunds/all)", [amount - refundPart], all.items.map((r: Wire) => r.amount))
+        const refunds = await get("list its refunds", `${path}/refunds`, "Refunds")
+        same(
+          "list its refunds",
+          [refund.id, all.items[0]?.id].toSorted(),
+          refunds.items.map((r: Wire) => r.id).toSorted()
+        )
+        same("read it refunded", amounts("capture_succeeded", amount, amount, amount), await get("read it refunded", path, "Transaction"))
+        await post("refund it again", `${path}/refunds`, {}, 400)
+        const events = await get("list its events", `${path}/events`, "TransactionEvents")
+        if (events.items.length === 0) throw new Broken({ message: `list its events: GET ${path}/events: no event` })
+
+        const authorized = await create("authorize")
+        const voided = await post("void it", `/transactions/${authorized.id}/void`, undefined, 200, "Transaction")
+        same("void it", amounts("authorization_voided", amount, 0, 0), voided)
+        await post("capture it after its void", `/transactions/${authorized.id}/capture`, {}, 400)
+        const captured = await create("capture")
+        same("create a transaction (capture)", amounts("capture_succeeded", amount, amount, 0), captured)
+        await post("void it after its capture", `/transactions/${captured.id}/void`, undefined, 400)
+      })
+    })
+
+    // Invalid bodies: a transaction to create, a capture and a refund of one authorized transaction.
+    // (The fixtures cannot derive broken bodies of the whole TransactionCreate, a union of thirteen payment methods:
+    // a transaction's broken bodies are these.)
+    const invalidBodiesOf = fc.oneof(
+      fc.constantFrom(...invalidTransactionBodies).map((m) => ({ ...m, target: "create" as const })),
+      invalidBodies(TransactionCaptureCreate).map((m) => ({ ...m, target: "capture" as const })),
+      invalidBodies(TransactionRefundCreate).map((m) => ({ ...m, target: "refunds" as const }))
+    ).filter((m) => m.value !== undefined)
+    const mutations = fc.sample(invalidBodiesOf, { numRuns: runs, seed })
+    const target = yield* Effect.promise(() =>
+      transactionConversation(system).send("create the transaction the invalid bodies name", {
+        method: "POST",
+        path: "/transactions",
+        body: { amount: 1000, currency: "USD", payment_method: { method: "card", number: testCards[0], expiration_date: "12/99" } }
+      }, 201).catch(() => undefined)
+    )
+    const invalid = yield* each(invalidName, mutations, (mutation) => {
+      const talk = transactionConversation(system)
+      const path = mutation.target === "create" ? "/transactions" : `/transactions/${target?.id ?? randomUUID()}/${mutation.target}`
+      return converse(async () => {
+        const answer = await talk.send(`invalid ${mutation.target} broken at ${mutation.pointer || "(body)"}`, {
+          method: "POST",
+          path,
+          body: mutation.value
+        }, 400)
+        const pointers = ((answer?.details ?? []) as ReadonlyArray<Wire>).map((detail) => detail.pointer)
+        if (!pointers.includes(mutation.pointer)) {
+          throw new Broken({
+            message: `invalid ${mutation.target} broken at ${mutation.pointer}: 400 without the broken field's pointer`,
+            expected: { status: 400, pointer: mutation.pointer },
+            actual: pointers
+          })
+        }
+      })
+    })
+
+    const unknown = yield* each(unknownName, unknownTransactionCalls, ([method, path, body]) => {
+      const talk = transactionConversation(system)
+      return converse(async () => {
+        await talk.send("an unknown id", { method, path: path(randomUUID()), body }, 404)
+      })
+    })
+    return [
+      tally(createdName, created),
+      tally(lifecycleName, lifecycle),
+      tally(invalidName, invalid),
+      tally(unknownName, unknown)
     ]
   })
 }

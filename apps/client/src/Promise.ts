@@ -10,7 +10,8 @@
  * A failed call rejects with one of the tagged errors of `Errors`
  * (`instanceof NotFound`, `error._tag === "BadRequest"`, ...). The payments
  * resources have the namespaces of the Effect service (`merchantAccounts`,
- * `paymentServices`, `buyers`, `paymentMethods`), each call a Promise:
+ * `paymentServices`, `buyers`, `paymentMethods`, `transactions`), each call a
+ * Promise:
  *
  * ```ts
  * const buyer = await client.buyers.create({ displayName: "Jane" })
@@ -28,7 +29,8 @@ import {
   type ClientOptions,
   type MerchantAccountsClient,
   type PaymentMethodsClient,
-  type PaymentServicesClient
+  type PaymentServicesClient,
+  type TransactionsClient
 } from "./CheckoutKitClient.ts"
 
 /**
@@ -61,6 +63,8 @@ export interface PromiseClient {
   readonly paymentServices: Promised<PaymentServicesClient>
   readonly buyers: Promised<BuyersClient>
   readonly paymentMethods: Promised<PaymentMethodsClient>
+  /** @since 0.4.0 */
+  readonly transactions: Promised<TransactionsClient>
   /** Releases the client's resources. */
   readonly close: () => Promise<void>
 }
@@ -129,6 +133,20 @@ export const createClient = (options: ClientOptions): PromiseClient => {
       list: (filters) => run((c) => c.paymentMethods.list(filters)),
       update: (id, body) => run((c) => c.paymentMethods.update(id, body)),
       delete: (id) => run((c) => c.paymentMethods.delete(id))
+    },
+    transactions: {
+      create: (body, key) => run((c) => c.transactions.create(body, key)),
+      get: (id) => run((c) => c.transactions.get(id)),
+      list: (filters) => run((c) => c.transactions.list(filters)),
+      update: (id, body) => run((c) => c.transactions.update(id, body)),
+      capture: (id, body) => run((c) => c.transactions.capture(id, body)),
+      void: (id) => run((c) => c.transactions.void(id)),
+      refund: (id, body, key) => run((c) => c.transactions.refund(id, body, key)),
+      refundAll: (id, body, key) => run((c) => c.transactions.refundAll(id, body, key)),
+      listRefunds: (id) => run((c) => c.transactions.listRefunds(id)),
+      getRefund: (refundId) => run((c) => c.transactions.getRefund(refundId)),
+      captures: (id) => run((c) => c.transactions.captures(id)),
+      events: (id, filters) => run((c) => c.transactions.events(id, filters))
     },
     close: () => runtime.dispose()
   }

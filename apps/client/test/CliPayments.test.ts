@@ -1,38 +1,7 @@
-import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { baseEnv, makeKeyFile, runBin, startMock } from "./support.ts"
+import { assert, describe, it } from "@effect/vitest"
+import { assertBinFailure as assertFailure, assertUsageError, binJson as json, cliAgainstMock, runBin } from "./support.ts"
 
-const { merchant, dir, keyFile, remove } = makeKeyFile("checkout-kit-cli-payments-")
-let mock: Awaited<ReturnType<typeof startMock>>
-
-beforeAll(async () => {
-  mock = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
-})
-afterAll(async () => {
-  await mock.close()
-  remove()
-})
-
-// The mock's URL and the key, and none of the CLI's other variables.
-const env = () => ({ ...baseEnv(), CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile })
-
-// The real bin, against the mock, in one merchant account when `account` is given.
-const cli = (...args: Array<string>) => runBin(args, { env: env(), cwd: dir })
-const inAccount = (account: string) => (...args: Array<string>) =>
-  runBin(args, { env: { ...env(), CHECKOUT_KIT_MERCHANT_ACCOUNT: account }, cwd: dir })
-
-const json = (result: { code: number; stdout: string; stderr: string }) => {
-  assert.strictEqual(result.code, 0, result.stderr)
-  return JSON.parse(result.stdout)
-}
-
-// A failure: exit 1, the cause on the first line of stderr, no stack trace.
-const assertFailure = (result: { code: number; stdout: string; stderr: string }, ...expected: Array<string>) => {
-  assert.strictEqual(result.code, 1, result.stderr)
-  assert.match(result.stderr, /^checkout-kit: /)
-  for (const text of expected) assert.include(result.stderr, text)
-  assert.notMatch(result.stderr, /^\s+at /m)
-  assert.strictEqual(result.stdout, "")
-}
+const { cli, dir, env, inAccount } = cliAgainstMock("checkout-kit-cli-payments-")
 
 let accounts = 0
 const newAccount = async () => {
@@ -182,12 +151,8 @@ describe("checkout-kit payment-methods", () => {
       ] as const
     ) {
       const result = await cli(...args)
-      assert.strictEqual(result.code, 2, `${args.join(" ")}: ${result.stderr}`)
-      const lines = result.stderr.trimEnd().split("\n")
-      assert.lengthOf(lines, 2, result.stderr)
-      assert.include(lines[0], expected)
+      assertUsageError(result, args, expected)
       assert.notInclude(result.stderr, number)
-      assert.strictEqual(result.stdout, "")
     }
     const unreachable = await runBin(["buyers", "list"], {
       env: { ...env(), CHECKOUT_KIT_URL: "http://127.0.0.1:9" },

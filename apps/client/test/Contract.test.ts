@@ -80,8 +80,9 @@ describe("the contract runner", () => {
     // The bar's total is the number of checks asked for, and it ends there.
     const checks = report.checks.reduce((sum, check) => sum + check.passed + check.failed, 0)
     // The payments resources' checks: 50 bodies each (at most 50 by default), six unknown-id calls, one walk; the
-    // payment services' and merchant accounts': 50 services, 50 invalid bodies, 5 accounts, five unknown-id calls.
-    assert.strictEqual(checks, 1004 + 4 * 50 + 6 + 1 + 2 * 50 + 5 + 5)
+    // payment services' and merchant accounts': 50 services, 50 invalid bodies, 5 accounts, five unknown-id calls;
+    // the transactions': 20 created, 20 captured, refunded and voided, 50 invalid bodies, eight unknown-id calls.
+    assert.strictEqual(checks, 1004 + 4 * 50 + 6 + 1 + 2 * 50 + 5 + 5 + 20 + 20 + 50 + 8)
     assert.deepStrictEqual(steps.at(-1), [checks, checks])
     assert.lengthOf(steps, checks)
     assert.isTrue(steps.every(([, total]) => total === checks))
@@ -99,6 +100,10 @@ describe("the contract runner", () => {
       ["valid merchant accounts are created, read, renamed and listed; a taken id is a 409", 5, 0],
       ["invalid payment-service and merchant-account bodies are rejected with the pointer", 50, 0],
       ["unknown payment service and merchant account ids answer 404", 5, 0],
+      ["transactions are created from each payment-method form, read, listed and kept from other accounts", 20, 0],
+      ["transactions are captured, refunded and voided, their amounts in step", 20, 0],
+      ["invalid transaction, capture and refund bodies are rejected with the pointer", 50, 0],
+      ["unknown transaction and refund ids answer 404", 8, 0],
       ["expired sessions answer 404", 1, 0]
     ])
   })
@@ -172,7 +177,15 @@ describe("the contract runner", () => {
       const theirs = await shop.checkoutSessions.create({ expiresIn: 3600 })
       const defaults = await mine.checkoutSessions.create({ expiresIn: 3600 })
 
-      const report = await Contract.run({ server: mock.url, runs: 20, seed: 12, privateKey: merchant.privateKeyPem, generators })
+      // Five bodies of each payments check: the whole run stays within the journal's last thousand requests.
+      const report = await Contract.run({
+        server: mock.url,
+        runs: 20,
+        paymentRuns: 5,
+        seed: 12,
+        privateKey: merchant.privateKeyPem,
+        generators
+      })
       assert.deepStrictEqual(report.mismatches, [])
       assert.strictEqual(report.checks.at(-1)?.passed, 1)
       const account = report.merchantAccountId!
@@ -294,6 +307,98 @@ describe("the contract runner", () => {
       /list accounts by 2: GET \/merchant-accounts\?limit=2: the list skips /
     ]
   ] as const
+
+  const transactionAt = /^\/transactions\/[^/?]+$/
+  const transactionBugs = [
+    [
+      "a transaction another merchant account can read",
+      (method: string, exchange: any) =>
+        method === "GET" && transactionAt.test(exchange.path) && exchange.account?.endsWith("-other")
+          ? { status: 200, body: { type: "transaction", id: exchange.path.split("/")[2] } }
+          : undefined,
+      "transactions are created from each payment-method form, read, listed and kept from other accounts",
+      /read it under another merchant account: GET \/transactions\/.*: expected status 404, got 200/
+    ],
+    [
+      "a transaction's answer that shows its card number",
+      (method: string, exchange: any) =>
+        method === "POST" && exchange.path === "/transactions" && exchange.status === 201 && exchange.request?.payment_method?.number
+          ? { status: 201, body: { ...exchange.response, payment_method: { ...exchange.response.payment_method, number: exchange.request.payment_method.number } } }
+          : undefined,
+      "transactions are created from each payment-method form, read, listed and kept from other accounts",
+      /create a transaction from a card: POST \/transactions: the answer shows the card number ending \d{4}$/
+    ],
+    [
+      "a partial capture that captures everything",
+      (method: string, exchange: any) =>
+        method === "POST" && exchange.path.endsWith("/capture") && exchange.status === 200 && exchange.request?.amount !== undefined
+          ? { status: 200, body: { ...exchange.response, captured_amount: exchange.response.authorized_amount } }
+          : undefined,
+      "transactions are captured, refunded and voided, their amounts in step",
+      /capture \d+: differs at \/captured_amount/
+    ],
+    [
+      "a void that leaves the authorization standing",
+      (method: string, exchange: any) =>
+        method === "POST" && exchange.path.endsWith("/void") && exchange.status === 200
+          ? { status: 200, body: { ...exchange.response, status: "authorization_succeeded" } }
+          : undefined,
+      "transactions are captured, refunded and voided, their amounts in step",
+      /void it: differs at \/status/
+    ],
+    [
+      "a second refund of a refunded transaction",
+      (method: string, exchange: any) =>
+        method === "POST" && exchange.path.endsWith("/refunds") && exchange.status === 400
+          ? { status: 201, body: { type: "refund", id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" } }
+          : undefined,
+      "transactions are captured, refunded and voided, their amounts in step",
+      /refund it again: POST \/transactions\/.*\/refunds: expected status 400, got 201/
+    ],
+    [
+      "a refund list that drops one",
+      (method: string, exchange: any) =>
+        method === "GET" && /^\/transactions\/[^/]+\/refunds$/.test(exchange.path) && exchange.status === 200
+          ? { status: 200, body: { ...exchange.response, items: exchange.response.items.slice(1) } }
+          : undefined,
+      "transactions are captured, refunded and voided, their amounts in step",
+      /list its refunds: differs at \/\d/
+    ],
+    [
+      "a server that accepts an invalid capture body",
+      (method: string, exchange: any) =>
+        method === "POST" && exchange.path.endsWith("/capture") && exchange.status === 400
+          ? { status: 200, body: {} }
+          : undefined,
+      "invalid transaction, capture and refund bodies are rejected with the pointer",
+      /invalid capture broken at .*: expected status 400, got 200/
+    ],
+    [
+      "a refund that answers 500 for an unknown id",
+      (_method: string, exchange: any) =>
+        exchange.path.startsWith("/refunds/") && exchange.status === 404
+          ? { status: 500, body: { type: "error", code: "server_error", status: 500 } }
+          : undefined,
+      "unknown transaction and refund ids answer 404",
+      /an unknown id: GET \/refunds\/.*: expected status 404, got 500/
+    ]
+  ] as const
+
+  it.each(transactionBugs)("finds %s in the transactions, naming the check", async (_, breakIt, check, message) => {
+    const server = await brokenServer(breakIt)
+    try {
+      const report = await Contract.run({ server: server.url, runs: 10, seed: 22, privateKey: merchant.privateKeyPem, generators })
+      const found = report.mismatches.filter((m) => m.check === check)
+      assert.isAbove(found.length, 0, Contract.summary(report))
+      assert.match(found[0].message, message)
+      // The cards the run pays with (a broken capture body's airline data may hold a 13-digit ticket number).
+      for (const number of ["4111111111111111", "5555555555554444", "378282246310005"]) {
+        assert.notInclude(JSON.stringify(report.mismatches), number)
+      }
+    } finally {
+      await server.close()
+    }
+  })
 
   it.each(paymentBugs)("finds %s in the payments resources, naming the check", async (_, breakIt, check, message) => {
     const server = await brokenServer(breakIt)

@@ -22,7 +22,7 @@ afterAll(async () => {
 })
 
 describe("the runners against a mock on PostgreSQL", () => {
-  it("the contract runner: 200 valid and 200 invalid bodies, unknown and expired sessions, the payments resources", async () => {
+  it("the contract runner: 200 valid and 200 invalid bodies, unknown and expired sessions, the payments resources and transactions", async () => {
     const report = await Contract.run({
       server: mock.url,
       runs: 200,
@@ -45,6 +45,10 @@ describe("the runners against a mock on PostgreSQL", () => {
       ["valid merchant accounts are created, read, renamed and listed; a taken id is a 409", 5, 0],
       ["invalid payment-service and merchant-account bodies are rejected with the pointer", 50, 0],
       ["unknown payment service and merchant account ids answer 404", 5, 0],
+      ["transactions are created from each payment-method form, read, listed and kept from other accounts", 20, 0],
+      ["transactions are captured, refunded and voided, their amounts in step", 20, 0],
+      ["invalid transaction, capture and refund bodies are rejected with the pointer", 50, 0],
+      ["unknown transaction and refund ids answer 404", 8, 0],
       ["expired sessions answer 404", 1, 0]
     ])
   })

@@ -1,3 +1,4 @@
+import { afterAll, assert, beforeAll } from "@effect/vitest"
 import * as Server from "@checkout-kit/mock-server/Server"
 import { Effect, ManagedRuntime } from "effect"
 import { HttpServer } from "effect/http"
@@ -94,3 +95,53 @@ export const runBin = (
     child.stderr.on("data", (chunk) => (stderr += chunk))
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }))
   })
+
+/** A run's JSON on stdout, once it has exited 0. */
+export const binJson = (result: BinRun) => {
+  assert.strictEqual(result.code, 0, result.stderr)
+  return JSON.parse(result.stdout)
+}
+
+/** A failure: exit 1, the cause on the first line of stderr, no stack trace, nothing on stdout. */
+export const assertBinFailure = (result: BinRun, ...expected: Array<string>) => {
+  assert.strictEqual(result.code, 1, result.stderr)
+  assert.match(result.stderr, /^checkout-kit: /)
+  for (const text of expected) assert.include(result.stderr, text)
+  assert.notMatch(result.stderr, /^\s+at /m)
+  assert.strictEqual(result.stdout, "")
+}
+
+/** A usage error: exit 2, two lines on stderr (the first naming it, then which help to read), nothing on stdout. */
+export const assertUsageError = (result: BinRun, args: ReadonlyArray<string>, expected: string) => {
+  assert.strictEqual(result.code, 2, `${args.join(" ")}: ${result.stderr}`)
+  const lines = result.stderr.trimEnd().split("\n")
+  assert.lengthOf(lines, 2, result.stderr)
+  assert.include(lines[0], expected)
+  assert.include(lines[1], "--help")
+  assert.strictEqual(result.stdout, "")
+}
+
+/**
+ * The file's mock (JWT auth, a fresh merchant key in a temporary directory; started before its tests, closed
+ * after) and the real bin against it: `cli` with the mock's URL and the key and none of the CLI's other
+ * variables, `inAccount` the same in one merchant account.
+ */
+export const cliAgainstMock = (prefix: string) => {
+  const { dir, keyFile, merchant, remove } = makeKeyFile(prefix)
+  let mock: Awaited<ReturnType<typeof startMock>>
+  beforeAll(async () => {
+    mock = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
+  })
+  afterAll(async () => {
+    await mock.close()
+    remove()
+  })
+  const env = () => ({ ...baseEnv(), CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile })
+  return {
+    dir,
+    env,
+    cli: (...args: Array<string>) => runBin(args, { env: env(), cwd: dir }),
+    inAccount: (account: string) => (...args: Array<string>) =>
+      runBin(args, { env: { ...env(), CHECKOUT_KIT_MERCHANT_ACCOUNT: account }, cwd: dir })
+  }
+}

@@ -3,10 +3,13 @@
  * CDN, works offline) that shows the mock's requests live over
  * `/_mock/events`, one request in full, the stored sessions and a session's
  * JSON, the stored payment resources (`/_mock/resources`: merchant accounts,
- * payment services, buyers, shipping details, stored payment methods, …)
- * grouped by kind, each expandable to its JSON, the webhook deliveries with
- * every attempt (status, latency, the start of the answer), and drives the
- * clock, resends and reset. The sessions and resources are read again after each write the
+ * payment services, buyers, shipping details, stored payment methods,
+ * transactions, their captures and refunds, …) grouped by kind, each
+ * expandable to its JSON, a transaction also to its history (its
+ * authorization, captures, refunds and void in order, each with its time,
+ * amount, the status it left and the amounts captured and refunded by then),
+ * the webhook deliveries with every attempt (status, latency, the start of the
+ * answer), and drives the clock, resends and reset. The sessions and resources are read again after each write the
  * journal reports. Everything it shows comes from the
  * `/_mock/` controls, so it shows what they show: tokens and card data
  * redacted. It renders all data as text (never as HTML), and its
@@ -37,6 +40,7 @@ tbody tr { cursor: pointer; }
 tbody tr.selected { background: var(--sel); }
 tr.kind th { background: color-mix(in srgb, Canvas 90%, CanvasText); position: static; }
 tr.resource-json td { white-space: normal; } tr.resource-json pre { margin: 0; }
+table.history { width: auto; margin: 0 0 8px; } table.history th { position: static; }
 td.path { white-space: normal; word-break: break-all; font-family: ui-monospace, monospace; }
 .status-error { color: var(--err); font-weight: 600; } .status-ok { color: var(--ok); }
 .badge { font-size: 11px; padding: 0 4px; border: 1px solid var(--forced); color: var(--forced); border-radius: 3px; margin-left: 4px; }
@@ -189,9 +193,64 @@ let resourceCursor = null;
 let resourceItems = [];
 const openResources = new Set();
 const resourceKey = (item) => item.kind + " " + item.merchant_account_id + " " + item.id;
+const money = (amount, currency) => amount + " " + currency;
 const summaryOf = (r) => {
+  if (r.type === "transaction") return [r.status, money(r.amount, r.currency), r.payment_method && r.payment_method.label ? "…" + r.payment_method.label : ""].filter(Boolean).join(" ");
+  if (r.type === "capture" || r.type === "refund") return [r.type, r.status, money(r.amount, r.currency)].join(" ");
   if (r.method === "card" || r.scheme) return [r.scheme, r.label ? "…" + r.label : "", r.expiration_date].filter(Boolean).join(" ");
   return r.display_name || [r.first_name, r.last_name].filter(Boolean).join(" ") || r.method || r.status || "";
+};
+// A transaction's history: its document and those of its captures and refunds (every page of their kinds in its
+// merchant account), in the order they happened, each step with the status and amounts it left.
+const childrenOf = async (kind, item) => {
+  const found = [];
+  let cursor = null;
+  do {
+    const query = new URLSearchParams({ kind, merchant_account_id: item.merchant_account_id, limit: "100" });
+    if (cursor) query.set("cursor", cursor);
+    const page = await api("GET", "/_mock/resources?" + query);
+    for (const child of page.items) if (child.resource.transaction_id === item.id) found.push(child.resource);
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  // The pages are newest first.
+  return found.reverse();
+};
+const historyOf = (t, captures, refunds) => {
+  const authorized = t.intent_outcome === "succeeded";
+  const outcome = authorized ? "succeeded" : t.status === "authorization_declined" ? "declined" : "failed";
+  const steps = [{ kind: "authorization", at: t.created_at, event: "authorization " + outcome + (t.error_code ? " (" + t.error_code + ")" : ""), amount: t.amount, status: authorized ? "authorization_succeeded" : t.status }];
+  for (const c of captures) steps.push({ kind: "capture", at: c.created_at, event: "capture " + c.status + (c.final ? "" : " (more may follow)") + (c.error_code ? " (" + c.error_code + ")" : ""), amount: c.amount, captured: c.status === "succeeded" ? c.amount : 0 });
+  for (const r of refunds) steps.push({ kind: "refund", at: r.created_at, event: "refund " + r.status + (r.reason ? " (" + r.reason + ")" : "") + (r.error_code ? " (" + r.error_code + ")" : ""), amount: r.amount, refunded: r.status === "succeeded" ? r.amount : 0 });
+  if (t.voided_at) steps.push({ kind: "void", at: t.voided_at, event: "void succeeded", amount: t.amount, status: "authorization_voided" });
+  // Oldest first; at the same instant, in the order above (the authorization before a capture made with it).
+  const ordered = steps.map((step, n) => [step, n]).sort(([a, n], [b, m]) => a.at < b.at ? -1 : a.at > b.at ? 1 : n - m).map(([step]) => step);
+  let status, captured = 0, refunded = 0;
+  return ordered.map((step) => {
+    captured += step.captured || 0;
+    refunded += step.refunded || 0;
+    if (step.status) status = step.status; else if (step.captured) status = "capture_succeeded";
+    return { ...step, amount: money(step.amount, t.currency), status, captured, refunded };
+  });
+};
+const fillHistory = async (box, item) => {
+  try {
+    const [captures, refunds] = await Promise.all([childrenOf("transaction-capture", item), childrenOf("refund", item)]);
+    const rows = historyOf(item.resource, captures, refunds).map((step) => {
+      const row = el("tr", { className: "history-event" },
+        el("td", { textContent: step.at.replace("T", " ").replace("Z", "") }),
+        el("td", { textContent: step.event }),
+        el("td", { textContent: step.amount }),
+        el("td", { textContent: step.status }),
+        el("td", { textContent: String(step.captured) }),
+        el("td", { textContent: String(step.refunded) })
+      );
+      row.dataset.kind = step.kind;
+      return row;
+    });
+    const head = el("tr", {}, ...["time (UTC)", "event", "amount", "status", "captured", "refunded"].map((name) => el("th", { textContent: name })));
+    box.replaceChildren(el("h3", { textContent: "History" }), el("table", { className: "history" }, el("thead", {}, head), el("tbody", {}, ...rows)));
+    box.dataset.loaded = "true";
+  } catch (error) { showError(error); }
 };
 const renderResources = () => {
   const groups = new Map();
@@ -215,15 +274,19 @@ const renderResources = () => {
       );
       row.dataset.kind = kind;
       row.dataset.id = item.id;
+      const history = kind === "transaction" ? el("div", { className: "history" }) : undefined;
       const json = el("tr", { className: "resource-json", hidden: !openResources.has(key) },
-        el("td", { colSpan: 4 }, el("pre", { textContent: JSON.stringify(item.resource, null, 2) })));
+        el("td", { colSpan: 4 }, ...(history ? [history] : []), el("pre", { textContent: JSON.stringify(item.resource, null, 2) })));
       json.dataset.id = item.id;
       row.setAttribute("aria-expanded", String(openResources.has(key)));
+      // A transaction's history is read when it is opened, and again whenever the list is (its steps may have grown).
+      if (history && openResources.has(key)) fillHistory(history, item);
       row.addEventListener("click", () => {
         const open = !openResources.has(key);
         if (open) openResources.add(key); else openResources.delete(key);
         json.hidden = !open;
         row.setAttribute("aria-expanded", String(open));
+        if (history && open) fillHistory(history, item);
       });
       rows.push(row, json);
     }

@@ -253,6 +253,65 @@ describe("the inspector at /_mock/ui", () => {
     }
   })
 
+  it("shows a transaction with its history: each capture, refund and void in order, the status and amounts it left", async () => {
+    const headers = await admin()
+    const post = async (path: string, body: unknown, status: number) => {
+      const answer = await call(server.url, "POST", path, { body, headers })
+      assert.strictEqual(answer.status, status, JSON.stringify(answer.body))
+      return answer.body
+    }
+    const card = { method: "card", number: "4111111111111111", expiration_date: "12/40", security_code: "123" }
+    const transaction = await post("/transactions", { amount: 1299, currency: "USD", payment_method: card }, 201)
+    const id = transaction.id
+    await post(`/transactions/${id}/capture`, { amount: 500, final: false }, 200)
+    await post(`/transactions/${id}/capture`, {}, 200)
+    await post(`/transactions/${id}/refunds`, { amount: 300, reason: "damaged" }, 201)
+    await page.locator("#tab-resources").click()
+    const resource = page.locator(`#resources tr.resource[data-kind='transaction'][data-id='${id}']`)
+    await resource.waitFor()
+    assert.include(await resource.textContent(), "capture_succeeded 1299 USD …1111")
+
+    await resource.click()
+    const steps = page.locator(`#resources tr.resource-json[data-id='${id}'] tr.history-event`)
+    await steps.nth(3).waitFor()
+    const shown = () => steps.evaluateAll((rows) => rows.map((r) => [...r.children].map((cell) => cell.textContent ?? "")))
+    const history = await shown()
+    assert.deepStrictEqual(history.map((cells) => cells.slice(1)), [
+      ["authorization succeeded", "1299 USD", "authorization_succeeded", "0", "0"],
+      ["capture succeeded (more may follow)", "500 USD", "capture_succeeded", "500", "0"],
+      ["capture succeeded", "799 USD", "capture_succeeded", "1299", "0"],
+      ["refund succeeded (damaged)", "300 USD", "capture_succeeded", "1299", "300"]
+    ])
+    const times = history.map((cells) => cells[0]!)
+    assert.deepStrictEqual(times, times.toSorted())
+    assert.strictEqual(times[0], transaction.created_at.replace("T", " ").replace("Z", ""))
+
+    // A refund made while the history is open appears in it, without a reload.
+    await post(`/transactions/${id}/refunds/all`, {}, 201)
+    await steps.nth(4).waitFor()
+    assert.deepStrictEqual((await shown())[4]!.slice(1), ["refund succeeded", "999 USD", "capture_succeeded", "1299", "1299"])
+
+    const voided = await post("/transactions", { amount: 700, currency: "USD", payment_method: card }, 201)
+    await post(`/transactions/${voided.id}/void`, undefined, 200)
+    const voidedRow = page.locator(`#resources tr.resource[data-kind='transaction'][data-id='${voided.id}']`)
+    await voidedRow.waitFor()
+    await voidedRow.click()
+    const voidSteps = page.locator(`#resources tr.resource-json[data-id='${voided.id}'] tr.history-event`)
+    await voidSteps.nth(1).waitFor()
+    assert.deepStrictEqual(
+      (await voidSteps.evaluateAll((rows) => rows.map((r) => [...r.children].slice(1).map((cell) => cell.textContent)))),
+      [
+        ["authorization succeeded", "700 USD", "authorization_succeeded", "0", "0"],
+        ["void succeeded", "700 USD", "authorization_voided", "0", "0"]
+      ]
+    )
+    assert.notInclude(await page.locator("#resources").textContent(), "4111111111111111")
+
+    await call(server.url, "POST", "/_mock/reset")
+    await resource.waitFor({ state: "detached" })
+    await page.locator("#tab-requests").click()
+  })
+
   it("shows what Prefer forced", async () => {
     await call(server.url, "GET", "/health", { headers: { prefer: "code=503" } })
     await row("/health").locator(".badge", { hasText: "forced 503" }).waitFor()

@@ -88,6 +88,34 @@ for (const [storeName, storeOf] of stores) {
       }
     })
 
+    it("lists a transaction, its captures and refunds (the inspector's history), each naming its transaction", async () => {
+      const account = `transactions-${storeName}`
+      const headers = as(account)
+      const created = await api("POST", "/transactions", {
+        body: { amount: 1000, currency: "USD", payment_method: { method: "card", number: visa, expiration_date: "10/38", security_code: code } },
+        headers
+      })
+      assert.strictEqual(created.status, 201, JSON.stringify(created.body))
+      const id = created.body.id
+      assert.strictEqual((await api("POST", `/transactions/${id}/capture`, { body: { amount: 400, final: false }, headers })).status, 200)
+      const refund = await api("POST", `/transactions/${id}/refunds`, { body: { amount: 100, reason: "late" }, headers })
+      assert.strictEqual(refund.status, 201, JSON.stringify(refund.body))
+      const { items, text } = await walk(`merchant_account_id=${account}`, 2, account)
+      const ofKind = (kind: string) => items.filter((item) => item.kind === kind).map((item) => item.resource)
+      assert.deepStrictEqual(ofKind("transaction"), [(await api("GET", `/transactions/${id}`, { headers })).body])
+      assert.deepStrictEqual(
+        ofKind("transaction-capture").map((c) => [c.transaction_id, c.amount, c.status, c.final]),
+        [[id, 400, "succeeded", false]]
+      )
+      assert.deepStrictEqual(ofKind("refund"), [refund.body])
+      // Of the card only its scheme, BIN, last four and expiry are kept.
+      assert.notInclude(text, visa)
+      assert.notInclude(text, `"${code}"`)
+      assert.notInclude(text, "security_code")
+      const captures = await api("GET", `/_mock/resources?kind=transaction-capture&merchant_account_id=${account}`)
+      assert.deepStrictEqual(captures.body.items.map((item: any) => item.resource.transaction_id), [id])
+    })
+
     it("filters by kind across accounts, and by kind and account together", async () => {
       const [one, two] = [`kinds-1-${storeName}`, `kinds-2-${storeName}`]
       const first = await populate(one)
