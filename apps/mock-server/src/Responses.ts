@@ -49,13 +49,23 @@ export const errorJson = (status: number, message: string, details: ReadonlyArra
   JSON.stringify(makeErrorBody(status, message, details))
 
 /**
- * The response of an `ApiError`.
+ * The response of an `ApiError`: its own `code` where it names one (a 409
+ * `concurrent_request`, not the status's `duplicate_record`) and its
+ * `resource_id` where it has one, as the contract's error schemas encode them.
  *
  * @category responses
  * @since 0.1.0
  */
-export const fromApiError = (e: ApiError, headers?: Record<string, string>) =>
-  error(e.status ?? 500, e.message ?? "", e.details ?? [], headers)
+export const fromApiError = (e: ApiError, headers?: Record<string, string>) => {
+  const status = e.status ?? 500
+  const { code, resource_id } = e as { readonly code?: unknown; readonly resource_id?: unknown }
+  const body = {
+    ...makeErrorBody(status, e.message ?? "", e.details ?? []),
+    ...(typeof code === "string" ? { code } : {}),
+    ...(resource_id !== undefined ? { resource_id } : {})
+  }
+  return json(JSON.stringify(body), status, headers)
+}
 
 /**
  * @category responses

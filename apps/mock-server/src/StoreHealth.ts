@@ -45,8 +45,11 @@ export class StoreHealth extends Context.Service<StoreHealth, {
    * @since 0.2.0
    */
   readonly checkLive: Effect.Effect<string | undefined>
-  /** What `checkLive` runs on every call: an effect that reports the store's outcome and dies when it fails. @since 0.2.0 */
-  readonly useLiveProbe: (probe: Effect.Effect<void>) => void
+  /**
+   * What `checkLive` runs on every call for `source` (one probe a source): an effect that reports the store's
+   * outcome and dies when it fails. @since 0.2.0
+   */
+  readonly useLiveProbe: (probe: Effect.Effect<void>, source?: string) => void
 }>()("@checkout-kit/mock-server/StoreHealth") {
   /**
    * A fresh health record, healthy.
@@ -56,7 +59,7 @@ export class StoreHealth extends Context.Service<StoreHealth, {
   static readonly make = () => {
     const failures = new Map<string, string>()
     const probes = new Map<string, () => void>()
-    let liveProbe: Effect.Effect<void> | undefined
+    const liveProbes = new Map<string, Effect.Effect<void>>()
     const first = () => failures.values().next().value
     const check = () => {
       for (const source of failures.keys()) {
@@ -70,15 +73,15 @@ export class StoreHealth extends Context.Service<StoreHealth, {
     }
     return StoreHealth.of({
       check,
+      // Every source's live probe, so a store that recovered is seen to at once (a webhook worker's failed read of
+      // the documents must not keep /health at 503 once the database answers again).
       checkLive: Effect.suspend(() =>
-        liveProbe === undefined
-          ? Effect.sync(check)
-          : Effect.flatMap(Effect.ignoreCause(liveProbe), () => Effect.sync(check))
+        Effect.flatMap(Effect.forEach(liveProbes.values(), (probe) => Effect.ignoreCause(probe), { discard: true }), () => Effect.sync(check))
       ),
       succeeded: (source = sessionsSource) => void failures.delete(source),
       failed: (reason, source = sessionsSource) => void failures.set(source, reason),
       useProbe: (f, source = sessionsSource) => void probes.set(source, f),
-      useLiveProbe: (f) => void (liveProbe = f)
+      useLiveProbe: (f, source = sessionsSource) => void liveProbes.set(source, f)
     })
   }
 

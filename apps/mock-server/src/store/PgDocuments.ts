@@ -162,6 +162,9 @@ export const layerPg: Layer.Layer<DocumentStore, StartupError, SqlClient> = Laye
         if (health._tag === "Some") health.value.failed(reason, healthSource)
         return Effect.die(new Error(reason, { cause: e }))
       })
+    // /health asks the documents table too: a failure of the documents (a webhook worker's read while the database
+    // did not answer) clears as soon as the table answers again.
+    if (health._tag === "Some") health.value.useLiveProbe(Effect.asVoid(guard(sql`SELECT 1 FROM documents LIMIT 1`)), healthSource)
     const rows = (statement: Effect.Effect<ReadonlyArray<Record<string, unknown>>, SqlError>) =>
       Effect.map(guard(statement), (found) => found.map(documentOfRow))
     const first = (statement: Effect.Effect<ReadonlyArray<Record<string, unknown>>, SqlError>) =>
