@@ -1,6 +1,7 @@
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { randomUUID } from "node:crypto"
 import { maxBodyChars } from "../src/Journal.ts"
+import { withoutRandomValues } from "./support/cards.ts"
 import { openEvents, requestEvents } from "./support/events.ts"
 import { makeKeyPair, signToken } from "./support/keys.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
@@ -143,7 +144,7 @@ describe("the journal", () => {
     for (const entry of [fields, broken]) {
       const text = JSON.stringify((await detail(entry.id)).body)
       assert.notInclude(text, "4111111111111111")
-      assert.notInclude(text, "737")
+      assert.notInclude(withoutRandomValues(text), "737")
     }
   })
 

@@ -3,7 +3,7 @@ import { isLuhnValid, knownSchemes } from "@checkout-kit/domain/Cards"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import * as Realistic from "@checkout-kit/fixtures/Realistic"
 import * as fc from "fast-check"
-import { cardNumber } from "./support/cards.ts"
+import { cardNumber, withoutRandomValues } from "./support/cards.ts"
 import { call, startServer, type TestServer } from "./support/server.ts"
 import { specErrors } from "./support/spec.ts"
 
@@ -172,7 +172,7 @@ describe("PUT /checkout/sessions/{id}/fields", () => {
       details: { bin: "555555", card_type: stored.details.card_type },
       fingerprint: stored.fingerprint
     })
-    assert.notInclude(JSON.stringify(session), "321")
+    assert.notInclude(withoutRandomValues(JSON.stringify(session)), "321")
 
     for (const unknown of ["ef9496d8-53a5-4aad-8ca2-00eb68334389", stored.id]) {
       // Unknown anywhere, or stored by another merchant account than the session's.

@@ -3,6 +3,7 @@ import { Gr4vy, withToken } from "@gr4vy/sdk"
 import { Gr4vyError } from "@gr4vy/sdk/models/errors/gr4vyerror.js"
 import * as fc from "fast-check"
 import type { ServerOptions } from "../../src/Server.ts"
+import { withoutRandomValues } from "./cards.ts"
 import { makeKeyPair } from "./keys.ts"
 import type { TestServer } from "./server.ts"
 
@@ -123,7 +124,7 @@ export const vaultSdkSuite = (start: (options: Partial<ServerOptions>) => Promis
       assert.strictEqual(stored.usageCount, 0)
       assert.isFalse(stored.hasReplacement)
       assert.notInclude(JSON.stringify(stored), "4111111111111111")
-      assert.notInclude(JSON.stringify(stored), "737")
+      assert.notInclude(withoutRandomValues(JSON.stringify(stored)), "737")
 
       assert.strictEqual((await sdk.paymentMethods.get(stored.id)).fingerprint, stored.fingerprint)
       const page = await sdk.paymentMethods.list({})
