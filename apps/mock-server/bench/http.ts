@@ -466,10 +466,10 @@ const postgres = async () => {
 // the full seed body (the HTTP section's POST), on one mock in one run; the target: ≥ 0.8× its req/s. Each
 // transaction pays with a session of its own, created and given card data (`/fields`) before the round, so no
 // round depends on whether a session's card data pays once or again; a load sends exactly BENCH_TX_REQUESTS
-// requests (default 6000) and the sessions' load as many, the two back to back, their order alternating.
+// requests (default 20,000) and the sessions' load as many, the two back to back, their order alternating.
 const transactions = async () => {
   const mock = await startMock()
-  const requests = Number(process.env.BENCH_TX_REQUESTS ?? 6000)
+  const requests = Number(process.env.BENCH_TX_REQUESTS ?? 20_000)
   const expiry = `12/${String((new Date().getUTCFullYear() + 3) % 100).padStart(2, "0")}`
   const card = JSON.stringify({
     payment_method: { method: "card", number: "4111111111111111", expiration_date: expiry, security_code: "123" }

@@ -103,7 +103,9 @@ export const load = (
         requests: [{ setupRequest: (request: any) => ({ ...request, body: options.bodies![next++] }) }]
       }
       : { duration: options.seconds ?? seconds }
-    autocannon(
+    const started = performance.now()
+    let lastAnswer = started
+    const instance = autocannon(
       {
         url: `${url}${path}`,
         method,
@@ -115,9 +117,10 @@ export const load = (
       (error, result) => {
         if (error) return reject(error)
         resolve({
-          // A load of a fixed number of requests may last a few seconds: its rate from its count and duration,
-          // not from the mean of whole seconds' counts (the last second's remainder would weigh as much as a whole).
-          rps: "duration" in each ? result.requests.average : result.requests.total / result.duration,
+          // A load of a fixed number of requests lasts a few seconds: its rate from its count and the time to its
+          // last answer. autocannon's mean of whole seconds' counts, its duration, even its callback's time are all
+          // whole seconds (it ends such a load on its one-second tick).
+          rps: "duration" in each ? result.requests.average : result.requests.total / ((lastAnswer - started) / 1000),
           p50: result.latency.p50,
           p99: result.latency.p99,
           errors: result.non2xx + result.errors + result.timeouts,
@@ -126,6 +129,7 @@ export const load = (
         })
       }
     )
+    if (!("duration" in each)) instance.on("response", () => void (lastAnswer = performance.now()))
   })
 
 /** The sides in a round's order: as given in even rounds, reversed in odd ones. */

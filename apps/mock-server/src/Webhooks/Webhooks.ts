@@ -336,6 +336,13 @@ export interface DeliveryFilter {
 export class Webhooks extends Context.Service<Webhooks, {
   /** Writes an event of the account, `target` the resource's wire JSON, as a delivery per subscription. */
   readonly emit: (merchantAccountId: string, name: WebhookEventName, target: string) => Effect.Effect<void>
+  /**
+   * Whether any subscription may receive an event: `false` lets a change skip working out its events. Runtime
+   * subscriptions are read from the store at most once a second of real time (Gr4vy too caches webhook settings
+   * for a short period): one added or removed here is seen at once, one added through another replica within a
+   * second. @since 0.4.0
+   */
+  readonly listening: Effect.Effect<boolean>
   /** Wakes the worker: deliveries may have come due (a new event, a clock move). */
   readonly wake: Effect.Effect<void>
   /** Attempts every delivery due now, once; what the worker runs each time it wakes. */
@@ -389,6 +396,16 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
     const runtime = stored.filter((s) => s.removed !== true && s.source === "runtime").toReversed()
     return [...flagSubscriptions.filter((s) => !removed.has(s.id)), ...runtime]
   })
+  let listeningReadAt = Number.NEGATIVE_INFINITY
+  let listeningRead = false
+  const listening: Effect.Effect<boolean> = flagSubscriptions.length > 0
+    ? Effect.succeed(true)
+    : Effect.flatMap(clock.realNow, (now) =>
+      now - listeningReadAt < 1_000 ? Effect.succeed(listeningRead) : Effect.map(active, (subscriptions) => {
+        listeningReadAt = now
+        listeningRead = subscriptions.length > 0
+        return listeningRead
+      }))
   const view = (s: StoredSubscription): SubscriptionView => ({
     id: s.id,
     url: s.url,
@@ -614,10 +631,12 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
 
   return Webhooks.of({
     emit,
+    listening,
     wake,
     deliverDue: Effect.asVoid(deliverDue),
     subscriptions: Effect.map(active, (subscriptions) => subscriptions.map(view)),
     subscribe: Effect.fnUntraced(function*(url, secrets) {
+      listeningReadAt = Number.NEGATIVE_INFINITY
       const now = yield* clock.realNow
       const subscription: StoredSubscription = {
         id: randomUUID(),
@@ -636,6 +655,7 @@ const make = Effect.fnUntraced(function*(options: WebhookOptions) {
       return view(subscription)
     }),
     unsubscribe: Effect.fnUntraced(function*(id) {
+      listeningReadAt = Number.NEGATIVE_INFINITY
       const flag = flagSubscriptions.find((s) => s.id === id)
       if (flag === undefined) return yield* store.remove(scope, kinds.subscription, id)
       if ((yield* store.get(scope, kinds.subscription, id)) !== undefined) return false
@@ -783,6 +803,7 @@ export const observedStore: Layer.Layer<DocumentStore, never, DocumentStore | We
     const webhooks = yield* Webhooks
     const observe = (merchantAccountId: string, kind: string, before: string | undefined, after: string | undefined) =>
       Effect.gen(function*() {
+        if (!(yield* webhooks.listening)) return
         const names = eventsOf(kind, before, after)
         if (names.length === 0) return
         const target = (after ?? before)!
