@@ -32,6 +32,7 @@
  *
  * @since 0.2.0
  */
+import { webhookHeaders } from "@checkout-kit/domain/WebhookEvent"
 import { Clock, Effect, Schema } from "effect"
 import { createHmac, timingSafeEqual } from "node:crypto"
 
@@ -41,11 +42,7 @@ import { createHmac, timingSafeEqual } from "node:crypto"
  * @category constants
  * @since 0.2.0
  */
-export const headerNames = {
-  timestamp: "x-gr4vy-webhook-timestamp",
-  signatures: "x-gr4vy-webhook-signatures",
-  id: "x-gr4vy-webhook-id"
-} as const
+export const headerNames = webhookHeaders
 
 /**
  * How old a delivery's timestamp may be, in seconds, unless told otherwise.

@@ -1,31 +1,18 @@
-import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import { errorDetailTypes } from "@checkout-kit/domain/Errors"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { baseEnv, makeKeyFile, runBin, startMock } from "./support.ts"
+import { baseEnv, cliAgainstMock, runBin } from "./support.ts"
 
-const { merchant, dir, keyFile, remove } = makeKeyFile("checkout-kit-cli-")
-let mock: Awaited<ReturnType<typeof startMock>>
-
-beforeAll(async () => {
-  mock = await startMock({ auth: { kind: "jwt", publicKeys: [merchant.publicKeyPem] } })
-})
-afterAll(async () => {
-  await mock.close()
-  remove()
-})
+const { dir, env: mockEnv, keyFile, merchant, url: mockUrl } = cliAgainstMock("checkout-kit-cli-")
 
 // Runs the real bin (asynchronously: the mock answers from this process), by default against the mock with the key.
 const run = (
   args: ReadonlyArray<string>,
   options: { readonly env?: Record<string, string>; readonly cwd?: string } = {}
-) =>
-  runBin(args, {
-    env: { ...baseEnv(), ...(options.env ?? { CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile }) },
-    cwd: options.cwd ?? dir
-  })
+) => runBin(args, { env: options.env === undefined ? mockEnv() : { ...baseEnv(), ...options.env }, cwd: options.cwd ?? dir })
 const cli = (...args: Array<string>) => run(args)
 
 const bodyFile = (name: string, body: unknown) => {
@@ -83,10 +70,10 @@ describe("checkout-kit sessions", () => {
 describe("checkout-kit token", () => {
   it("mints a token the server accepts, with the scopes asked for", async () => {
     const token = (await cli("token")).stdout.trim()
-    const created = await fetch(`${mock.url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${token}` } })
+    const created = await fetch(`${mockUrl()}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${token}` } })
     assert.strictEqual(created.status, 201)
     const reader = (await cli("token", "--scopes", "checkout-sessions.read")).stdout.trim()
-    const denied = await fetch(`${mock.url}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${reader}` } })
+    const denied = await fetch(`${mockUrl()}/checkout/sessions`, { method: "POST", headers: { authorization: `Bearer ${reader}` } })
     assert.strictEqual(denied.status, 403)
   })
 })
@@ -132,7 +119,7 @@ describe("checkout-kit failures speak", () => {
     try {
       const deeper = join(project, "src", "deeper")
       mkdirSync(deeper, { recursive: true })
-      const env = { CHECKOUT_KIT_URL: mock.url }
+      const env = { CHECKOUT_KIT_URL: mockUrl() }
       assertFailure(await run(["sessions", "create"], { env, cwd: deeper }), `no private key`, `in ${deeper} or its parents`, "--private-key")
       assertFailure(await run(["token"], { env, cwd: deeper }), `in ${deeper} or its parents`)
       assertFailure(

@@ -139,6 +139,10 @@ export const cliAgainstMock = (prefix: string) => {
   const env = () => ({ ...baseEnv(), CHECKOUT_KIT_URL: mock.url, CHECKOUT_KIT_PRIVATE_KEY: keyFile })
   return {
     dir,
+    keyFile,
+    merchant,
+    /** The mock's URL (once it started). */
+    url: () => mock.url,
     env,
     cli: (...args: Array<string>) => runBin(args, { env: env(), cwd: dir }),
     inAccount: (account: string) => (...args: Array<string>) =>

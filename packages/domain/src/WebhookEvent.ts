@@ -48,6 +48,20 @@ export const webhookEventNames = [
 ] as const
 
 /**
+ * The headers of a webhook delivery, lowercase as Node presents them: the
+ * event's webhook id (the same on every retry), the Unix time of signing,
+ * and the comma-separated hex HMAC-SHA256 signatures, one per active secret.
+ *
+ * @category constants
+ * @since 0.4.0
+ */
+export const webhookHeaders = {
+  id: "x-gr4vy-webhook-id",
+  timestamp: "x-gr4vy-webhook-timestamp",
+  signatures: "x-gr4vy-webhook-signatures"
+} as const
+
+/**
  * The name of a webhook event.
  *
  * @category models

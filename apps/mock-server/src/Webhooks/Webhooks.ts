@@ -35,7 +35,8 @@
  *
  * @since 0.4.0
  */
-import { refundEventName, transactionEventName, type WebhookEventName } from "@checkout-kit/domain/WebhookEvent"
+import type { WebhookAttempt, WebhookDelivery, WebhookHook, WebhookSubscription } from "@checkout-kit/domain/api/MockControls"
+import { refundEventName, transactionEventName, type WebhookEventName, webhookHeaders } from "@checkout-kit/domain/WebhookEvent"
 import { Context, Duration, Effect, Layer, Option, Queue, Scope } from "effect"
 import { createHmac, randomUUID } from "node:crypto"
 import { Journal } from "../Journal.ts"
@@ -131,13 +132,7 @@ const excerptChars = 256
  * @category models
  * @since 0.4.0
  */
-export interface SubscriptionView {
-  readonly id: string
-  readonly url: string
-  readonly source: "flag" | "runtime"
-  readonly created_at: string
-  readonly secret_count: number
-}
+export type SubscriptionView = typeof WebhookSubscription.Type
 
 /**
  * One attempt at a delivery.
@@ -145,14 +140,7 @@ export interface SubscriptionView {
  * @category models
  * @since 0.4.0
  */
-export interface Attempt {
-  /** By the merchant account's clock. */
-  readonly at: string
-  readonly status_code: number | null
-  readonly latency_ms: number
-  readonly response_excerpt: string
-  readonly error: string | null
-}
+export type Attempt = typeof WebhookAttempt.Type
 
 /**
  * A delivery as `GET /_mock/webhooks/deliveries` shows it.
@@ -160,21 +148,7 @@ export interface Attempt {
  * @category models
  * @since 0.4.0
  */
-export interface DeliveryView {
-  /** The `X-Gr4vy-Webhook-ID` of every attempt. */
-  readonly id: string
-  readonly subscription_id: string
-  readonly url: string
-  readonly event: {
-    readonly id: string
-    readonly name: WebhookEventName
-    readonly merchant_account_id: string
-    readonly created_at: string
-  }
-  readonly status: "pending" | "delivered" | "failed"
-  readonly next_attempt_at: string | null
-  readonly attempts: ReadonlyArray<Attempt>
-}
+export type DeliveryView = typeof WebhookDelivery.Type
 
 // A delivery as stored: its view, the raw body every attempt sends, and the worker's bookkeeping.
 interface Delivery extends DeliveryView {
@@ -196,10 +170,7 @@ interface Delivery extends DeliveryView {
  * @category models
  * @since 0.4.0
  */
-export type Hook =
-  | { readonly action: "duplicate"; readonly event_name?: string | undefined }
-  | { readonly action: "delay"; readonly seconds: number; readonly event_name?: string | undefined }
-  | { readonly action: "reorder"; readonly event_name?: string | undefined }
+export type Hook = typeof WebhookHook.Type
 
 // A hook as stored; a `reorder` hook holding the first event's deliveries.
 type StoredHook = Hook & { readonly id: string; readonly holding?: ReadonlyArray<string> | undefined }
@@ -719,10 +690,10 @@ const post = (delivery: Delivery, secrets: ReadonlyArray<string>, timestamp: num
     const headers: Record<string, string> = {
       "content-type": "application/json",
       "user-agent": "checkout-kit-mock-server",
-      "x-gr4vy-webhook-id": delivery.id,
-      "x-gr4vy-webhook-timestamp": String(timestamp)
+      [webhookHeaders.id]: delivery.id,
+      [webhookHeaders.timestamp]: String(timestamp)
     }
-    if (secrets.length > 0) headers["x-gr4vy-webhook-signatures"] = sign(secrets, timestamp, delivery.payload)
+    if (secrets.length > 0) headers[webhookHeaders.signatures] = sign(secrets, timestamp, delivery.payload)
     const sent = performance.now()
     try {
       const response = await fetch(delivery.url, {
